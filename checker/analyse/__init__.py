@@ -1,0 +1,116 @@
+"""Analyse: a Document -> the people, titles and time expressions its content holds, per paragraph and
+language. The pipelines are blank spaCy pipelines (no trained model) with a sentencizer and matchers
+built from the knowledge base; one `Analyser` is built per process and reused for every document.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator, Optional
+
+import spacy
+from spacy.util import filter_spans
+
+from checker.analyse.language import SUPPORTED, detect
+from checker.analyse.people import PeopleMatcher
+from checker.analyse.tense import tense_near
+from checker.analyse.times import KIND, build_matcher, normalise
+from checker.ingest.claims import declared_claim
+from checker.kb import KnowledgeBase, fold
+from checker.model import AnalysedDocument, Document, Mention, Span, TimeExpression
+
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+MAX_PARAGRAPH = 20_000  # longer "paragraphs" (one-line dumps) are cut into pieces this long
+
+
+def paragraphs(text: str, start: int) -> Iterator[tuple[int, str]]:
+    pos = start
+    for m in _PARAGRAPH.finditer(text, start):
+        yield from _pieces(pos, text[pos:m.start()])
+        pos = m.end()
+    yield from _pieces(pos, text[pos:])
+
+
+def _pieces(offset: int, chunk: str) -> Iterator[tuple[int, str]]:
+    if not chunk.strip():
+        return
+    while len(chunk) > MAX_PARAGRAPH:
+        cut = chunk.rfind(". ", 0, MAX_PARAGRAPH)
+        cut = cut + 2 if cut > MAX_PARAGRAPH // 2 else MAX_PARAGRAPH
+        yield offset, chunk[:cut]
+        offset, chunk = offset + cut, chunk[cut:]
+    yield offset, chunk
+
+
+class Analyser:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.nlp = {}
+        self.people = {}
+        self.time_matchers = {}
+        for lang in SUPPORTED:
+            nlp = spacy.blank(lang)
+            nlp.add_pipe("sentencizer")
+            self.nlp[lang] = nlp
+            self.people[lang] = PeopleMatcher(kb, nlp.vocab, nlp.make_doc)
+            self.time_matchers[lang] = build_matcher(nlp.vocab)
+
+    def analyse(self, document: Document, reference_date: dt.date) -> AnalysedDocument:
+        declared = declared_claim(document.claims)
+        base = declared.value.first_day if declared else None
+        doc_lang = document.language_hint if document.language_hint in SUPPORTED else detect(document.text[document.body_start:], "en")
+        meta = document.metadata_spans
+        mentions: list[Mention] = []
+        times: list[TimeExpression] = []
+        langs: list[str] = []
+        paras: list[tuple[int, int, str]] = []
+        for offset, para in paragraphs(document.text, document.body_start):
+            lang = detect(para, doc_lang) or "en"
+            if lang not in langs and len(para) > 40:
+                langs.append(lang)
+            paras.append((offset, offset + len(para), lang))
+            sdoc = self.nlp[lang](fold(para))
+            sents = [(s.start_char, s.end_char) for s in sdoc.sents]
+
+            def sentence_of(char: int) -> tuple[int, int]:
+                for a, b in sents:
+                    if a <= char < b:
+                        return a, b
+                return 0, len(para)
+
+            for rm in self.people[lang].find(sdoc, para):
+                a, b = sentence_of(rm.start)
+                if _inside(meta, offset + rm.start, offset + rm.end):
+                    continue
+                sentence = para[a:b]
+                tense = tense_near(sentence, rm.start - a, rm.end - a, lang)
+                mentions.append(Mention(
+                    span=Span(offset + rm.start, offset + rm.end, para[rm.start:rm.end]),
+                    name=Span(offset + rm.name_start, offset + rm.name_end, para[rm.name_start:rm.name_end]),
+                    person_ids=rm.person_ids,
+                    title=Span(offset + rm.title_start, offset + rm.title_end, para[rm.title_start:rm.title_end]) if rm.title_start is not None else None,
+                    office_ids=rm.office_ids or tuple(f"level:{lv}" for lv in rm.levels),
+                    qualifiers=rm.qualifiers, tense=tense, language=lang,
+                    sentence=Span(offset + a, offset + b, sentence)))
+            matches = [sdoc[s:e] for _, s, e in self.time_matchers[lang](sdoc)]
+            labels = {(s, e): self.nlp[lang].vocab.strings[m] for m, s, e in self.time_matchers[lang](sdoc)}
+            for sp in filter_spans(matches):
+                label = labels[(sp.start, sp.end)]
+                s0, e0 = sp.start_char, sp.end_char
+                if _inside(meta, offset + s0, offset + e0):
+                    continue
+                text = para[s0:e0]
+                value, weekday, explicit = normalise(label, text, lang, base)
+                a, b = sentence_of(s0)
+                tense = tense_near(para[a:b], s0 - a, e0 - a, lang)
+                times.append(TimeExpression(Span(offset + s0, offset + e0, text), KIND[label], value, weekday, tense, lang,
+                                            Span(offset + a, offset + b, para[a:b]), explicit))
+        if not langs:
+            langs = [doc_lang or "en"]
+        return AnalysedDocument(document=document, declared=declared, languages=tuple(langs), mentions=tuple(mentions),
+                                times=tuple(times), constraints=(), window=None, reference_date=reference_date,
+                                paragraphs=tuple(paras))
+
+
+def _inside(spans, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)

@@ -1,0 +1,185 @@
+"""People named with their titles: "former President Trump", "Homeland Security Secretary Janet
+Napolitano", "Kristin Noem, head of the United States Department of Homeland Security", "la secretaria de
+Gobernación, Olga Sánchez Cordero", "President-elect Andres Manuel Lopez Obrador".
+
+PhraseMatchers built from the knowledge base find full names, surnames and titles in accent-folded text;
+this module links a title to the name beside it and reads the qualifiers that change what the title
+means. A surname alone is only a mention when a title stands before it ("Secretary Nielsen"): bare
+surnames are too often someone else.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from checker.kb import KnowledgeBase, fold
+from checker.model import Qualifiers
+
+# Words before a title that change its meaning.
+FORMER = {"former", "ex", "exsecretario", "exsecretaria", "expresidente", "expresidenta", "excanciller",
+          "onetime", "one-time", "erstwhile", "past"}
+THEN = {"then", "entonces"}
+LATE = {"late", "fallecido", "fallecida", "extinto", "finado"}
+ACTING = {"acting", "interim", "interino", "interina", "encargado", "encargada"}
+ELECT_AFTER = {"elect", "electo", "electa"}
+FUTURE_PRE = {"future", "incoming", "designate", "nominee"}
+# A look back: "the policies of President Obama", "under President Bush", "signed by President Clinton".
+RETRO_CUES = re.compile(
+    r"(?:\b(?:polic(?:y|ies)|legacy|era|years?|days|tenure|presidency|term|time|watch|"
+    r"predecessor|successor|sexenio|mandato|época|tiempos?|política|políticas)\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?|"
+    r"\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|by\s+then|bajo|durante|desde|"
+    r"firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\s+(?:the\s+|el\s+|la\s+)?)$",
+    re.I,
+)
+# Words that may stand between a title and the name ("Secretary of State, Mike Pompeo", "Mexico's").
+GAP_WORDS = {",", "the", "of", "de", "del", "la", "el", "'s", "’s", "mr.", "mrs.", "ms.", "dr.", "gen.", "general",
+             "admiral", "almirante", "don", "doña", "dona", "lic.", "licenciado", "licenciada", "ing.", "ingeniero"}
+
+
+@dataclass(frozen=True)
+class RawMention:
+    start: int  # character offsets in the paragraph
+    end: int
+    name_start: int
+    name_end: int
+    person_ids: tuple[str, ...]
+    title_start: int | None
+    title_end: int | None
+    office_ids: tuple[str, ...]
+    levels: tuple[str, ...]
+    qualifiers: Qualifiers
+
+
+class PeopleMatcher:
+    def __init__(self, kb: KnowledgeBase, vocab, make_doc):
+        self.kb = kb
+        self.names = PhraseMatcher(vocab, attr="LOWER")
+        self.surnames = PhraseMatcher(vocab, attr="LOWER")
+        self.titles = PhraseMatcher(vocab, attr="LOWER")
+        self.names.add("NAME", [make_doc(a) for a in kb.alias_index])
+        self.surnames.add("SURNAME", [make_doc(s) for s in kb.surname_index])
+        self.titles.add("TITLE", [make_doc(t) for t in list(kb.title_index) + list(kb.generic_index)])
+
+    def find(self, doc, original: str) -> list[RawMention]:
+        """Mentions in one spaCy Doc made from fold(original)."""
+        names = filter_spans([doc[s:e] for _, s, e in self.names(doc)])
+        name_tokens = {i for sp in names for i in range(sp.start, sp.end)}
+        surnames = [doc[s:e] for _, s, e in self.surnames(doc)
+                    if not any(i in name_tokens for i in range(s, e))]
+        surnames = filter_spans(surnames)
+        titles = filter_spans([doc[s:e] for _, s, e in self.titles(doc)])
+        # a title is the beginning of a name only when written with a capital, or in apposition
+        by_start = {sp.start: sp for sp in names}
+        by_start.update({sp.start: sp for sp in surnames if sp.start not in by_start})
+        by_end = {sp.end: sp for sp in list(names) + list(surnames)}
+        used_names: set[int] = set()
+        out: list[RawMention] = []
+        for t in titles:
+            name = self._name_after(doc, t, by_start, original)
+            appositive = False
+            if name is None:
+                name = self._name_before(doc, t, by_end)
+                appositive = name is not None
+            if name is None or name.start in used_names:
+                continue
+            is_surname = name not in names
+            if is_surname and appositive:
+                continue  # "Nielsen, Secretary ..." with a surname only is too weak
+            if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
+                # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
+                # apposition, but an English lower-case "secretary" before a name is usually not one
+                if not (t.text in self.kb.generic_index and t.text.startswith(("presiden", "secretari", "canciller", "subsecretari", "fiscal", "embajador", "vicepresiden", "general", "almirante", "titular", "mandatari"))):
+                    continue
+            pids = tuple(sorted((self.kb.alias_index if not is_surname else self.kb.surname_index).get(name.text, ())))
+            specific, levels = self.kb.offices_for_title(t.text)
+            quals = self._qualifiers(doc, t, name, original, appositive)
+            used_names.add(name.start)
+            start = min(t.start_char, name.start_char)
+            lead = self._qualifier_start(doc, t if not appositive else name)
+            if lead is not None:
+                start = min(start, lead)
+            end = max(t.end_char, name.end_char)
+            if quals.elect and not appositive:
+                end = max(end, self._elect_end(doc, t))
+            out.append(RawMention(start, end, name.start_char, name.end_char, pids, t.start_char, t.end_char,
+                                  tuple(sorted(specific)), levels, quals))
+        for n in names:
+            if n.start in used_names:
+                continue
+            # a full name with no title: a mention, but it says nothing about office
+            pids = tuple(sorted(self.kb.alias_index.get(n.text, ())))
+            quals = self._qualifiers(doc, None, n, original, False)
+            out.append(RawMention(n.start_char, n.end_char, n.start_char, n.end_char, pids, None, None, (), (), quals))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    @staticmethod
+    def _allcaps(original: str, span) -> bool:
+        s = original[span.start_char:span.end_char]
+        return s.isupper()
+
+    def _name_after(self, doc, title, by_start, original):
+        i = title.end
+        # "-elect" / "electo" between the title and the name
+        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in ACTING):
+            i += 1
+        for gap in range(0, 5):
+            j = i + gap
+            if j in by_start:
+                return by_start[j]
+            if j >= len(doc):
+                return None
+            tok = doc[j]
+            word = original[tok.idx:tok.idx + len(tok)]
+            # gaps may be joiners, or capitalised words/initials (first names, "M.", "U.S.")
+            if tok.lower_ in GAP_WORDS or (word[:1].isupper() and len(word) < 20) or tok.lower_ in ("mexico", "mexico's"):
+                continue
+            return None
+        return None
+
+    def _name_before(self, doc, title, by_end):
+        # "Kristin Noem, head of the ...", "Olga Sánchez Cordero, secretaria de Gobernación"
+        i = title.start
+        while i > 0 and doc[i - 1].lower_ in ("the", "el", "la", "a", "an"):
+            i -= 1
+        if i > 0 and doc[i - 1].text == ",":
+            return by_end.get(i - 1)
+        return None
+
+    def _qualifier_start(self, doc, span):
+        i = span.start
+        start = None
+        while i > 0:
+            w = doc[i - 1].lower_
+            if w in FORMER | THEN | LATE | ACTING | FUTURE_PRE or w in ("-", "‐"):
+                i -= 1
+                start = doc[i].idx
+                continue
+            break
+        return start
+
+    def _elect_end(self, doc, title):
+        i = title.end
+        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER):
+            i += 1
+        return doc[i - 1].idx + len(doc[i - 1]) if i > title.end else title.end_char
+
+    def _qualifiers(self, doc, title, name, original, appositive) -> Qualifiers:
+        anchor = title if (title is not None and not appositive) else name
+        before = [doc[k].lower_ for k in range(max(0, anchor.start - 3), anchor.start)]
+        after_title = [doc[k].lower_ for k in range(title.end, min(len(doc), title.end + 3))] if title is not None else []
+        after_name = [doc[k].lower_ for k in range(name.end, min(len(doc), name.end + 2))]
+        title_words = title.text.split() if title is not None else []
+        former = any(w in FORMER for w in before[-2:]) or any(w.startswith("ex") and w[2:] in self.kb.generic_index for w in title_words[:1])
+        then = any(w in THEN for w in before[-2:])
+        late = any(w in LATE for w in before[-2:])
+        acting = any(w in ACTING for w in before[-2:] + after_title[:1])
+        elect = any(w in ELECT_AFTER for w in after_title[:2] + after_name[:1]) or any(w in FUTURE_PRE for w in before[-1:])
+        context = original[max(0, anchor.start_char - 60):anchor.start_char]
+        # strip the qualifiers themselves ("then-", "former") before looking for a retrospective cue
+        context = re.sub(r"(?:\b(?:former|then|late|acting|the|el|la)\b[\s-]*)+$", "", context, flags=re.I)
+        retro = bool(RETRO_CUES.search(context + " " if context and not context.endswith(" ") else context))
+        return Qualifiers(former=former, then=then, elect=elect, acting=acting, late=late, retrospective=retro)

@@ -1,0 +1,125 @@
+"""Time expressions: spaCy Matcher patterns find the spans; `checker.dates` normalises them.
+
+Patterns run on accent-folded, lower-cased text (see `checker.kb.fold`), so "Marzo", "MARZO" and "marzo"
+are one token shape. Bare words that only sometimes mean a date ("may", "set", "we") never match on their
+own: a month name needs a day, a year or a preposition beside it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from spacy.matcher import Matcher
+
+from checker.dates import MONTHS, WEEKDAYS, match_date, nearest_year_for, relative_date, split_weekday
+from checker.kb import fold
+from checker.model import PartialDate, TimeKind
+
+MONTH_WORDS = sorted({fold(m) for m in MONTHS})
+WEEKDAY_WORDS = sorted({fold(w) for w in WEEKDAYS})
+DAY = {"TEXT": {"REGEX": r"^(?:[12]?\d|3[01])(?:st|nd|rd|th|º|°)?$"}}
+YEAR = {"TEXT": {"REGEX": r"^(?:1[7-9]|20)\d\d$"}}
+MONTH = {"LOWER": {"IN": MONTH_WORDS}}
+OPT_WEEKDAY = [{"LOWER": {"IN": WEEKDAY_WORDS}, "OP": "?"}, {"ORTH": ",", "OP": "?"}]
+DOT = {"ORTH": ".", "OP": "?"}
+COMMA = {"ORTH": ",", "OP": "?"}
+DE = {"LOWER": {"IN": ["de", "del"]}}
+OPT_DE = {"LOWER": {"IN": ["de", "del"]}, "OP": "?"}
+YEAR_PREP = {"LOWER": {"IN": ["in", "since", "during", "by", "until", "before", "after", "en", "desde", "durante",
+                              "hasta", "antes", "despues"]}}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3,
+                "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "a": 1}
+UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "dias", "dia", "semana", "semanas",
+         "mes", "meses", "ano", "anos"]
+COUNT_OR_WORD = {"LOWER": {"REGEX": r"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$"}}
+
+PATTERNS = {
+    "absolute": [
+        OPT_WEEKDAY + [MONTH, DOT, DAY, COMMA, OPT_DE, YEAR],  # Thursday, March 28, 2024 / marzo 26, 2025
+        OPT_WEEKDAY + [DAY, DE, MONTH, COMMA, OPT_DE, YEAR],  # 26 de marzo de 2025
+        OPT_WEEKDAY + [DAY, MONTH, DOT, COMMA, YEAR],  # 28 March 2024
+        [{"TEXT": {"REGEX": r"^(?:1[7-9]|20)\d\d-\d{1,2}-\d{1,2}$"}}],  # 2025-03-26
+        [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/(?:1[7-9]|20)\d\d$"}}],  # 02/05/2021
+    ],
+    "partial": [
+        OPT_WEEKDAY + [MONTH, DOT, DAY],  # (Friday,) July 13th
+        OPT_WEEKDAY + [DAY, DE, MONTH],  # (viernes) 13 de julio
+    ],
+    "month_year": [[MONTH, COMMA, OPT_DE, YEAR]],  # March 2025, marzo de 2025
+    "month": [[{"LOWER": {"IN": ["in", "en", "last", "next", "this", "since", "desde", "until", "hasta"]}}, MONTH]],
+    "year": [[YEAR_PREP, YEAR],
+             [{"LOWER": {"IN": ["from", "between", "de", "entre"]}}, YEAR, {"LOWER": {"IN": ["to", "and", "a", "y", "-", "–"]}}, YEAR]],
+    "relative": [
+        [{"LOWER": {"IN": ["later", "earlier"]}}, {"LOWER": "this"}, {"LOWER": {"IN": ["year", "month", "week"]}}],
+        [{"LOWER": {"IN": ["last", "next", "this", "past"]}}, {"LOWER": {"IN": ["year", "month", "week"]}}],
+        [{"LOWER": {"IN": ["the"]}, "OP": "?"}, {"LOWER": {"IN": ["last", "past", "next", "coming"]}},
+         {"OP": "?", "LOWER": {"IN": ["few"]}}, COUNT_OR_WORD,
+         {"LOWER": {"IN": UNITS}}],
+        [{"LOWER": {"REGEX": r"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)$"}},
+         {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
+        [{"LOWER": "hace"}, {"LOWER": {"REGEX": r"^(?:\d{1,3}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)$"}},
+         {"LOWER": {"IN": UNITS}}],
+        [{"LOWER": {"IN": ["el", "la"]}}, {"LOWER": {"IN": ["ano", "semana", "mes"]}}, {"LOWER": {"IN": ["pasado", "pasada", "proximo", "proxima", "entrante"]}}],
+        [{"LOWER": {"IN": ["yesterday", "tomorrow", "ayer"]}}],
+    ],
+}
+
+KIND = {"absolute": TimeKind.ABSOLUTE, "partial": TimeKind.PARTIAL, "month_year": TimeKind.ABSOLUTE,
+        "month": TimeKind.MONTH, "year": TimeKind.YEAR, "relative": TimeKind.RELATIVE}
+
+
+def build_matcher(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for label, patterns in PATTERNS.items():
+        matcher.add(label, patterns)
+    return matcher
+
+
+_YEAR_RE = re.compile(r"(?:1[7-9]|20)\d\d")
+_LAST_N = re.compile(r"(?:the\s+)?(?:last|past)\s+(?:few\s+)?(\w+)\s+(\w+)", re.I)
+
+
+def normalise(label: str, text: str, lang: str, base: Optional[dt.date]) -> tuple[Optional[PartialDate], Optional[int], bool]:
+    """-> (value, weekday written, year explicit). `base` is the document's date (None: undated)."""
+    rest, weekday, _ = split_weekday(text)
+    rest = rest.strip(" ,")
+    day_first = lang == "es"
+    if label in ("absolute", "month_year"):
+        got = match_date(rest, 0, day_first=day_first)
+        return (got[0] if got else None), weekday, True
+    if label == "partial":
+        m = re.match(r"(?P<a>\w+)\.?\s+(?:de\s+)?(?P<b>\w+)", fold(rest))
+        if not m:
+            return None, weekday, False
+        a, b = m.group("a"), m.group("b")
+        mon, day = (MONTHS.get(a), b) if a in MONTHS else (MONTHS.get(b), a)
+        day = re.match(r"\d+", day)
+        if mon is None or day is None:
+            return None, weekday, False
+        if base is None:
+            return None, weekday, False
+        d = nearest_year_for(mon, int(day.group(0)), base)
+        return (PartialDate.of(d) if d else None), weekday, False
+    if label == "year":
+        years = _YEAR_RE.findall(rest)
+        return PartialDate(int(years[-1])), None, True
+    if label == "month":
+        return None, None, False
+    if label == "relative" and base is not None:
+        low = fold(rest)
+        if "this year" in low:
+            return PartialDate(base.year), None, False
+        if low in ("last year", "el ano pasado"):
+            return PartialDate(base.year - 1), None, False
+        if low in ("next year", "el ano proximo", "el proximo ano", "el ano entrante"):
+            return PartialDate(base.year + 1), None, False
+        m = _LAST_N.match(low)
+        if m:
+            # "the last seven months" is a stretch that ends at the document's date: its start is the value
+            n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else None)
+            if n:
+                return relative_date(f"{n} {m.group(2)} ago", "en", base), None, False
+        return relative_date(rest, lang, base), None, False
+    return None, weekday, False

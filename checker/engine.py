@@ -1,0 +1,96 @@
+"""Run the stages over a corpus: ingest -> analyse -> infer -> rules -> rows. Nothing else.
+
+Documents are processed in input order; with `jobs > 1` they go to worker processes, each of which
+builds its pipelines once, and come back in the same order. A document that makes the checker fail gets
+an internal-error finding and its row; the batch goes on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional
+
+import pandas as pd
+
+from checker import kb as kb_module
+from checker.config import Settings
+from checker.infer import infer
+from checker.ingest import read_inputs
+from checker.ingest.claims import declared_claim
+from checker.model import AnalysedDocument, Category, Document, Finding, Problem, Severity
+from checker.tables import document_row, documents_frame, finding_row, findings_frame
+
+
+@dataclass
+class AuditResult:
+    documents: pd.DataFrame
+    findings: pd.DataFrame
+
+
+class Checker:
+    """Everything one process needs to check documents: the knowledge base, pipelines and rules."""
+
+    def __init__(self, settings: Settings):
+        from checker.analyse import Analyser
+        from rules import all_rules
+
+        self.settings = settings
+        self.kb = kb_module.load(settings.kb_dir or kb_module.DATA_DIR, settings.reference_date)
+        self.analyser = Analyser(self.kb)
+        self.rules = [r for r in all_rules() if settings.enabled(r.code)]
+
+    def analyse(self, document: Document) -> AnalysedDocument:
+        if not document.readable:
+            return AnalysedDocument(document, declared_claim(document.claims), (), (), (), (), None, self.settings.reference_date)
+        return infer(self.analyser.analyse(document, self.settings.reference_date), self.kb)
+
+    def check(self, document: Document) -> tuple[dict, list[dict]]:
+        try:
+            doc = self.analyse(document)
+            findings: list[Finding] = []
+            for rule in self.rules:
+                if doc.document.readable or rule.on_unreadable:
+                    findings.extend(rule.check(doc, self.kb))
+        except Exception as exc:  # a bug must not stop the batch: the document gets a row that says so
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            document = Document(document.doc_id, document.path, document.format, document.text, readable=False,
+                                problems=(Problem("IN004", f"The checker failed on this document ({detail}); please report it."),))
+            doc = AnalysedDocument(document, None, (), (), (), (), None, self.settings.reference_date)
+            findings = [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.kb)]
+        findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule_id, f.message))
+        return document_row(doc, findings), [finding_row(doc, f) for f in findings]
+
+
+_worker: Optional[Checker] = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker
+    _worker = Checker(settings)
+
+
+def _check_in_worker(document: Document) -> tuple[dict, list[dict]]:
+    return _worker.check(document)
+
+
+def run(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[dict, list[dict]]]:
+    """Rows for each document, in input order."""
+    if settings.jobs <= 1:
+        checker = Checker(settings)
+        for d in documents:
+            yield checker.check(d)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_check_in_worker, documents, chunksize=8)
+
+
+def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt") -> AuditResult:
+    doc_rows, finding_rows = [], []
+    for drow, frows in run(read_inputs(paths, stdin_format), settings):
+        doc_rows.append(drow)
+        finding_rows.extend(frows)
+    return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows))

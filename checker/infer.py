@@ -1,0 +1,217 @@
+"""Infer: what the content says -> weighted date constraints -> the window of dates it allows.
+
+Each piece of evidence becomes a `Constraint` (a set of date intervals with a weight). The window is the
+stretch of dates that satisfies the greatest total weight, so evidence is weighed rather than intersected:
+one retrospective mention ("the policies of President Obama" in 2017) loses to the rest of the document
+instead of emptying the window.
+
+Weights, and why:
+- A title before a name ("President Obama") is strong evidence that the text is not older than the
+  person's first day in that office: nobody is called "President Obama" in 2005 (LOWER_BOUND).
+- It is weaker evidence that the text is not newer than their last day, because titles are used
+  retrospectively and as courtesy ("Secretary Clinton" in 2016): the weight depends on the tense of the
+  sentence (IN_OFFICE), and a look-back cue ("under", "the policies of", "then-") removes it.
+- "-elect" pins the text between the election and the inauguration (ELECT); "former" puts it after the
+  person's first term ended (FORMER).
+- An event told in the past tense with a full date happened before the text was written (PAST_EVENT); a
+  future-tense one had not happened yet (FUTURE_EVENT).
+Namesakes ("President Bush") that the title and office cannot tell apart give the union of their terms.
+A term is taken to end the day before its recorded end (the successor's first day), so inauguration-day
+overlaps are not conflicts; the rules allow a few days' grace around the declared date instead.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Iterable, Optional
+
+from checker.dates import EARLIEST
+from checker.kb import KnowledgeBase
+from checker.model import AnalysedDocument, Constraint, Mention, Span, Strength, Tense, TimeKind, Window
+
+LOWER_BOUND = 3.0
+IN_OFFICE = {Tense.PRESENT: 2.0, Tense.FUTURE: 2.0, Tense.UNKNOWN: 1.5, Tense.PAST: 1.0}
+REPEAT_BONUS = 0.5  # per extra present-tense mention of the same person in the same office
+REPEAT_CAP = 1.0
+ELECT = 3.0
+FORMER = 2.0
+PAST_EVENT = 1.5
+FUTURE_EVENT = 1.0
+GRACE = dt.timedelta(days=7)  # slack the rules give the declared date around a hand-over
+EARLY = dt.timedelta(days=3)
+ELECT_EARLY = dt.timedelta(days=7)
+DAY = dt.timedelta(days=1)
+
+
+def fmt_range(start: Optional[dt.date], end: Optional[dt.date]) -> str:
+    return f"{start.isoformat() if start else '…'}..{end.isoformat() if end else 'today'}"
+
+
+def tenures_for(kb: KnowledgeBase, m: Mention):
+    """The tenures a titled mention can refer to, after disambiguation by office and level."""
+    specific = [o for o in m.office_ids if not o.startswith("level:")]
+    levels = {o.split(":", 1)[1] for o in m.office_ids if o.startswith("level:")}
+    found = []
+    for pid in m.person_ids:
+        ts = kb.tenures_of(pid, specific) if specific else [t for t in kb.tenures_of(pid) if kb.office(t.office_id).level in levels]
+        found.extend(ts)
+    return found
+
+
+def _office_name(kb: KnowledgeBase, office_id: str, lang: str) -> str:
+    o = kb.office(office_id)
+    return (o.name_es if lang == "es" and o.name_es else o.name_en)
+
+
+def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention]) -> list[Constraint]:
+    groups: dict[str, list[tuple[Mention, list]]] = {}
+    for m in mentions:
+        if m.title is None or not m.person_ids or m.qualifiers.late:
+            continue
+        ts = tenures_for(kb, m)
+        if not ts:
+            continue
+        key = "|".join(sorted({f"{t.person_id}@{t.office_id}" for t in ts}))
+        groups.setdefault(key, []).append((m, ts))
+    out: list[Constraint] = []
+    for key, items in groups.items():
+        ts = items[0][1]
+        first = min(t.start for t in ts)
+        people = sorted({kb.person(t.person_id).name for t in ts})
+        who = " or ".join(people)
+        office = _office_name(kb, ts[0].office_id, "en")
+        terms = ", ".join(fmt_range(t.start, t.end) for t in ts)
+        plain = [(m, t) for m, t in items if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.then)]
+        if plain:
+            ev = tuple(m.span for m, _ in plain[:3])
+            out.append(Constraint(((first, None),), LOWER_BOUND, Strength.STRONG,
+                                  f"{who} became {office} on {first.isoformat()}", ev, key + "#start"))
+            current = [(m, t) for m, t in plain if not m.qualifiers.retrospective]
+            if current:
+                best = max(IN_OFFICE[m.tense] for m, _ in current)
+                present = sum(1 for m, _ in current if m.tense in (Tense.PRESENT, Tense.FUTURE))
+                weight = best + min(REPEAT_CAP, REPEAT_BONUS * max(0, present - 1))
+                intervals = tuple((t.start, (t.end - DAY) if t.end else None) for t in ts)
+                out.append(Constraint(intervals, weight, Strength.STRONG if weight >= 2 else Strength.SOFT,
+                                      f"{who} was {office} {terms}", tuple(m.span for m, _ in current[:3]), key + "#term"))
+        for m, mts in items:
+            if m.qualifiers.elect:
+                wins = []
+                for t in mts:
+                    wins.append((t.elected or t.start - dt.timedelta(days=120), t.start))
+                out.append(Constraint(tuple(wins), ELECT, Strength.STRONG,
+                                      f"{who} was {office}-elect between the election and taking office ({', '.join(fmt_range(a, b) for a, b in wins)})",
+                                      (m.span,), key + "#elect"))
+                break
+        for m, mts in items:
+            if m.qualifiers.former:
+                ends = [t.end for t in mts if t.end]
+                if ends:
+                    out.append(Constraint(((min(ends), None),), FORMER, Strength.STRONG,
+                                          f"{who} first left the office of {office} on {min(ends).isoformat()}", (m.span,), key + "#former"))
+                break
+        for m, mts in items:
+            if m.qualifiers.then and not plain:
+                out.append(Constraint(((first, None),), LOWER_BOUND, Strength.STRONG,
+                                      f"{who} became {office} on {first.isoformat()}", (m.span,), key + "#start"))
+                break
+    return out
+
+
+def time_constraints(doc: AnalysedDocument) -> list[Constraint]:
+    out = []
+    for t in doc.times:
+        if t.value is None or not t.year_explicit:
+            continue
+        if t.kind is TimeKind.ABSOLUTE and t.value.day is not None:
+            if t.tense is Tense.PAST:
+                out.append(Constraint(((t.value.first_day, None),), PAST_EVENT, Strength.SOFT,
+                                      f"the text tells of {t.span.text} in the past tense", (t.span,), f"time:{t.span.start}"))
+            elif t.tense is Tense.FUTURE:
+                out.append(Constraint(((None, t.value.last_day),), FUTURE_EVENT, Strength.SOFT,
+                                      f"the text expects {t.span.text} in the future tense", (t.span,), f"time:{t.span.start}"))
+        elif t.kind is TimeKind.YEAR and t.tense is Tense.PAST:
+            out.append(Constraint(((t.value.first_day, None),), PAST_EVENT / 2, Strength.SOFT,
+                                  f"the text tells of {t.span.text} in the past tense", (t.span,), f"time:{t.span.start}"))
+    return out
+
+
+def best_window(constraints: list[Constraint], lo: dt.date, hi: dt.date, prefer: Optional[tuple[dt.date, dt.date]] = None) -> Optional[Window]:
+    """The contiguous stretch of [lo, hi] whose dates satisfy the greatest total weight.
+
+    Where several separate stretches tie (two terms of the same president), the one overlapping `prefer`
+    (the declared date) wins, else the latest.
+    """
+    if not constraints:
+        return None
+    points = {lo, hi + dt.timedelta(days=1)}
+    for c in constraints:
+        for a, b in c.intervals:
+            if a is not None and lo < a <= hi:
+                points.add(a)
+            if b is not None and lo <= b < hi:
+                points.add(b + dt.timedelta(days=1))
+    edges = sorted(points)
+    segments = []
+    for a, b in zip(edges, edges[1:]):
+        score = sum(c.weight for c in constraints if c.allows(a))
+        segments.append([a, b - dt.timedelta(days=1), score])
+    top = max(s[2] for s in segments)
+    if top <= 0:
+        return None
+    runs: list[list] = []
+    for s in segments:
+        if s[2] >= top - 1e-9:
+            if runs and runs[-1][1] + dt.timedelta(days=1) == s[0]:
+                runs[-1][1] = s[1]
+            else:
+                runs.append([s[0], s[1]])
+    chosen = runs[-1]
+    if prefer:
+        for r in runs:
+            if r[0] <= prefer[1] and prefer[0] <= r[1]:
+                chosen = r
+                break
+    start, end = chosen
+    support = tuple(c for c in constraints if c.allows(start) and c.allows(end))
+    against = tuple(c for c in constraints if c not in support)
+    return Window(start, end, support, against)
+
+
+def infer(doc: AnalysedDocument, kb: KnowledgeBase) -> AnalysedDocument:
+    constraints = mention_constraints(kb, doc.mentions) + time_constraints(doc)
+    prefer = (doc.declared.value.first_day, doc.declared.value.last_day) if doc.declared else None
+    window = best_window(constraints, EARLIEST, doc.reference_date, prefer)
+    return replace(doc, constraints=tuple(constraints), window=window)
+
+
+def violated(doc: AnalysedDocument, day: dt.date) -> list[Constraint]:
+    return sorted((c for c in doc.constraints if not c.allows(day)), key=lambda c: -c.weight)
+
+
+def deficit(doc: AnalysedDocument, start: dt.date, end: dt.date) -> tuple[float, dt.date]:
+    """How much weight the best day in [start, end] gives up against the window: 0 when it fits."""
+    if doc.window is None:
+        return 0.0, start
+    top = doc.score(doc.window.start)
+    best_day, best = start, -1.0
+    days = {start, end}
+    for c in doc.constraints:
+        for a, b in c.intervals:
+            for d in (a, b):
+                if d is not None and start <= d <= end:
+                    days.add(d)
+    for d in sorted(days):
+        s = doc.score(d)
+        if s > best:
+            best_day, best = d, s
+    return max(0.0, top - best), best_day
+
+
+def evidence_text(spans: Iterable[Span]) -> str:
+    seen, out = set(), []
+    for s in spans:
+        if s.text not in seen:
+            seen.add(s.text)
+            out.append(s.text)
+    return " | ".join(out)

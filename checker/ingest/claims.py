@@ -1,0 +1,158 @@
+"""Metadata claims found in a document's text: header lines, datelines, openings, copyright notices.
+
+Where a declared date may come from, in the order of trust `declared_claim` applies (htmldate's idea of
+an explicit, documented order):
+
+1. structured metadata: JSON fields, YAML front matter (`json:published`, `frontmatter:date`);
+2. a header line naming a publication date (`header:Release Date`, `header:Published`, `header:Date`,
+   `header:Fecha de publicación`, ...);
+3. a header line naming an update (`header:Updated`, `header:Last Updated`, `header:Actualizado`);
+4. a dateline or dated opening in the first lines of the body (`dateline`, `opening`).
+
+A copyright year is never a declared date: it is the year a page was rendered, a weak signal that the
+copyright rule compares with the declared date.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from checker.dates import match_date, parse_claim_value, split_weekday
+from checker.model import Claim, ClaimKind, PartialDate, Span
+
+# Header keywords -> claim kind. Matched case-insensitively at the start of a short line.
+_PUBLISHED_KEYS = [
+    "release date", "date released", "publication date", "date published", "published on", "published",
+    "posted on", "posted", "date", "dated", "fecha de publicación", "fecha de publicacion", "fecha",
+    "publicado el", "publicado", "publicada el", "publicada",
+]
+_UPDATED_KEYS = [
+    "last updated on", "last updated", "last modified", "page last updated", "updated on", "updated",
+    "modified", "actualizado el", "actualizado", "última actualización", "ultima actualizacion",
+    "actualizada el", "actualizada",
+]
+_KEY_ALT = "|".join(re.escape(k) for k in sorted(_PUBLISHED_KEYS + _UPDATED_KEYS, key=len, reverse=True))
+_HEADER_RE = re.compile(rf"^[ \t*_#>]{{0,6}}(?P<key>{_KEY_ALT})\b[ \t]{{0,3}}(?::|-|–|—)?[ \t]{{0,3}}(?P<value>.{{1,160}})$", re.I)
+
+# How many lines from the top a publication header may stand in; update lines are trusted anywhere,
+# because sites print "Last Updated" in the footer.
+HEADER_LINES = 60
+MAX_HEADER_LINE = 200
+
+_COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|&copy;|copyright)\s{0,3}(?:©\s{0,2})?(?P<y1>(?:19|20)\d{2})(?:\s{0,2}[-–]\s{0,2}(?P<y2>(?:19|20)\d{2}))?",
+    re.I,
+)
+_OPENING_RE = re.compile(r"(?:On|El|Este|This)\s{1,3}", re.I)
+# "WASHINGTON, March 4 -", "Oaxaca de Juárez, 26 de marzo." : a capitalised place, a comma, a date.
+_DATELINE_RE = re.compile(r"(?P<place>[A-ZÁÉÍÓÚÑ][\w.ÁÉÍÓÚÑáéíóúñ' ]{1,40}(?:,[ \t]{0,3}[A-Z][\w.]{1,15})?),[ \t]{1,3}")
+
+
+def _lines(text: str, start: int = 0) -> Iterable[tuple[int, str]]:
+    pos = start
+    for line in text[start:].splitlines(keepends=True):
+        yield pos, line.rstrip("\r\n")
+        pos += len(line)
+
+
+def _claim_from_value(kind: ClaimKind, source: str, text: str, vstart: int, value: str, day_first: bool) -> Optional[Claim]:
+    parsed = parse_claim_value(value, day_first=day_first)
+    if parsed is None:
+        return None
+    date, weekday, wspan, vend = parsed
+    wsp = Span(vstart + wspan[0], vstart + wspan[1], text[vstart + wspan[0]: vstart + wspan[1]]) if wspan else None
+    end = vstart + vend
+    return Claim(kind, date, source, Span(vstart, end, text[vstart:end]), weekday, wsp)
+
+
+def header_claims(text: str, start: int = 0, day_first: bool = False) -> list[Claim]:
+    """Claims from header lines such as "Release Date: July 12, 2018" or "Updated 04:53 AM EDT, ...".
+
+    The whole line is the claim's span, so the evidence a reader sees is the line as printed.
+    """
+    claims = []
+    for n, (pos, line) in enumerate(_lines(text, start)):
+        if len(line) > MAX_HEADER_LINE:
+            continue
+        m = _HEADER_RE.match(line)
+        if not m:
+            continue
+        key = m.group("key").lower()
+        kind = ClaimKind.UPDATED if key in _UPDATED_KEYS else ClaimKind.PUBLISHED
+        if kind is ClaimKind.PUBLISHED and n >= HEADER_LINES:
+            continue
+        value = m.group("value")
+        spanish = key.startswith(("fecha", "publicad", "actualizad", "últ", "ult"))
+        c = _claim_from_value(kind, f"header:{m.group('key').strip().title() if not spanish else m.group('key').strip()}",
+                              text, pos + m.start("value"), value, day_first or spanish)
+        if c is None:
+            continue
+        # the evidence is the whole header line up to the end of the date
+        claims.append(Claim(c.kind, c.value, c.source, Span(pos + m.start("key"), c.span.end, text[pos + m.start("key"): c.span.end]),
+                            c.weekday, c.weekday_span))
+    return claims
+
+
+def copyright_claims(text: str, start: int = 0) -> list[Claim]:
+    out = []
+    for m in _COPYRIGHT_RE.finditer(text, start):
+        year = int(m.group("y2") or m.group("y1"))
+        out.append(Claim(ClaimKind.COPYRIGHT, PartialDate(year), "copyright", Span(m.start(), m.end(), m.group(0))))
+    return out
+
+
+def opening_claims(text: str, start: int, day_first: bool = False, max_lines: int = 12) -> list[Claim]:
+    """A dated opening ("On March 28, 2025, ...") or a dateline ("WASHINGTON, March 4, 2019 -"), or a
+    line that is nothing but a date ("Marzo 26, 2025"), among the first lines of the body."""
+    out = []
+    seen = 0
+    for pos, line in _lines(text, start):
+        stripped = line.strip(" \t*_#>")
+        if not stripped:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        lead = pos + (len(line) - len(line.lstrip(" \t*_#>")))
+        # a line that is only a date
+        got = match_date(line, lead - pos, day_first=day_first)
+        if got and not line[got[1]:].strip(" \t.*_-–—"):
+            date, end = got
+            out.append(Claim(ClaimKind.DATELINE, date, "dateline", Span(lead, pos + end, text[lead:pos + end])))
+            continue
+        rest, weekday, _ = split_weekday(line)
+        m = _OPENING_RE.match(line, lead - pos)
+        if m:
+            got = match_date(rest, m.end(), day_first=day_first)
+            if got and got[0].day is not None:
+                out.append(Claim(ClaimKind.DATELINE, got[0], "opening", Span(lead, pos + got[1], text[lead:pos + got[1]]), weekday))
+                continue
+        m = _DATELINE_RE.match(line, lead - pos)
+        if m:
+            got = match_date(line, m.end(), day_first=day_first)
+            if got and got[0].day is not None:
+                out.append(Claim(ClaimKind.DATELINE, got[0], "dateline", Span(lead, pos + got[1], text[lead:pos + got[1]])))
+    return out
+
+
+_TRUST = {ClaimKind.PUBLISHED: 0, ClaimKind.UPDATED: 1, ClaimKind.DATELINE: 2}
+
+
+def declared_claim(claims: Iterable[Claim]) -> Optional[Claim]:
+    """The claim the document makes about its publication date, by the order of trust above.
+
+    A claim of month precision ("date 2025-03") is refined by a dateline of the same month that gives
+    the day ("Marzo 26, 2025"), and the source then names both.
+    """
+    ranked = sorted((c for c in claims if c.kind in _TRUST),
+                    key=lambda c: (_TRUST[c.kind], 0 if c.source.split(":")[0] in ("json", "frontmatter") else 1, c.span.start))
+    if not ranked:
+        return None
+    best = ranked[0]
+    if best.value.day is None:
+        for c in ranked[1:]:
+            v = c.value
+            if c.kind is ClaimKind.DATELINE and v.day is not None and v.year == best.value.year and (
+                    best.value.month is None or v.month == best.value.month):
+                return Claim(best.kind, v, f"{best.source}+{c.source}", best.span, c.weekday, c.weekday_span)
+    return best

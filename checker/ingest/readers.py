@@ -1,0 +1,183 @@
+"""One reader per format: bytes in, `Document`s out, with their metadata claims.
+
+A reader never raises for bad content: what it cannot read becomes a `Problem` on a document that is
+marked unreadable, so the tables still get a row for it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Iterator, Optional
+
+import yaml
+
+from checker.dates import parse_claim_value
+from checker.ingest.claims import copyright_claims, header_claims, opening_claims
+from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, Span
+
+TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "description")
+PUBLISHED_FIELDS = ("published", "datePublished", "date_published", "publishedAt", "published_at", "pubDate", "date",
+                    "publish_date", "publication_date", "created", "created_at")
+UPDATED_FIELDS = ("updated", "dateModified", "date_modified", "modified", "lastmod", "last_modified", "updated_at",
+                  "updatedAt")
+LANG_FIELDS = ("lang", "language", "inLanguage", "locale")
+ID_FIELDS = ("id", "_id", "doc_id", "uuid", "guid")
+
+
+def unreadable(doc_id: str, path: str, fmt: str, code: str, message: str, text: str = "") -> Document:
+    return Document(doc_id=doc_id, path=path, format=fmt, text=text, problems=(Problem(code, message),), readable=False)
+
+
+def _body_claims(text: str, body_start: int, day_first: bool) -> list[Claim]:
+    return header_claims(text, body_start, day_first) + opening_claims(text, body_start, day_first) + copyright_claims(text, body_start)
+
+
+def _header_end(text: str, claims: list[Claim]) -> int:
+    """Content starts after the last header line found near the top."""
+    end = 0
+    for c in claims:
+        if c.kind in (ClaimKind.PUBLISHED, ClaimKind.UPDATED) and c.span.start < 2000:
+            nl = text.find("\n", c.span.end)
+            end = max(end, len(text) if nl < 0 else nl + 1)
+    return end
+
+
+def _metadata_spans(claims: list[Claim]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted((c.span.start, c.span.end) for c in claims if c.span.end > c.span.start))
+
+
+def read_text(doc_id: str, path: str, text: str, fmt: str = "txt", language: Optional[str] = None) -> Document:
+    day_first = language == "es"
+    claims = _body_claims(text, 0, day_first)
+    return Document(doc_id=doc_id, path=path, format=fmt, text=text, claims=tuple(claims),
+                    body_start=_header_end(text, claims), metadata_spans=_metadata_spans(claims), language_hint=language)
+
+
+def _value_claim(kind: ClaimKind, source: str, value: Any, span: Span) -> Optional[Claim]:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return Claim(kind, PartialDate.of(value), source, span)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1000 <= value <= 9999:
+            return Claim(kind, PartialDate(int(value)), source, span)
+        return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    parsed = parse_claim_value(value.strip())
+    if parsed is None:
+        return None
+    date, weekday, _, _ = parsed
+    return Claim(kind, date, source, span, weekday)
+
+
+def _field_claims(record: dict, prefix: str, span_for) -> tuple[list[Claim], list[Problem]]:
+    claims, problems = [], []
+    for kind, fields in ((ClaimKind.PUBLISHED, PUBLISHED_FIELDS), (ClaimKind.UPDATED, UPDATED_FIELDS)):
+        for f in fields:
+            if f in record and record[f] not in (None, ""):
+                c = _value_claim(kind, f"{prefix}:{f}", record[f], span_for(f, record[f]))
+                if c is None:
+                    problems.append(Problem("IN002", f"The {prefix} field '{f}' holds {str(record[f])[:60]!r}, which is not a date."))
+                else:
+                    claims.append(c)
+                break
+    return claims, problems
+
+
+def read_markdown(doc_id: str, path: str, text: str) -> Document:
+    """Markdown with optional YAML front matter (`date`, `updated`/`lastmod`, `lang`, `title`)."""
+    if not text.startswith("---"):
+        return read_text(doc_id, path, text, "md")
+    end = text.find("\n---", 3)
+    if end < 0:
+        doc = read_text(doc_id, path, text, "md")
+        return _with_problem(doc, Problem("IN002", "Front matter opens with '---' but never closes; read as plain text."))
+    close = text.find("\n", end + 4)
+    body_start = len(text) if close < 0 else close + 1
+    raw = text[3:end]
+    try:
+        meta = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as exc:
+        doc = read_text(doc_id, path, text, "md")
+        return _with_problem(doc, Problem("IN002", f"Front matter is not valid YAML ({str(exc).splitlines()[0]}); read as plain text."))
+    if not isinstance(meta, dict):
+        doc = read_text(doc_id, path, text, "md")
+        return _with_problem(doc, Problem("IN002", "Front matter is not a mapping of keys to values; read as plain text."))
+
+    def span_for(field, value):
+        i = text.find(f"{field}:", 0, end)
+        if i < 0:
+            return Span(0, 0, f"{field}: {value}")
+        j = text.find("\n", i)
+        return Span(i, j, text[i:j])
+
+    claims, problems = _field_claims(meta, "frontmatter", span_for)
+    lang = next((str(meta[k]).lower()[:2] for k in LANG_FIELDS if meta.get(k)), None)
+    body = _body_claims(text, body_start, lang == "es")
+    claims += body
+    return Document(doc_id=doc_id, path=path, format="md", text=text, claims=tuple(claims),
+                    body_start=max(body_start, _header_end(text, body)),
+                    metadata_spans=((0, body_start),) + _metadata_spans(body), language_hint=lang,
+                    title=str(meta.get("title")) if meta.get("title") else None, problems=tuple(problems))
+
+
+def _with_problem(doc: Document, problem: Problem) -> Document:
+    from dataclasses import replace
+
+    return replace(doc, problems=doc.problems + (problem,))
+
+
+def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
+    """One JSON object: metadata from its fields, the text from title + body."""
+    if not isinstance(record, dict):
+        return unreadable(doc_id, path, fmt, "IN001", f"Expected a JSON object, found {type(record).__name__}.")
+    body = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
+    if body is None:
+        return unreadable(doc_id, path, fmt, "IN001",
+                          f"The JSON object has no text field ({', '.join(TEXT_FIELDS[:3])}, ...); nothing to check.")
+    title = record.get("title") or record.get("headline")
+    title = title if isinstance(title, str) and title.strip() else None
+    text = f"{title}\n\n{body}" if title else body
+    body_start = len(title) + 2 if title else 0
+
+    def span_for(field, value):
+        return Span(0, 0, f"{field}: {value}")
+
+    claims, problems = _field_claims(record, "json", span_for)
+    lang = next((str(record[k]).lower()[:2] for k in LANG_FIELDS if isinstance(record.get(k), str) and record[k]), None)
+    body_claims = _body_claims(text, body_start, lang == "es")
+    claims += body_claims
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    return Document(doc_id=doc_id, path=path, format=fmt, text=text, claims=tuple(claims),
+                    body_start=max(body_start, _header_end(text, body_claims)),
+                    metadata_spans=_metadata_spans(body_claims), language_hint=lang, title=title, url=url,
+                    problems=tuple(problems))
+
+
+def read_json(doc_id: str, path: str, text: str) -> Document:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return unreadable(doc_id, path, "json", "IN001", f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.", text)
+    return read_record(doc_id, path, record, "json")
+
+
+def read_jsonl(path: str, text: str) -> Iterator[Document]:
+    seen: set[str] = set()
+    any_line = False
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        any_line = True
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield unreadable(f"{path}#line{n}", path, "jsonl", "IN001", f"Line {n} is not valid JSON: {exc.msg} at column {exc.colno}.", line)
+            continue
+        rid = next((str(record[k]) for k in ID_FIELDS if isinstance(record, dict) and record.get(k) not in (None, "")), None)
+        doc_id = f"{path}#{rid}" if rid and f"{path}#{rid}" not in seen else f"{path}#line{n}"
+        seen.add(doc_id)
+        yield read_record(doc_id, path, record, "jsonl")
+    if not any_line:
+        yield unreadable(path, path, "jsonl", "IN001", "The JSON Lines file holds no records.", text)

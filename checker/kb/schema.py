@@ -1,0 +1,59 @@
+"""pandera schemas for the knowledge-base tables (people, offices, tenures), next to the data they guard."""
+from __future__ import annotations
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+LEVELS = ["head_of_state", "head_of_government", "deputy_head_of_state", "cabinet", "deputy_cabinet", "staff",
+          "ambassador", "legislator", "judge", "other"]
+PRECISIONS = ["day", "month", "year"]
+
+
+class PeopleSchema(pa.DataFrameModel):
+    person_id: Series[str] = pa.Field(unique=True, str_matches=r"^(Q\d+|p\.[a-z0-9_.]+)$")
+    name: Series[str] = pa.Field(str_length={"min_value": 2})
+    aliases: Series[str] = pa.Field(nullable=True)
+    surnames: Series[str] = pa.Field(nullable=True)
+    gender: Series[str] = pa.Field(isin=["m", "f", ""], nullable=True)
+    born: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    qid: Series[str] = pa.Field(nullable=True, str_matches=r"^Q\d+$")
+
+    class Config:
+        strict = False
+        coerce = True
+
+
+class OfficesSchema(pa.DataFrameModel):
+    office_id: Series[str] = pa.Field(unique=True, str_matches=r"^[a-z]{2}\.[a-z0-9_]+$")
+    country: Series[str] = pa.Field(str_matches=r"^[A-Z]{2}$")
+    level: Series[str] = pa.Field(isin=LEVELS)
+    name_en: Series[str]
+    name_es: Series[str] = pa.Field(nullable=True)
+    titles_en: Series[str] = pa.Field(nullable=True)
+    titles_es: Series[str] = pa.Field(nullable=True)
+    qid: Series[str] = pa.Field(nullable=True, str_matches=r"^Q\d+$")
+
+    class Config:
+        strict = False
+        coerce = True
+
+
+class TenuresSchema(pa.DataFrameModel):
+    person_id: Series[str]
+    office_id: Series[str]
+    start: Series[str] = pa.Field(str_matches=ISO_DATE)
+    end: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    start_precision: Series[str] = pa.Field(isin=PRECISIONS, nullable=True)
+    end_precision: Series[str] = pa.Field(isin=PRECISIONS, nullable=True)
+    acting: Series[str] = pa.Field(isin=["true", "false", "True", "False", ""], nullable=True)
+    elected: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    note: Series[str] = pa.Field(nullable=True)
+
+    class Config:
+        strict = False
+        coerce = True
+
+    @pa.dataframe_check
+    def start_before_end(cls, df):  # noqa: N805 (pandera passes the class)
+        return (df["end"].isna()) | (df["end"] == "") | (df["start"].str[:10] <= df["end"].str[:10].str.pad(10, "right", "9"))

@@ -1,0 +1,255 @@
+"""The nouns of the checker: what flows from ingest through analysis and inference to rules.
+
+Everything here is a frozen dataclass: stages hand values down the line and never mutate what an earlier
+stage produced. Offsets (`start`, `end`) are character offsets into `Document.text`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Optional
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+class Category(str, Enum):
+    DATE = "date"
+    SOURCE = "source"
+
+
+class Precision(str, Enum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date as precise as the text gave it: `2025`, `2025-03` or `2025-03-26`."""
+
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.day is not None:
+            return dt.date(self.year, self.month, self.day)
+        if self.month is not None:
+            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+    def iso(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    @classmethod
+    def of(cls, d: dt.date) -> "PartialDate":
+        return cls(d.year, d.month, d.day)
+
+
+class ClaimKind(str, Enum):
+    PUBLISHED = "published"
+    UPDATED = "updated"
+    COPYRIGHT = "copyright"
+    DATELINE = "dateline"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Something the document's metadata says about its own date."""
+
+    kind: ClaimKind
+    value: PartialDate
+    source: str  # e.g. "header:Release Date", "frontmatter:date", "json:published", "dateline"
+    span: Span
+    weekday: Optional[int] = None  # 0=Monday, as written next to the date, if any
+    weekday_span: Optional[Span] = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something ingest could not do, carried to the tables as a finding."""
+
+    code: str  # a rule id of the input family, e.g. IN001
+    message: str
+    span: Optional[Span] = None
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    format: str
+    text: str
+    claims: tuple[Claim, ...] = ()
+    body_start: int = 0  # where content starts (after headers / front matter)
+    metadata_spans: tuple[tuple[int, int], ...] = ()  # spans that are metadata, not content
+    language_hint: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    problems: tuple[Problem, ...] = ()
+    readable: bool = True
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, max(0, min(offset, len(self.text)))) + 1
+
+
+class Tense(str, Enum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    former: bool = False  # former, ex-, expresidente
+    then: bool = False  # then-, entonces
+    elect: bool = False  # -elect, electo
+    acting: bool = False  # acting, interim, en funciones, encargado de despacho
+    late: bool = False  # late, the late, fallecido
+    retrospective: bool = False  # "the policies of", "under", "administration of": a look back
+
+
+@dataclass(frozen=True)
+class Tenure:
+    person_id: str
+    office_id: str
+    start: dt.date
+    end: Optional[dt.date]  # None: still in office
+    start_precision: Precision = Precision.DAY
+    end_precision: Precision = Precision.DAY
+    acting: bool = False
+    elected: Optional[dt.date] = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the text, with the title and qualifiers the text gives them."""
+
+    span: Span  # the whole phrase: qualifiers, title and name
+    name: Span
+    person_ids: tuple[str, ...]  # candidates after disambiguation by title; empty: unknown
+    title: Optional[Span]
+    office_ids: tuple[str, ...]  # offices the title names (empty: no title)
+    qualifiers: Qualifiers
+    tense: Tense
+    language: str
+    sentence: Span
+
+
+class TimeKind(str, Enum):
+    ABSOLUTE = "absolute"  # has a year
+    PARTIAL = "partial"  # month/day without year, or weekday + day
+    MONTH = "month"  # "in February"
+    YEAR = "year"  # "in 2019", "from 2019 to 2021"
+    RELATIVE = "relative"  # "later this year", "the last seven months"
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    span: Span
+    kind: TimeKind
+    value: Optional[PartialDate]  # normalised value (relative ones against the document date)
+    weekday: Optional[int]  # weekday written in the expression, 0=Monday
+    tense: Tense
+    language: str
+    sentence: Span
+    year_explicit: bool = False
+
+
+class Strength(str, Enum):
+    STRONG = "strong"
+    SOFT = "soft"
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """The content allows dates inside `intervals` (inclusive; None = open end), with a weight."""
+
+    intervals: tuple[tuple[Optional[dt.date], Optional[dt.date]], ...]
+    weight: float
+    strength: Strength
+    reason: str  # one clause a fact-checker can read: "Janet Napolitano was Secretary of ... 2009-01-21..2013-09-06"
+    evidence: tuple[Span, ...]
+    key: str = ""  # groups constraints that come from the same fact (same person and office)
+
+    def allows(self, day: dt.date) -> bool:
+        return any((lo is None or lo <= day) and (hi is None or day <= hi) for lo, hi in self.intervals)
+
+
+@dataclass(frozen=True)
+class Window:
+    start: dt.date
+    end: dt.date
+    support: tuple[Constraint, ...]  # constraints satisfied throughout the window
+    against: tuple[Constraint, ...]  # constraints the window had to give up
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class AnalysedDocument:
+    document: Document
+    declared: Optional[Claim]
+    languages: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    times: tuple[TimeExpression, ...]
+    constraints: tuple[Constraint, ...]
+    window: Optional[Window]
+    reference_date: dt.date  # "today" for future checks
+    paragraphs: tuple[tuple[int, int, str], ...] = ()  # (start, end, language) of each content paragraph
+
+    def score(self, day: dt.date) -> float:
+        return sum(c.weight for c in self.constraints if c.allows(day))
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    evidence: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+    declared_date: Optional[str] = None
+    expected_start: Optional[dt.date] = None
+    expected_end: Optional[dt.date] = None
+    confidence: float = 1.0
+    extra: tuple[Span, ...] = field(default=(), compare=False)

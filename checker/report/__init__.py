@@ -1,0 +1,48 @@
+"""Reports: the validated tables -> files and terminal output, one module per format.
+
+Every file is written atomically (a temporary file in the same folder, then a rename), so an interrupted
+run leaves no half-written report.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from checker.report import jsonfmt, text
+
+FORMATS = {"text": ("report.txt", text.render), "json": ("audit.json", jsonfmt.render),
+           "jsonl": ("findings.jsonl", jsonfmt.render_jsonl)}
+
+
+def write_atomic(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_tables(out: Path, documents: pd.DataFrame, findings: pd.DataFrame) -> list[Path]:
+    written = []
+    for name, df in (("documents.csv", documents), ("findings.csv", findings)):
+        write_atomic(out / name, df.to_csv(index=False, lineterminator="\n"))
+        written.append(out / name)
+    return written
+
+
+def render(fmt: str, documents: pd.DataFrame, findings: pd.DataFrame) -> str:
+    return FORMATS[fmt][1](documents, findings)
+
+
+def write_format(out: Path, fmt: str, documents: pd.DataFrame, findings: pd.DataFrame) -> Path:
+    name, fn = FORMATS[fmt]
+    write_atomic(out / name, fn(documents, findings))
+    return out / name

@@ -1,0 +1,48 @@
+""""Former" or "ex-" title for someone who held the office on the declared date.
+
+A text dated while X was president cannot call X "former President": either the title was edited in, or
+the date is wrong. Spanish forms count too ("expresidente", "exsecretaria", "ex presidente"). Someone
+who left and came back (Trump, 2021-2025) is "former" only between the two terms.
+
+Fails:
+    Date: March 28, 2025
+
+    The visit was unrelated to the tariffs proposed by former President Trump.
+
+Passes:
+    Date: March 28, 2022
+
+    The visit was unrelated to the tariffs proposed by former President Trump.
+"""
+from __future__ import annotations
+
+from checker.infer import GRACE, fmt_range, tenures_for
+from checker.model import Category, Severity
+from rules.base import Rule
+
+
+class FormerWhileInOffice(Rule):
+    code = "DT102"
+    name = "former-title-while-in-office"
+    category = Category.DATE
+    severity = Severity.ERROR
+
+    def check(self, doc, kb):
+        if doc.declared is None:
+            return
+        d = doc.declared.value
+        for m in doc.mentions:
+            if not m.qualifiers.former:
+                continue
+            for t in tenures_for(kb, m):
+                end = t.end or doc.reference_date
+                # in office through the whole declared period, away from the hand-over days
+                if t.start + GRACE <= d.first_day and d.last_day <= end - GRACE:
+                    office = kb.office(t.office_id).name_en
+                    person = kb.person(t.person_id).name
+                    still = "still in office" if t.end is None else f"in office until {t.end.isoformat()}"
+                    yield self.finding(
+                        doc, f"“{' '.join(m.span.text.split())}” on a text dated {d.iso()}: {person} was {office} "
+                             f"from {t.start.isoformat()} and {still}, so not a former one then.",
+                        [m.span], expected=(t.end, None), confidence=0.95)
+                    break

@@ -1,0 +1,49 @@
+""""-elect" title outside the time between the election and taking office.
+
+"President-elect X" is only true from the election (or the decisive result) until the inauguration; in a
+text dated outside that stretch, the title or the date is wrong. Spanish "presidente electo" counts too.
+
+Fails:
+    Published: June 3, 2021
+
+    President-elect Joe Biden named his choice for Secretary of State.
+
+Passes:
+    Published: December 3, 2020
+
+    President-elect Joe Biden named his choice for Secretary of State.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.infer import EARLY, ELECT_EARLY, fmt_range, tenures_for
+from checker.model import Category, Severity
+from rules.base import Rule
+
+
+class ElectOutsideWindow(Rule):
+    code = "DT103"
+    name = "elect-title-outside-window"
+    category = Category.DATE
+    severity = Severity.ERROR
+
+    def check(self, doc, kb):
+        if doc.declared is None:
+            return
+        d = doc.declared.value
+        for m in doc.mentions:
+            if not m.qualifiers.elect:
+                continue
+            ts = tenures_for(kb, m)
+            if not ts:
+                continue
+            wins = [((t.elected or t.start - dt.timedelta(days=120)) - ELECT_EARLY, t.start + EARLY) for t in ts]
+            if any(a <= d.last_day and d.first_day <= b for a, b in wins):
+                continue
+            a, b = min(wins, key=lambda w: abs((w[0] - d.first_day).days))
+            office = kb.office(ts[0].office_id).name_en
+            yield self.finding(
+                doc, f"“{' '.join(m.span.text.split())}” on a text dated {d.iso()}: {kb.person(ts[0].person_id).name} "
+                     f"was {office}-elect only {fmt_range(a + ELECT_EARLY, b - EARLY)}.",
+                [m.span], expected=(a, b), confidence=0.9)

@@ -1,0 +1,41 @@
+"""Update date earlier than the publication date.
+
+A page cannot be updated before it was first published; when its metadata says so, one of the two dates
+was typed or carried over wrongly, and neither can be trusted without a look.
+
+Fails (md):
+    ---
+    date: 2020-06-10
+    updated: 2019-01-02
+    ---
+    The council met on Tuesday.
+
+Passes (md):
+    ---
+    date: 2020-06-10
+    updated: 2021-01-02
+    ---
+    The council met on Tuesday.
+"""
+from __future__ import annotations
+
+from checker.model import Category, ClaimKind, Severity
+from rules.base import Rule
+
+
+class UpdatedBeforePublished(Rule):
+    code = "DT105"
+    name = "updated-before-published"
+    category = Category.DATE
+    severity = Severity.ERROR
+
+    def check(self, doc, kb):
+        claims = doc.document.claims
+        published = [c for c in claims if c.kind is ClaimKind.PUBLISHED]
+        for u in (c for c in claims if c.kind is ClaimKind.UPDATED):
+            for p in published:
+                if u.value.last_day < p.value.first_day:
+                    yield self.finding(doc, f"The update date {u.value.iso()} ({u.source}) is earlier than the "
+                                            f"publication date {p.value.iso()} ({p.source}).",
+                                       [p.span, u.span], confidence=0.95)
+                    return

@@ -1,0 +1,48 @@
+"""Dated event told in a tense that does not fit the declared date.
+
+An event told in the past tense ("the summit was held on November 18, 2021") cannot be dated after the
+text that tells of it; one told in the future tense ("will take effect on April 2, 2019") should not be
+long before it. Tense comes from the sentence's verbs, so this is a warning.
+
+Fails:
+    Date: May 1, 2021
+
+    The summit was held on November 18, 2021 in Washington.
+
+Passes:
+    Date: May 1, 2021
+
+    The summit will be held on November 18, 2021 in Washington.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.model import Category, Severity, Tense, TimeKind
+from rules.base import Rule
+
+FUTURE_SLACK = dt.timedelta(days=180)
+
+
+class TenseConflict(Rule):
+    code = "DT107"
+    name = "tense-conflict"
+    category = Category.DATE
+    severity = Severity.WARNING
+
+    def check(self, doc, kb):
+        if doc.declared is None:
+            return
+        d = doc.declared.value
+        for t in doc.times:
+            if t.kind is not TimeKind.ABSOLUTE or not t.year_explicit or t.value is None or t.value.day is None:
+                continue
+            day = t.value.first_day
+            if t.tense is Tense.PAST and day > d.last_day:
+                yield self.finding(doc, f"“{t.span.text}” is told in the past tense, but it is after the declared date "
+                                        f"{d.iso()} ({doc.declared.source}).", [t.span, t.sentence] if len(t.sentence.text) < 300 else [t.span],
+                                   expected=(day, None), confidence=0.6, span=t.span)
+            elif t.tense is Tense.FUTURE and day < d.first_day - FUTURE_SLACK:
+                yield self.finding(doc, f"“{t.span.text}” is told in the future tense, but it is long before the declared "
+                                        f"date {d.iso()} ({doc.declared.source}).", [t.span],
+                                   expected=(None, day), confidence=0.5)

@@ -1,0 +1,34 @@
+"""Input that could not be read as a document.
+
+Empty or binary files, files that are missing or unreadable, malformed JSON, JSON with no text field,
+and formats the checker does not read yet. The document still has its row (verdict `unreadable`), so
+nothing drops out of an audit silently.
+
+Fails (json):
+    {"title": "A record with a title and no text field"}
+
+Passes (json):
+    {"title": "A record", "date": "2019-05-02", "text": "The council approved the budget on Tuesday."}
+
+Passes:
+    Date: May 2, 2019
+
+    The council approved the budget on Tuesday.
+"""
+from __future__ import annotations
+
+from checker.model import Category, Severity
+from rules.base import Rule
+
+
+class Unreadable(Rule):
+    code = "IN001"
+    name = "unreadable-input"
+    category = Category.SOURCE
+    severity = Severity.ERROR
+    on_unreadable = True
+
+    def check(self, doc, kb):
+        for p in doc.document.problems:
+            if p.code == self.code:
+                yield self.finding(doc, p.message, [p.span] if p.span else "", confidence=1.0)

@@ -1,0 +1,34 @@
+"""Metadata that is there but cannot be read: malformed front matter, a date field that is not a date.
+
+The document is still checked, as plain text, but the date its author meant to declare is lost: fix the
+metadata, or the audit is comparing the content with nothing.
+
+Fails (md):
+    ---
+    date: [not, a, date
+    ---
+    The council approved the budget on Tuesday.
+
+Passes (md):
+    ---
+    date: 2019-05-02
+    ---
+    The council approved the budget on Tuesday.
+"""
+from __future__ import annotations
+
+from checker.model import Category, Severity
+from rules.base import Rule
+
+
+class BadMetadata(Rule):
+    code = "IN002"
+    name = "bad-metadata"
+    category = Category.SOURCE
+    severity = Severity.WARNING
+    on_unreadable = True
+
+    def check(self, doc, kb):
+        for p in doc.document.problems:
+            if p.code == self.code:
+                yield self.finding(doc, p.message, [p.span] if p.span else "", confidence=1.0)

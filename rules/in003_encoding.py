@@ -1,0 +1,32 @@
+"""Text that is not UTF-8 and was decoded with a detected encoding.
+
+The checker read the file with the encoding charset-normalizer detected (cp1252, latin-1, ...). Accents
+may be wrong where the detection was; save the file as UTF-8 to be sure.
+
+Fails (cp1252):
+    Date: May 2, 2019
+
+    The café on the plaza reopened after the renovation.
+
+Passes:
+    Date: May 2, 2019
+
+    The council approved the budget on Tuesday.
+"""
+from __future__ import annotations
+
+from checker.model import Category, Severity
+from rules.base import Rule
+
+
+class Encoding(Rule):
+    code = "IN003"
+    name = "not-utf8"
+    category = Category.SOURCE
+    severity = Severity.INFO
+    on_unreadable = True
+
+    def check(self, doc, kb):
+        for p in doc.document.problems:
+            if p.code == self.code:
+                yield self.finding(doc, p.message, "", confidence=1.0)

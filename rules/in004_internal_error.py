@@ -1,0 +1,28 @@
+"""The checker itself failed on this document.
+
+A bug, not a property of the document: the row is kept, with the error, so the audit stays complete and
+the failure can be reported. Please send the document (or a part that shows the failure) with the
+message.
+
+Passes:
+    Date: May 2, 2019
+
+    The council approved the budget on Tuesday.
+"""
+from __future__ import annotations
+
+from checker.model import Category, Severity
+from rules.base import Rule
+
+
+class InternalError(Rule):
+    code = "IN004"
+    name = "internal-error"
+    category = Category.SOURCE
+    severity = Severity.ERROR
+    on_unreadable = True
+
+    def check(self, doc, kb):
+        for p in doc.document.problems:
+            if p.code == self.code:
+                yield self.finding(doc, p.message, "", confidence=1.0)

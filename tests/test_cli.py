@@ -1,0 +1,65 @@
+"""The command's contract: outputs, exit codes, standard input."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+from conftest import REFERENCE_DATE, ROOT
+
+BAD = "Date: March 28, 2025\n\nThe visit was unrelated to the tariffs proposed by former President Trump.\n"
+GOOD = "Date: March 28, 2025\n\nPresident Trump said the tariffs would take effect in April.\n"
+
+
+def run(*args, input=None):
+    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                          input=input)
+
+
+def test_exit_codes(tmp_path):
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text(BAD)
+    good.write_text(GOOD)
+    ref = ["--reference-date", REFERENCE_DATE.isoformat()]
+    assert run("audit", str(good), *ref).returncode == 0
+    assert run("audit", str(bad), *ref).returncode == 1
+    assert run("audit", str(bad), *ref, "--fail-on", "never").returncode == 0
+    assert run("audit", str(bad), "--fail-on", "sometimes").returncode == 2
+    assert run("audit", str(bad), "--reference-date", "yesterday").returncode == 2
+    assert run("audit", str(bad), "--select", "XX999").returncode == 2
+    assert run("audit", str(bad), *ref, "--ignore", "DT102").returncode == 0
+
+
+def test_out_writes_tables_and_reports(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.txt").write_text(BAD)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    r = run("audit", str(tmp_path / "in"), "--out", str(out), "--format", "json", "--format", "text",
+            "--reference-date", REFERENCE_DATE.isoformat())
+    assert r.returncode == 1, r.stderr
+    docs = list(csv.DictReader(open(out / "documents.csv", encoding="utf-8")))
+    assert [d["verdict"] for d in docs] == ["inconsistent", "unreadable"]
+    finds = list(csv.DictReader(open(out / "findings.csv", encoding="utf-8")))
+    former = [f for f in finds if f["rule_id"] == "DT102"][0]
+    assert former["evidence"] == "former President Trump" and former["line"] == "3"
+    text = (tmp_path / "in" / "bad.txt").read_text()
+    assert text[int(former["start"]):int(former["end"])] == "former President Trump"
+    report = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    assert report["summary"]["documents"] == 2 and report["documents"][0]["findings"]
+    assert "INCONSISTENT" in (out / "report.txt").read_text(encoding="utf-8")
+
+
+def test_standard_input():
+    r = run("audit", "-", "--reference-date", REFERENCE_DATE.isoformat(), "--format", "json", input=BAD)
+    assert r.returncode == 1
+    assert json.loads(r.stdout)["documents"][0]["doc_id"] == "-"
+
+
+def test_rules_and_explain():
+    r = run("rules")
+    assert r.returncode == 0 and "DT101" in r.stdout and "SR103" in r.stdout
+    r = run("explain", "dt102")
+    assert r.returncode == 0 and "Fails:" in r.stdout and "former President Trump" in r.stdout
+    assert run("explain", "DT999").returncode == 2

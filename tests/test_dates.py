@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.analyse.times import normalise
+from checker.dates import parse_claim_value
+from checker.model import PartialDate
+
+
+@pytest.mark.parametrize("value,iso,weekday", [
+    ("04:53 AM EDT, Thu, Mar 28, 2024", "2024-03-28", 3),
+    ("July 12, 2018", "2018-07-12", None),
+    ("14 de marzo de 2022", "2022-03-14", None),
+    ("Marzo 26, 2025", "2025-03-26", None),
+    ("2001-01-17T10:00:00-05:00", "2001-01-17", None),
+    ("2025-03", "2025-03", None),
+    ("Tuesday, 4 August 2009", "2009-08-04", 1),
+])
+def test_claim_values(value, iso, weekday):
+    date, wd, _, _ = parse_claim_value(value)
+    assert date.iso() == iso and wd == weekday
+
+
+def test_impossible_date_is_not_a_date():
+    assert parse_claim_value("February 30, 2024") is None
+
+
+def test_day_first_for_spanish_numeric_dates():
+    assert parse_claim_value("02/05/2021", day_first=True)[0].iso() == "2021-05-02"
+    assert parse_claim_value("02/05/2021")[0].iso() == "2021-02-05"
+
+
+def test_partial_date_takes_the_year_nearest_the_document():
+    value, weekday, explicit = normalise("partial", "Friday, July 13th", "en", dt.date(2018, 7, 12))
+    assert value == PartialDate(2018, 7, 13) and weekday == 4 and not explicit
+    value, _, _ = normalise("partial", "13 de julio", "es", dt.date(2019, 1, 3))
+    assert value == PartialDate(2019, 7, 13)
+
+
+def test_relative_expressions_against_the_document_date():
+    base = dt.date(2013, 7, 1)
+    assert normalise("relative", "the last seven months", "en", base)[0] == PartialDate(2012, 12, 1)
+    assert normalise("relative", "later this year", "en", base)[0] == PartialDate(2013)
+    assert normalise("relative", "last year", "en", base)[0] == PartialDate(2012)

@@ -1,0 +1,97 @@
+"""Metadata claims from every input form the issue lists, and rows for what cannot be read."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker.ingest import read_one
+from checker.ingest.claims import declared_claim
+
+
+def declared(text: str, name: str = "d.txt"):
+    doc = next(read_one(name, text.encode("utf-8")))
+    c = declared_claim(doc.claims)
+    return (c.value.iso(), c.source) if c else None
+
+
+@pytest.mark.parametrize("header,iso,source", [
+    ("Release Date: July 12, 2018", "2018-07-12", "header:Release Date"),
+    ("Updated 04:53 AM EDT, Thu, Mar 28, 2024", "2024-03-28", "header:Updated"),
+    ("Published March 3, 2019", "2019-03-03", "header:Published"),
+    ("Posted 2016-05-04", "2016-05-04", "header:Posted"),
+    ("Date: January 14, 1981", "1981-01-14", "header:Date"),
+    ("Last Updated: 02/05/2021", "2021-02-05", "header:Last Updated"),
+    (" date 2025-03 Llamada del subsecretario", "2025-03", "header:Date"),
+    ("Fecha de publicación: 14 de marzo de 2022", "2022-03-14", "header:Fecha de publicación"),
+    ("Publicado el 3 de mayo de 2021", "2021-05-03", "header:Publicado el"),
+    ("Actualizado: 5 de mayo de 2021", "2021-05-05", "header:Actualizado"),
+])
+def test_header_lines(header, iso, source):
+    assert declared(f"A headline\n{header}\n\nThe minister spoke to reporters in the capital.\n") == (iso, source)
+
+
+def test_published_header_wins_over_a_later_update_line():
+    text = "Release Date: July 12, 2018\n\nThe secretary will travel.\n\nLast Updated: 02/05/2021\n"
+    assert declared(text) == ("2018-07-12", "header:Release Date")
+
+
+def test_opening_and_dateline():
+    assert declared("On March 28, 2025, the president met the minister.\n") == ("2025-03-28", "opening")
+    assert declared("WASHINGTON, May 4, 2016 - The senator said.\n") == ("2016-05-04", "dateline")
+
+
+def test_month_header_refined_by_a_date_line():
+    text = " date 2025-03 Llamada\n\nMarzo 26, 2025\n\nOaxaca, 26 de marzo. Hoy el canciller habló.\n"
+    assert declared(text) == ("2025-03-26", "header:Date+dateline")
+
+
+def test_front_matter():
+    doc = next(read_one("p.md", b"---\ndate: 2019-05-02\nupdated: 2019-06-01\nlang: es\ntitle: T\n---\nEl texto.\n"))
+    kinds = {(c.kind.value, c.value.iso(), c.source) for c in doc.claims}
+    assert ("published", "2019-05-02", "frontmatter:date") in kinds
+    assert ("updated", "2019-06-01", "frontmatter:updated") in kinds
+    assert doc.language_hint == "es" and doc.text[doc.body_start:] == "El texto.\n"
+
+
+def test_malformed_front_matter_is_read_as_text_with_a_problem():
+    doc = next(read_one("p.md", b"---\ndate: [oops\n---\nBody.\n"))
+    assert doc.readable and [p.code for p in doc.problems] == ["IN002"]
+
+
+@pytest.mark.parametrize("field", ["published", "date", "datePublished"])
+def test_json_fields(field):
+    rec = {"id": "x1", "title": "T", field: "2001-01-17T10:00:00-05:00", "dateModified": "2001-02-01", "body": "Text."}
+    doc = next(read_one("r.json", json.dumps(rec).encode()))
+    c = declared_claim(doc.claims)
+    assert (c.value.iso(), c.source) == ("2001-01-17", f"json:{field}")
+    assert "Text." in doc.text
+
+
+def test_jsonl_bad_line_keeps_the_others():
+    data = b'{"id": "a", "date": "2020-01-02", "text": "One."}\n{broken\n{"id": "b", "text": "Two."}\n'
+    docs = list(read_one("r.jsonl", data))
+    assert [d.doc_id for d in docs] == ["r.jsonl#a", "r.jsonl#line2", "r.jsonl#b"]
+    assert [d.readable for d in docs] == [True, False, True]
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("e.txt", b"", "empty"),
+    ("w.txt", b"  \n\t\n", "white space"),
+    ("b.txt", b"\x00\x01\x02binary", "binary"),
+    ("p.html", b"<html><body>Hi</body></html>", "HTML"),
+    ("j.json", b"{not json", "Not valid JSON"),
+])
+def test_unreadable_inputs_are_rows(name, data, message):
+    doc = next(read_one(name, data))
+    assert not doc.readable and message in doc.problems[0].message
+
+
+def test_missing_file_is_a_row(tmp_path):
+    doc = next(read_one(str(tmp_path / "nope.txt")))
+    assert not doc.readable and doc.problems[0].code == "IN001"
+
+
+def test_cp1252_is_decoded_with_a_note():
+    doc = next(read_one("c.txt", "Date: May 2, 2019\n\nEl café de la esquina reabrió sus puertas.\n".encode("cp1252")))
+    assert "café" in doc.text and [p.code for p in doc.problems] == ["IN003"]
