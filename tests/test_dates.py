@@ -35,12 +35,12 @@ def test_day_first_for_spanish_numeric_dates():
 def test_partial_date_takes_the_year_nearest_the_document():
     value, weekday, explicit = normalise("partial", "Friday, July 13th", "en", dt.date(2018, 7, 12))
     assert value == PartialDate(2018, 7, 13) and weekday == 4 and not explicit
-    value, _, _ = normalise("partial", "13 de julio", "es", dt.date(2019, 1, 3))
+    value, _, _ = normalise("partial", "13 de julio", "es", dt.date(2019, 3, 3))
     assert value == PartialDate(2019, 7, 13)
 
 
 def test_relative_expressions_against_the_document_date():
     base = dt.date(2013, 7, 1)
-    assert normalise("relative", "the last seven months", "en", base)[0] == PartialDate(2012, 12, 1)
+    assert normalise("relative", "the last seven months", "en", base)[0] == PartialDate(2012, 12)
     assert normalise("relative", "later this year", "en", base)[0] == PartialDate(2013)
     assert normalise("relative", "last year", "en", base)[0] == PartialDate(2012)

@@ -61,7 +61,7 @@ class PeopleMatcher:
         self.titles = PhraseMatcher(vocab, attr="LOWER")
         self.names.add("NAME", [make_doc(a) for a in kb.alias_index])
         self.surnames.add("SURNAME", [make_doc(s) for s in kb.surname_index])
-        self.titles.add("TITLE", [make_doc(t) for t in list(kb.title_index) + list(kb.generic_index)])
+        self.titles.add("TITLE", [make_doc(t) for t in list(kb.title_index) + list(kb.generic_index) + sorted(kb.former_titles)])
 
     def find(self, doc, original: str) -> list[RawMention]:
         """Mentions in one spaCy Doc made from fold(original)."""
@@ -91,7 +91,10 @@ class PeopleMatcher:
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
-                if not (t.text in self.kb.generic_index and t.text.startswith(("presiden", "secretari", "canciller", "subsecretari", "fiscal", "embajador", "vicepresiden", "general", "almirante", "titular", "mandatari"))):
+                if not ((t.text in self.kb.generic_index or t.text in self.kb.former_titles)
+                        and (t.text[2:] if t.text in self.kb.former_titles else t.text).startswith(("presiden", "secretari", "canciller", "subsecretari", "fiscal",
+                                                            "embajador", "vicepresiden", "general", "almirante", "titular",
+                                                            "mandatari"))):
                     continue
             pids = tuple(sorted((self.kb.alias_index if not is_surname else self.kb.surname_index).get(name.text, ())))
             specific, levels = self.kb.offices_for_title(t.text)

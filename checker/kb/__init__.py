@@ -105,6 +105,8 @@ class KnowledgeBase:
                 self.title_index.setdefault(fold(t), set()).add(o.office_id)
         self.generic_index: dict[str, tuple[str, ...]] = {
             fold(k): v for lang in GENERIC_TITLES.values() for k, v in lang.items()}
+        # Spanish writes "former" into the word: expresidente, exsecretaria, excanciller
+        self.former_titles = {"ex" + fold(k) for k in GENERIC_TITLES["es"] if " " not in k}
 
     # -- queries -------------------------------------------------------------------------------
     def person(self, person_id: str) -> Person:
@@ -122,6 +124,8 @@ class KnowledgeBase:
         """Specific offices a title names ("Homeland Security Secretary"), and the office levels a generic
         title names ("Secretary")."""
         f = fold(title).strip()
+        if f.startswith("ex") and f[2:] in self.generic_index:
+            f = f[2:]  # "expresidente": the office is the president's; the "former" is read elsewhere
         if f in self.generic_index:
             # "President" names whichever head of state the person was, in any country
             return set(), self.generic_index[f]

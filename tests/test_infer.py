@@ -1,0 +1,83 @@
+"""Inference: evidence is weighed, not intersected; looks back, hand-overs and namesakes do not mislead."""
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.infer import best_window
+from checker.model import Constraint, Strength
+
+D = dt.date
+
+
+def c(lo, hi, w, key=""):
+    return Constraint(((lo, hi),), w, Strength.STRONG, key, (), key)
+
+
+def test_window_is_where_most_weight_agrees():
+    w = best_window([c(D(2009, 1, 20), D(2017, 1, 19), 2), c(D(2012, 12, 1), None, 3), c(None, D(2013, 9, 5), 2)],
+                    D(1900, 1, 1), D(2026, 1, 1))
+    assert (w.start, w.end) == (D(2012, 12, 1), D(2013, 9, 5))
+
+
+def test_a_lone_weak_constraint_loses_to_stronger_evidence():
+    strong = c(D(2017, 1, 20), D(2021, 1, 19), 5)
+    weak = c(D(2009, 1, 20), D(2017, 1, 19), 1)
+    w = best_window([strong, weak], D(1900, 1, 1), D(2026, 1, 1))
+    assert (w.start, w.end) == (D(2017, 1, 20), D(2021, 1, 19)) and weak in w.against
+
+
+def test_ties_prefer_the_declared_date():
+    two_terms = Constraint(((D(2017, 1, 20), D(2021, 1, 19)), (D(2025, 1, 20), None)), 2, Strength.STRONG, "", ())
+    w = best_window([two_terms], D(1900, 1, 1), D(2026, 1, 1), prefer=(D(2018, 5, 1), D(2018, 5, 1)))
+    assert w.start == D(2017, 1, 20)
+    w = best_window([two_terms], D(1900, 1, 1), D(2026, 1, 1))
+    assert w.start == D(2025, 1, 20)
+
+
+def verdict(check_text, text):
+    row, findings = check_text(text)
+    return row["verdict"], [(f["rule_id"], f["severity"]) for f in findings if f["category"] == "date"]
+
+
+def test_retrospective_mention_is_not_a_conflict(check_text):
+    text = ("Date: June 5, 2017\n\nPresident Trump said on Monday that he would review the policies of President Obama "
+            "on trade, which the committee has criticised.\n")
+    v, f = verdict(check_text, text)
+    assert v == "consistent" and ("DT101", "error") not in f
+
+
+def test_speech_recalling_a_past_president(check_text):
+    text = ("Date: May 29, 1995\n\nThirty years ago President Kennedy challenged the nation to reach the moon, "
+            "and the nation answered.\n")
+    v, f = verdict(check_text, text)
+    assert ("DT101", "error") not in f
+
+
+def test_inauguration_day_overlap_is_not_a_conflict(check_text):
+    text = "Date: January 20, 2017\n\nPresident Obama left Washington as President Trump took the oath of office.\n"
+    v, f = verdict(check_text, text)
+    assert v == "consistent", f
+
+
+def test_two_presidents_bush_are_told_apart_by_date(check_text):
+    for year in (1990, 2005):
+        v, f = verdict(check_text, f"Date: March 3, {year}\n\nPresident Bush is meeting the governors on Monday.\n")
+        assert v == "consistent", (year, f)
+    v, f = verdict(check_text, "Date: March 3, 1997\n\nPresident Bush is meeting the governors on Monday.\n")
+    assert v == "inconsistent"
+
+
+def test_janet_and_grace_napolitano(check_text):
+    rep = "Date: May 2, 2018\n\nRep. Grace Napolitano is pressing the committee for transit funds.\n"
+    assert verdict(check_text, rep)[0] != "inconsistent"
+    sec = "Date: May 2, 2018\n\nSecretary Napolitano is visiting the border this week.\n"
+    assert verdict(check_text, sec)[0] == "inconsistent"
+
+
+def test_redated_header_caught_with_evidence(check_text):
+    text = ("Updated 04:53 AM EDT, Thu, Mar 28, 2024\n\nMexico's Minister of the Interior Miguel Angel Osorio Chong met "
+            "U.S. Homeland Security Secretary Janet Napolitano, who is in Mexico City this week.\n")
+    row, findings = check_text(text)
+    assert row["verdict"] == "inconsistent"
+    f = [f for f in findings if f["rule_id"] == "DT101"][0]
+    assert "Napolitano" in f["evidence"] and f["expected_end"] <= "2013-09-06"
