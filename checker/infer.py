@@ -31,8 +31,10 @@ from checker.model import AnalysedDocument, Constraint, Mention, Span, Strength,
 
 LOWER_BOUND = 3.0
 IN_OFFICE = {Tense.PRESENT: 2.0, Tense.FUTURE: 2.0, Tense.UNKNOWN: 1.5, Tense.PAST: 1.0}
-REPEAT_BONUS = 0.5  # per extra present-tense mention of the same person in the same office
+REPEAT_BONUS = 0.5  # per extra mention of the same person in the same office not in the past tense
 REPEAT_CAP = 1.0
+# A plain title grows less plausible the longer after the term the text is: each step adds its weight.
+AFTER_TERM_STEPS = ((dt.timedelta(days=2 * 365), 0.5), (dt.timedelta(days=4 * 365), 0.5))
 ELECT = 3.0
 FORMER = 2.0
 PAST_EVENT = 1.5
@@ -89,11 +91,18 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention]) -> list[
             current = [(m, t) for m, t in plain if not m.qualifiers.retrospective]
             if current:
                 best = max(IN_OFFICE[m.tense] for m, _ in current)
-                present = sum(1 for m, _ in current if m.tense in (Tense.PRESENT, Tense.FUTURE))
-                weight = best + min(REPEAT_CAP, REPEAT_BONUS * max(0, present - 1))
+                not_past = sum(1 for m, _ in current if m.tense is not Tense.PAST)
+                weight = best + min(REPEAT_CAP, REPEAT_BONUS * max(0, not_past - 1))
                 intervals = tuple((t.start, (t.end - DAY) if t.end else None) for t in ts)
+                ev = tuple(m.span for m, _ in current[:3])
                 out.append(Constraint(intervals, weight, Strength.STRONG if weight >= 2 else Strength.SOFT,
-                                      f"{who} was {office} {terms}", tuple(m.span for m, _ in current[:3]), key + "#term"))
+                                      f"{who} was {office} {terms}", ev, key + "#term"))
+                for step, w in AFTER_TERM_STEPS:
+                    if all(t.end for t in ts):
+                        stretched = tuple((t.start, t.end + step) for t in ts)
+                        out.append(Constraint(stretched, w, Strength.SOFT,
+                                              f"{who} left the office of {office} more than {step.days // 365} years earlier "
+                                              f"({terms})", ev, key + f"#after{step.days}"))
         for m, mts in items:
             if m.qualifiers.elect:
                 wins = []

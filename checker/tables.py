@@ -122,10 +122,9 @@ def documents_frame(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
     for c in ("errors", "warnings", "infos", "reliability"):
         df[c] = df[c].astype("int64")
-    for c in ("doc_id", "path", "format", "language", "verdict"):
-        df[c] = df[c].astype(str)
-    for c in ("declared_date", "declared_source", "inferred_start", "inferred_end"):
-        df[c] = df[c].astype(object).where(df[c].notna(), None)
+    for c in ("doc_id", "path", "format", "language", "verdict", "declared_date", "declared_source",
+              "inferred_start", "inferred_end"):
+        df[c] = pd.Series(df[c].tolist(), dtype="str", index=df.index)
     return DocumentsTable.validate(df, lazy=True)
 
 
@@ -134,8 +133,7 @@ def findings_frame(rows: list[dict]) -> pd.DataFrame:
     for c in ("line", "start", "end"):
         df[c] = pd.array(df[c].tolist(), dtype="Int64")
     df["confidence"] = df["confidence"].astype(float)
-    for c in ("doc_id", "path", "rule_id", "rule", "category", "severity", "message", "evidence"):
-        df[c] = df[c].astype(str)
-    for c in ("declared_date", "expected_start", "expected_end"):
-        df[c] = df[c].astype(object).where(df[c].notna(), None)
+    for c in ("doc_id", "path", "rule_id", "rule", "category", "severity", "message", "evidence", "declared_date",
+              "expected_start", "expected_end"):
+        df[c] = pd.Series(df[c].tolist(), dtype="str", index=df.index)
     return FindingsTable.validate(df, lazy=True)

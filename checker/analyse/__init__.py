@@ -17,7 +17,7 @@ from checker.analyse.tense import tense_near
 from checker.analyse.times import KIND, build_matcher, normalise
 from checker.ingest.claims import declared_claim
 from checker.kb import KnowledgeBase, fold
-from checker.model import AnalysedDocument, Document, Mention, Span, TimeExpression
+from checker.model import AnalysedDocument, Document, Mention, Span, Tense, TimeExpression
 
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 MAX_PARAGRAPH = 20_000  # longer "paragraphs" (one-line dumps) are cut into pieces this long
@@ -83,7 +83,10 @@ class Analyser:
                 if _inside(meta, offset + rm.start, offset + rm.end):
                     continue
                 sentence = para[a:b]
-                tense = tense_near(sentence, rm.start - a, rm.end - a, lang)
+                if _speaker(para, rm.start, rm.end):
+                    tense = Tense.PRESENT  # a speaker's label in a transcript: they are there, in that office
+                else:
+                    tense = tense_near(sentence, rm.start - a, rm.end - a, lang)
                 mentions.append(Mention(
                     span=Span(offset + rm.start, offset + rm.end, para[rm.start:rm.end]),
                     name=Span(offset + rm.name_start, offset + rm.name_end, para[rm.name_start:rm.name_end]),
@@ -102,7 +105,9 @@ class Analyser:
                 text = para[s0:e0]
                 value, weekday, explicit = normalise(label, text, lang, base)
                 a, b = sentence_of(s0)
-                tense = tense_near(para[a:b], s0 - a, e0 - a, lang)
+                # a bare year takes its tense from what comes before it ("was founded in 1990"), not from a
+                # verb after it ("the bid to host the fair in 2023 was passed")
+                tense = tense_near(para[a:s0] if label == "year" else para[a:b], s0 - a, e0 - a, lang)
                 times.append(TimeExpression(Span(offset + s0, offset + e0, text), KIND[label], value, weekday, tense, lang,
                                             Span(offset + a, offset + b, para[a:b]), explicit))
         if not langs:
@@ -110,6 +115,16 @@ class Analyser:
         return AnalysedDocument(document=document, declared=declared, languages=tuple(langs), mentions=tuple(mentions),
                                 times=tuple(times), constraints=(), window=None, reference_date=reference_date,
                                 paragraphs=tuple(paras))
+
+
+def _speaker(para: str, start: int, end: int) -> bool:
+    """"OLGA SÁNCHEZ CORDERO, SECRETARIA DE GOBERNACIÓN:" or "President: Richard Nixon" at a line start."""
+    line_start = para.rfind("\n", 0, start) + 1
+    if para[line_start:start].strip(" *_#>-"):
+        return False
+    text = para[start:end]
+    after = para[end:end + 3].lstrip(" *_")
+    return (text.isupper() and after.startswith(":")) or bool(re.match(r"[^\n]{2,40}:[ \t]*\S", text))
 
 
 def _inside(spans, start: int, end: int) -> bool:

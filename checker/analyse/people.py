@@ -26,16 +26,22 @@ LATE = {"late", "fallecido", "fallecida", "extinto", "finado"}
 ACTING = {"acting", "interim", "interino", "interina", "encargado", "encargada"}
 ELECT_AFTER = {"elect", "electo", "electa"}
 FUTURE_PRE = {"future", "incoming", "designate", "nominee"}
-# A look back: "the policies of President Obama", "under President Bush", "signed by President Clinton".
+# A look back: "the policies of President Obama", "under President Bush", "signed by President Clinton",
+# "under the leadership of that great President, John F. Kennedy". The cue must stand in the same clause,
+# at most a few words before the title.
 RETRO_CUES = re.compile(
-    r"(?:\b(?:polic(?:y|ies)|legacy|era|years?|days|tenure|presidency|term|time|watch|"
-    r"predecessor|successor|sexenio|mandato|época|tiempos?|política|políticas)\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?|"
-    r"\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|by\s+then|bajo|durante|desde|"
-    r"firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\s+(?:the\s+|el\s+|la\s+)?)$",
+    r"\b(?:polic(?:y|ies)|legacy|era|years?|days|tenure|presidency|term|time|watch|leadership|memory|"
+    r"predecessor|successor|sexenio|mandato|época|tiempos?|política|políticas|legado|memoria)\s+(?:of|de|del)\b"
+    r"|\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
+    r"formerly|bajo|durante|desde|"
+    r"firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b",
     re.I,
 )
+RETRO_REACH = 6  # words between the cue and the title, at most
+
+
 # Words that may stand between a title and the name ("Secretary of State, Mike Pompeo", "Mexico's").
-GAP_WORDS = {",", "the", "of", "de", "del", "la", "el", "'s", "’s", "mr.", "mrs.", "ms.", "dr.", "gen.", "general",
+GAP_WORDS = {",", "the", "of", "de", "del", "la", "el", "a", "al", "'s", "’s", "mr.", "mrs.", "ms.", "dr.", "gen.", "general",
              "admiral", "almirante", "don", "doña", "dona", "lic.", "licenciado", "licenciada", "ing.", "ingeniero"}
 
 
@@ -91,7 +97,8 @@ class PeopleMatcher:
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
-                if not ((t.text in self.kb.generic_index or t.text in self.kb.former_titles)
+                specific_title = t.text in self.kb.title_index and t.text not in self.kb.generic_index
+                if not specific_title and not ((t.text in self.kb.generic_index or t.text in self.kb.former_titles)
                         and (t.text[2:] if t.text in self.kb.former_titles else t.text).startswith(("presiden", "secretari", "canciller", "subsecretari", "fiscal",
                                                             "embajador", "vicepresiden", "general", "almirante", "titular",
                                                             "mandatari"))):
@@ -140,6 +147,8 @@ class PeopleMatcher:
             # gaps may be joiners, or capitalised words/initials (first names, "M.", "U.S.")
             if tok.lower_ in GAP_WORDS or (word[:1].isupper() and len(word) < 20) or tok.lower_ in ("mexico", "mexico's"):
                 continue
+            if gap == 0 and tok.text == ":":
+                continue  # a speaker line: "President: Richard Nixon"
             return None
         return None
 
@@ -181,8 +190,6 @@ class PeopleMatcher:
         late = any(w in LATE for w in before[-2:])
         acting = any(w in ACTING for w in before[-2:] + after_title[:1])
         elect = any(w in ELECT_AFTER for w in after_title[:2] + after_name[:1]) or any(w in FUTURE_PRE for w in before[-1:])
-        context = original[max(0, anchor.start_char - 60):anchor.start_char]
-        # strip the qualifiers themselves ("then-", "former") before looking for a retrospective cue
-        context = re.sub(r"(?:\b(?:former|then|late|acting|the|el|la)\b[\s-]*)+$", "", context, flags=re.I)
-        retro = bool(RETRO_CUES.search(context + " " if context and not context.endswith(" ") else context))
+        context = re.split(r"[.;:!?()\"“”]", original[max(0, anchor.start_char - 80):anchor.start_char])[-1]
+        retro = any(len(context[m.end():].split()) <= RETRO_REACH for m in RETRO_CUES.finditer(context))
         return Qualifiers(former=former, then=then, elect=elect, acting=acting, late=late, retrospective=retro)

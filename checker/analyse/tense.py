@@ -45,6 +45,20 @@ _ES_PAST = re.compile(r"^\w{2,}(?:ó|aron|ieron|ió)$")
 _ES_FUTURE = re.compile(r"^\w{3,}(?:rá|rán|remos)$")
 
 
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_MODAL_AUX = {"to", "can", "could", "should", "must", "may", "might", "would"}
+
+
+def _participle_tense(before: list[str]) -> Tense | None:
+    """"will be formally signed": a participle after "will" is future; after "to be", "must be", none."""
+    for w in reversed(before[-3:]):
+        if w in _FUTURE_AUX:
+            return Tense.FUTURE
+        if w in _MODAL_AUX:
+            return None
+    return Tense.PAST
+
+
 def _classify(word: str, lang: str) -> Tense | None:
     w = word.lower()
     markers = _MARKERS.get(lang, _MARKERS["en"])
@@ -74,10 +88,16 @@ def tense_near(sentence: str, start: int, end: int, lang: str) -> Tense:
             d = m.start() - end if m.start() >= end else start - m.end()
             if best is None or abs(d) < best[0]:
                 best = (abs(d), Tense.FUTURE)
+    words: list[str] = []
     for m in _TOKEN.finditer(sentence):
+        word = m.group(0)
+        before = words[-3:]
+        words.append(word.lower())
         if start <= m.start() < end:
             continue  # words of the phrase itself ("former", a month name) say nothing of the verb
-        t = _classify(m.group(0), lang)
+        t = _classify(word, lang)
+        if t is Tense.PAST and lang == "en" and word.lower() not in ("was", "were", "had", "did", "ago", "yesterday"):
+            t = _participle_tense(before)
         if t is None:
             continue
         d = m.start() - end if m.start() >= end else start - m.end()

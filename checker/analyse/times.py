@@ -21,7 +21,7 @@ WEEKDAY_WORDS = sorted({fold(w) for w in WEEKDAYS})
 DAY = {"TEXT": {"REGEX": r"^(?:[12]?\d|3[01])(?:st|nd|rd|th|º|°)?$"}}
 YEAR = {"TEXT": {"REGEX": r"^(?:1[7-9]|20)\d\d$"}}
 MONTH = {"LOWER": {"IN": MONTH_WORDS}}
-OPT_WEEKDAY = [{"LOWER": {"IN": WEEKDAY_WORDS}, "OP": "?"}, {"ORTH": ",", "OP": "?"}]
+WEEKDAY = [{"LOWER": {"IN": WEEKDAY_WORDS}}, {"ORTH": ",", "OP": "?"}]
 DOT = {"ORTH": ".", "OP": "?"}
 COMMA = {"ORTH": ",", "OP": "?"}
 DE = {"LOWER": {"IN": ["de", "del"]}}
@@ -35,18 +35,23 @@ UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "di
          "mes", "meses", "ano", "anos"]
 COUNT_OR_WORD = {"LOWER": {"REGEX": r"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$"}}
 
+DATES_WITH_YEAR = [
+    [MONTH, DOT, DAY, COMMA, OPT_DE, YEAR],  # March 28, 2024 / marzo 26, 2025
+    [DAY, DE, MONTH, COMMA, OPT_DE, YEAR],  # 26 de marzo de 2025
+    [DAY, MONTH, DOT, COMMA, YEAR],  # 28 March 2024
+]
+DATES_WITHOUT_YEAR = [
+    [MONTH, DOT, DAY],  # July 13th
+    [DAY, DE, MONTH],  # 13 de julio
+]
+
 PATTERNS = {
-    "absolute": [
-        OPT_WEEKDAY + [MONTH, DOT, DAY, COMMA, OPT_DE, YEAR],  # Thursday, March 28, 2024 / marzo 26, 2025
-        OPT_WEEKDAY + [DAY, DE, MONTH, COMMA, OPT_DE, YEAR],  # 26 de marzo de 2025
-        OPT_WEEKDAY + [DAY, MONTH, DOT, COMMA, YEAR],  # 28 March 2024
+    # each date shape alone, and after a weekday ("Thursday, March 28, 2024", "viernes 13 de julio")
+    "absolute": DATES_WITH_YEAR + [WEEKDAY + p for p in DATES_WITH_YEAR] + [
         [{"TEXT": {"REGEX": r"^(?:1[7-9]|20)\d\d-\d{1,2}-\d{1,2}$"}}],  # 2025-03-26
         [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/(?:1[7-9]|20)\d\d$"}}],  # 02/05/2021
     ],
-    "partial": [
-        OPT_WEEKDAY + [MONTH, DOT, DAY],  # (Friday,) July 13th
-        OPT_WEEKDAY + [DAY, DE, MONTH],  # (viernes) 13 de julio
-    ],
+    "partial": DATES_WITHOUT_YEAR + [WEEKDAY + p for p in DATES_WITHOUT_YEAR],
     "month_year": [[MONTH, COMMA, OPT_DE, YEAR]],  # March 2025, marzo de 2025
     "month": [[{"LOWER": {"IN": ["in", "en", "last", "next", "this", "since", "desde", "until", "hasta"]}}, MONTH]],
     "year": [[YEAR_PREP, YEAR],
