@@ -22,12 +22,13 @@ overlaps are not conflicts; the rules allow a few days' grace around the declare
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import Iterable, Optional
 
 from checker.dates import EARLIEST
 from checker.kb import KnowledgeBase
-from checker.model import AnalysedDocument, Constraint, Mention, Span, Strength, Tense, TimeKind, Window
+from checker.model import AnalysedDocument, Constraint, Mention, Span, Strength, Tense, TimeExpression, TimeKind, Window
 
 LOWER_BOUND = 3.0
 IN_OFFICE = {Tense.PRESENT: 2.0, Tense.FUTURE: 2.0, Tense.UNKNOWN: 1.5, Tense.PAST: 1.0}
@@ -65,8 +66,28 @@ def _office_name(kb: KnowledgeBase, office_id: str, lang: str) -> str:
     return (o.name_es if lang == "es" and o.name_es else o.name_en)
 
 
-def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention]) -> list[Constraint]:
+_YEARS_AGO = re.compile(r"\b(?:\w+|\d+)\s+(?:years|decades|años|décadas)\s+(?:ago|atrás)\b|\bhace\s+\w+\s+(?:años|décadas)\b", re.I)
+
+
+def anchored_in_past(m: Mention, tenures, times: Iterable[TimeExpression]) -> bool:
+    """A mention told in the past beside a date inside the person's term ("President Kennedy's 1961
+    address", "thirty years ago President Kennedy challenged the nation") looks back at that time: it says
+    nothing about whether the person held the office when the text was written."""
+    if m.tense not in (Tense.PAST, Tense.UNKNOWN):
+        return False
+    if _YEARS_AGO.search(m.sentence.text):
+        return True
+    for t in times:
+        if t.value is None or not t.year_explicit or not (m.sentence.start <= t.span.start < m.sentence.end):
+            continue
+        if any(tn.start <= t.value.last_day and (tn.end is None or t.value.first_day <= tn.end) for tn in tenures):
+            return True
+    return False
+
+
+def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: Iterable[TimeExpression] = ()) -> list[Constraint]:
     groups: dict[str, list[tuple[Mention, list]]] = {}
+    times = tuple(times)
     for m in mentions:
         if m.title is None or not m.person_ids or m.qualifiers.late:
             continue
@@ -88,7 +109,7 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention]) -> list[
             ev = tuple(m.span for m, _ in plain[:3])
             out.append(Constraint(((first, None),), LOWER_BOUND, Strength.STRONG,
                                   f"{who} became {office} on {first.isoformat()}", ev, key + "#start"))
-            current = [(m, t) for m, t in plain if not m.qualifiers.retrospective]
+            current = [(m, t) for m, t in plain if not m.qualifiers.retrospective and not anchored_in_past(m, t, times)]
             if current:
                 best = max(IN_OFFICE[m.tense] for m, _ in current)
                 not_past = sum(1 for m, _ in current if m.tense is not Tense.PAST)
@@ -188,7 +209,7 @@ def best_window(constraints: list[Constraint], lo: dt.date, hi: dt.date, prefer:
 
 
 def infer(doc: AnalysedDocument, kb: KnowledgeBase) -> AnalysedDocument:
-    constraints = mention_constraints(kb, doc.mentions) + time_constraints(doc)
+    constraints = mention_constraints(kb, doc.mentions, doc.times) + time_constraints(doc)
     prefer = (doc.declared.value.first_day, doc.declared.value.last_day) if doc.declared else None
     window = best_window(constraints, EARLIEST, doc.reference_date, prefer)
     return replace(doc, constraints=tuple(constraints), window=window)
