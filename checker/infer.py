@@ -38,7 +38,7 @@ REPEAT_CAP = 1.0
 AFTER_TERM_STEPS = ((dt.timedelta(days=2 * 365), 0.5), (dt.timedelta(days=4 * 365), 0.5))
 ELECT = 3.0
 FORMER = 2.0
-PAST_EVENT = 1.5
+PAST_EVENT = 1.25
 FUTURE_EVENT = 1.0
 GRACE = dt.timedelta(days=7)  # slack the rules give the declared date around a hand-over
 EARLY = dt.timedelta(days=3)
@@ -119,8 +119,8 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
                 out.append(Constraint(intervals, weight, Strength.STRONG if weight >= 2 else Strength.SOFT,
                                       f"{who} was {office} {terms}", ev, key + "#term"))
                 for step, w in AFTER_TERM_STEPS:
-                    if all(t.end for t in ts):
-                        stretched = tuple((t.start, t.end + step) for t in ts)
+                    if any(t.end for t in ts):
+                        stretched = tuple((t.start, t.end + step if t.end else None) for t in ts)
                         out.append(Constraint(stretched, w, Strength.SOFT,
                                               f"{who} left the office of {office} more than {step.days // 365} years earlier "
                                               f"({terms})", ev, key + f"#after{step.days}"))

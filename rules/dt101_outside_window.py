@@ -24,7 +24,7 @@ from checker.model import Category, Severity
 from rules.base import Rule
 
 # How much evidence weight the declared date must give up against the best window (see checker.infer).
-ERROR_DEFICIT = 2.0
+ERROR_DEFICIT = 1.5
 WARNING_DEFICIT = 1.0
 
 

@@ -118,13 +118,20 @@ class Analyser:
 
 
 def _speaker(para: str, start: int, end: int) -> bool:
-    """"OLGA SÁNCHEZ CORDERO, SECRETARIA DE GOBERNACIÓN:" or "President: Richard Nixon" at a line start."""
+    """Someone present in the text's own time: a speaker's label ("OLGA SÁNCHEZ CORDERO, SECRETARIA DE
+    GOBERNACIÓN:", "President: Richard Nixon") or a line of an attendance list ("La secretaria de Energía,
+    Rocío Nahle García.")."""
     line_start = para.rfind("\n", 0, start) + 1
-    if para[line_start:start].strip(" *_#>-"):
+    if para[line_start:start].strip(" *_#>-").lower() not in ("", "el", "la", "los", "las", "the"):
         return False
     text = para[start:end]
-    after = para[end:end + 3].lstrip(" *_")
-    return (text.isupper() and after.startswith(":")) or bool(re.match(r"[^\n]{2,40}:[ \t]*\S", text))
+    line_end = para.find("\n", end)
+    rest = para[end:line_end if line_end >= 0 else len(para)].strip(" *_")
+    if text.isupper() and rest.startswith(":"):
+        return True
+    if re.match(r"[^\n]{2,40}:[ \t]*\S", text):
+        return True
+    return rest in ("", ".", ",", ";")
 
 
 def _inside(spans, start: int, end: int) -> bool:
