@@ -95,9 +95,9 @@ class Analyser:
                     office_ids=rm.office_ids or tuple(f"level:{lv}" for lv in rm.levels),
                     qualifiers=rm.qualifiers, tense=tense, language=lang,
                     sentence=Span(offset + a, offset + b, sentence)))
-            matches = [sdoc[s:e] for _, s, e in self.time_matchers[lang](sdoc)]
-            labels = {(s, e): self.nlp[lang].vocab.strings[m] for m, s, e in self.time_matchers[lang](sdoc)}
-            for sp in filter_spans(matches):
+            found = self.time_matchers[lang](sdoc)
+            labels = {(s, e): self.nlp[lang].vocab.strings[m] for m, s, e in found}
+            for sp in filter_spans([sdoc[s:e] for _, s, e in found]):
                 label = labels[(sp.start, sp.end)]
                 s0, e0 = sp.start_char, sp.end_char
                 if _inside(meta, offset + s0, offset + e0):

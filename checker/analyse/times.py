@@ -18,8 +18,14 @@ from checker.model import PartialDate, TimeKind
 
 MONTH_WORDS = sorted({fold(m) for m in MONTHS})
 WEEKDAY_WORDS = sorted({fold(w) for w in WEEKDAYS})
-DAY = {"TEXT": {"REGEX": r"^(?:[12]?\d|3[01])(?:st|nd|rd|th|º|°)?$"}}
-YEAR = {"TEXT": {"REGEX": r"^(?:1[7-9]|20)\d\d$"}}
+# Token sets rather than REGEX predicates: the Matcher looks a set up in one hash probe per token.
+_ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+DAY_WORDS = sorted({str(d) for d in range(1, 32)} | {f"{d:02d}" for d in range(1, 10)}
+                   | {f"{d}{_ORDINAL.get(d, 'th')}" for d in range(1, 32)} | {f"{d}{o}" for d in range(1, 32) for o in ("º", "°")})
+YEAR_WORDS = sorted(str(y) for y in range(1700, 2100))
+MONTH_NUMBERS = sorted({str(m) for m in range(1, 13)} | {f"{m:02d}" for m in range(1, 13)})
+DAY = {"LOWER": {"IN": DAY_WORDS}}
+YEAR = {"ORTH": {"IN": YEAR_WORDS}}
 MONTH = {"LOWER": {"IN": MONTH_WORDS}}
 WEEKDAY = [{"LOWER": {"IN": WEEKDAY_WORDS}}, {"ORTH": ",", "OP": "?"}]
 DOT = {"ORTH": ".", "OP": "?"}
@@ -33,7 +39,9 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "a": 1}
 UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "dias", "dia", "semana", "semanas",
          "mes", "meses", "ano", "anos"]
-COUNT_OR_WORD = {"LOWER": {"REGEX": r"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$"}}
+_COUNT_WORDS = sorted({str(n) for n in range(1, 100)} | {"one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                          "nine", "ten", "eleven", "twelve"})
+COUNT_OR_WORD = {"LOWER": {"IN": _COUNT_WORDS}}
 
 DATES_WITH_YEAR = [
     [MONTH, DOT, DAY, COMMA, OPT_DE, YEAR],  # March 28, 2024 / marzo 26, 2025
@@ -48,8 +56,8 @@ DATES_WITHOUT_YEAR = [
 PATTERNS = {
     # each date shape alone, and after a weekday ("Thursday, March 28, 2024", "viernes 13 de julio")
     "absolute": DATES_WITH_YEAR + [WEEKDAY + p for p in DATES_WITH_YEAR] + [
-        [{"TEXT": {"REGEX": r"^(?:1[7-9]|20)\d\d-\d{1,2}-\d{1,2}$"}}],  # 2025-03-26
-        [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/(?:1[7-9]|20)\d\d$"}}],  # 02/05/2021
+        [YEAR, {"ORTH": "-"}, {"ORTH": {"IN": MONTH_NUMBERS}}, {"ORTH": "-"}, DAY],  # 2025-03-26
+        [{"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}}],  # 02/05/2021
     ],
     "partial": DATES_WITHOUT_YEAR + [WEEKDAY + p for p in DATES_WITHOUT_YEAR],
     "month_year": [[MONTH, COMMA, OPT_DE, YEAR]],  # March 2025, marzo de 2025
@@ -62,9 +70,8 @@ PATTERNS = {
         [{"LOWER": {"IN": ["the"]}, "OP": "?"}, {"LOWER": {"IN": ["last", "past", "next", "coming"]}},
          {"OP": "?", "LOWER": {"IN": ["few"]}}, COUNT_OR_WORD,
          {"LOWER": {"IN": UNITS}}],
-        [{"LOWER": {"REGEX": r"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)$"}},
-         {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
-        [{"LOWER": "hace"}, {"LOWER": {"REGEX": r"^(?:\d{1,3}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)$"}},
+        [{"LOWER": {"IN": _COUNT_WORDS + ["a"]}}, {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
+        [{"LOWER": "hace"}, {"LOWER": {"IN": [w for w in NUMBER_WORDS if w != "a"] + [str(n) for n in range(1, 100)]}},
          {"LOWER": {"IN": UNITS}}],
         [{"LOWER": {"IN": ["el", "la"]}}, {"LOWER": {"IN": ["ano", "semana", "mes"]}}, {"LOWER": {"IN": ["pasado", "pasada", "proximo", "proxima", "entrante"]}}],
         [{"LOWER": {"IN": ["yesterday", "tomorrow", "ayer"]}}],

@@ -19,13 +19,19 @@ from checker.model import PartialDate, Precision, Tenure
 DATA_DIR = Path(__file__).parent / "data"
 
 
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0]
+    low = base.lower()
+    return low if len(low) == 1 else ch
+
+
+# ASCII and the Latin ranges (where the accents of English and Spanish live), folded once.
+_FOLD = str.maketrans({chr(c): _fold_char(chr(c)) for c in range(0x41, 0x250) if _fold_char(chr(c)) != chr(c)})
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping one character per character (offsets survive)."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
-        out.append(base.lower() if len(base.lower()) == 1 else ch)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def parse_partial(value: str) -> Optional[PartialDate]:
