@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from checker.analyse.language import SUPPORTED, detect
 from checker.analyse.people import PeopleMatcher
 from checker.analyse.tense import tense_near
-from checker.analyse.times import KIND, build_matcher, normalise
+from checker.analyse.times import KIND, build_matcher, find as find_times, normalise
 from checker.ingest.claims import declared_claim
 from checker.kb import KnowledgeBase, fold
 from checker.model import AnalysedDocument, Document, Mention, Span, Tense, TimeExpression
@@ -95,7 +95,7 @@ class Analyser:
                     office_ids=rm.office_ids or tuple(f"level:{lv}" for lv in rm.levels),
                     qualifiers=rm.qualifiers, tense=tense, language=lang,
                     sentence=Span(offset + a, offset + b, sentence)))
-            found = self.time_matchers[lang](sdoc)
+            found = find_times(self.time_matchers[lang], sdoc)
             labels = {(s, e): self.nlp[lang].vocab.strings[m] for m, s, e in found}
             for sp in filter_spans([sdoc[s:e] for _, s, e in found]):
                 label = labels[(sp.start, sp.end)]

@@ -82,6 +82,31 @@ KIND = {"absolute": TimeKind.ABSOLUTE, "partial": TimeKind.PARTIAL, "month_year"
         "month": TimeKind.MONTH, "year": TimeKind.YEAR, "relative": TimeKind.RELATIVE}
 
 
+# Words that every time-expression pattern holds at least one of: the matcher only runs around them.
+TRIGGERS = frozenset(MONTH_WORDS) | frozenset(WEEKDAY_WORDS) | frozenset(YEAR_WORDS) | frozenset(
+    ["later", "earlier", "last", "next", "past", "coming", "ago", "hace", "yesterday", "tomorrow", "ayer", "ano",
+     "semana", "mes"])
+REACH_LEFT, REACH_RIGHT = 3, 8
+
+
+def find(matcher: Matcher, doc) -> list[tuple[int, int, int]]:
+    """Run `matcher` only on the stretches of `doc` around trigger words: most tokens of a news text are
+    nowhere near a date, and the matcher's cost grows with every token it is given."""
+    windows: list[list[int]] = []
+    for t in doc:
+        if t.lower_ in TRIGGERS or ("/" in t.text and t.text[:1].isdigit()):
+            a, b = max(0, t.i - REACH_LEFT), min(len(doc), t.i + REACH_RIGHT)
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = b
+            else:
+                windows.append([a, b])
+    found = set()
+    for a, b in windows:
+        for m, s, e in matcher(doc[a:b]):
+            found.add((m, a + s, a + e))
+    return sorted(found, key=lambda x: (x[1], x[2]))
+
+
 def build_matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
     for label, patterns in PATTERNS.items():
