@@ -19,6 +19,7 @@ from checker.infer import infer
 from checker.ingest import read_inputs
 from checker.ingest.claims import declared_claim
 from checker.model import AnalysedDocument, Category, Document, Finding, Problem, Severity
+from checker.timing import clock
 from checker.tables import document_row, documents_frame, finding_row, findings_frame
 
 
@@ -43,15 +44,18 @@ class Checker:
     def analyse(self, document: Document) -> AnalysedDocument:
         if not document.readable:
             return AnalysedDocument(document, declared_claim(document.claims), (), (), (), (), None, self.settings.reference_date)
-        return infer(self.analyser.analyse(document, self.settings.reference_date), self.kb)
+        analysed = self.analyser.analyse(document, self.settings.reference_date)
+        with clock("inference"):
+            return infer(analysed, self.kb)
 
     def check(self, document: Document) -> tuple[dict, list[dict]]:
         try:
             doc = self.analyse(document)
             findings: list[Finding] = []
-            for rule in self.rules:
-                if doc.document.readable or rule.on_unreadable:
-                    findings.extend(rule.check(doc, self.kb))
+            with clock("rules"):
+                for rule in self.rules:
+                    if doc.document.readable or rule.on_unreadable:
+                        findings.extend(rule.check(doc, self.kb))
         except Exception as exc:  # a bug must not stop the batch: the document gets a row that says so
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             document = Document(document.doc_id, document.path, document.format, document.text, readable=False,
@@ -59,7 +63,8 @@ class Checker:
             doc = AnalysedDocument(document, None, (), (), (), (), None, self.settings.reference_date)
             findings = [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.kb)]
         findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule_id, f.message))
-        return document_row(doc, findings), [finding_row(doc, f) for f in findings]
+        with clock("tables"):
+            return document_row(doc, findings), [finding_row(doc, f) for f in findings]
 
 
 _worker: Optional[Checker] = None
@@ -74,8 +79,19 @@ def _check_in_worker(document: Document) -> tuple[dict, list[dict]]:
     return _worker.check(document)
 
 
+def _timed(documents: Iterable[Document]) -> Iterator[Document]:
+    it = iter(documents)
+    while True:
+        with clock("ingest"):
+            d = next(it, None)
+        if d is None:
+            return
+        yield d
+
+
 def run(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[dict, list[dict]]]:
     """Rows for each document, in input order."""
+    documents = _timed(documents)
     if settings.jobs <= 1:
         checker = Checker(settings)
         for d in documents:
@@ -94,3 +110,18 @@ def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt") -
         doc_rows.append(drow)
         finding_rows.extend(frows)
     return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows))
+
+
+def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = "txt"):
+    """Audit and stream the two tables into `out` as documents finish; returns the sink with its counts."""
+    from checker.sink import TableSink
+
+    sink = TableSink(out)
+    try:
+        for drow, frows in run(read_inputs(paths, stdin_format), settings):
+            sink.add(drow, frows)
+        sink.close()
+    except BaseException:
+        sink.abort()
+        raise
+    return sink

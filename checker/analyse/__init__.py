@@ -17,6 +17,7 @@ from checker.analyse.tense import tense_near
 from checker.analyse.times import KIND, build_matcher, find as find_times, normalise
 from checker.ingest.claims import declared_claim
 from checker.kb import KnowledgeBase, fold
+from checker.timing import clock
 from checker.model import AnalysedDocument, Document, Mention, Span, Tense, TimeExpression
 
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
@@ -48,29 +49,39 @@ class Analyser:
         self.nlp = {}
         self.people = {}
         self.time_matchers = {}
-        for lang in SUPPORTED:
+
+    def pipeline(self, lang: str):
+        """The language's pipeline and matchers, built on first use: an English post in a pre-commit hook
+        does not pay for the Spanish ones."""
+        if lang not in self.nlp:
             nlp = spacy.blank(lang)
             nlp.add_pipe("sentencizer")
-            self.nlp[lang] = nlp
-            self.people[lang] = PeopleMatcher(kb, nlp.vocab, nlp.make_doc)
+            self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, nlp.make_doc)
             self.time_matchers[lang] = build_matcher(nlp.vocab)
+            self.nlp[lang] = nlp
+        return self.nlp[lang]
 
     def analyse(self, document: Document, reference_date: dt.date) -> AnalysedDocument:
         declared = declared_claim(document.claims)
         base = declared.value.first_day if declared else None
-        doc_lang = document.language_hint if document.language_hint in SUPPORTED else detect(document.text[document.body_start:], "en")
+        with clock("language"):
+            doc_lang = document.language_hint if document.language_hint in SUPPORTED else detect(document.text[document.body_start:], "en")
         meta = document.metadata_spans
         mentions: list[Mention] = []
         times: list[TimeExpression] = []
         langs: list[str] = []
         paras: list[tuple[int, int, str]] = []
         for offset, para in paragraphs(document.text, document.body_start):
-            lang = detect(para, doc_lang) or "en"
+            with clock("language"):
+                lang = detect(para, doc_lang) or "en"
             if lang not in langs and len(para) > 40:
                 langs.append(lang)
             paras.append((offset, offset + len(para), lang))
-            sdoc = self.nlp[lang](fold(para))
-            sents = [(s.start_char, s.end_char) for s in sdoc.sents]
+            with clock("matching"):
+                sdoc = self.pipeline(lang)(fold(para))
+                sents = [(s.start_char, s.end_char) for s in sdoc.sents]
+                raw_mentions = self.people[lang].find(sdoc, para)
+                found = find_times(self.time_matchers[lang], sdoc)
 
             def sentence_of(char: int) -> tuple[int, int]:
                 for a, b in sents:
@@ -78,7 +89,7 @@ class Analyser:
                         return a, b
                 return 0, len(para)
 
-            for rm in self.people[lang].find(sdoc, para):
+            for rm in raw_mentions:
                 a, b = sentence_of(rm.start)
                 if _inside(meta, offset + rm.start, offset + rm.end):
                     continue
@@ -95,7 +106,6 @@ class Analyser:
                     office_ids=rm.office_ids or tuple(f"level:{lv}" for lv in rm.levels),
                     qualifiers=rm.qualifiers, tense=tense, language=lang,
                     sentence=Span(offset + a, offset + b, sentence)))
-            found = find_times(self.time_matchers[lang], sdoc)
             labels = {(s, e): self.nlp[lang].vocab.strings[m] for m, s, e in found}
             for sp in filter_spans([sdoc[s:e] for _, s, e in found]):
                 label = labels[(sp.start, sp.end)]
@@ -103,7 +113,8 @@ class Analyser:
                 if _inside(meta, offset + s0, offset + e0):
                     continue
                 text = para[s0:e0]
-                value, weekday, explicit = normalise(label, text, lang, base)
+                with clock("dates"):
+                    value, weekday, explicit = normalise(label, text, lang, base)
                 a, b = sentence_of(s0)
                 # a bare year takes its tense from what comes before it ("was founded in 1990"), not from a
                 # verb after it ("the bid to host the fair in 2023 was passed")

@@ -1,0 +1,75 @@
+"""Streaming tables: rows are validated in chunks and appended to the CSV files as documents finish, so
+memory does not grow with the corpus. The files are written under temporary names and renamed into place
+at the end: an interrupted run leaves no half-written table.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from checker.tables import DOCUMENT_COLUMNS, FINDING_COLUMNS, documents_frame, findings_frame
+
+CHUNK = 2000
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+class TableSink:
+    def __init__(self, out: Path, chunk: int = CHUNK):
+        self.out = Path(out)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.chunk = chunk
+        self._docs: list[dict] = []
+        self._finds: list[dict] = []
+        self._tmp = {name: self.out / f".{name}.{os.getpid()}.tmp" for name in ("documents.csv", "findings.csv")}
+        self._started = {name: False for name in self._tmp}
+        self._seen: set[str] = set()
+        self.documents = 0
+        self.findings = 0
+        self.verdicts: dict[str, int] = {}
+        self.severities: dict[str, int] = {}
+
+    def add(self, doc_row: dict, finding_rows: list[dict]) -> None:
+        if doc_row["doc_id"] in self._seen:
+            raise ValueError(f"document id {doc_row['doc_id']!r} twice in one audit")
+        self._seen.add(doc_row["doc_id"])
+        self._docs.append(doc_row)
+        self._finds.extend(finding_rows)
+        self.documents += 1
+        self.findings += len(finding_rows)
+        self.verdicts[doc_row["verdict"]] = self.verdicts.get(doc_row["verdict"], 0) + 1
+        for f in finding_rows:
+            self.severities[f["severity"]] = self.severities.get(f["severity"], 0) + 1
+        if len(self._docs) >= self.chunk or len(self._finds) >= self.chunk * 4:
+            self.flush()
+
+    def worst(self) -> int:
+        return max((SEVERITY_RANK[s] for s in self.severities), default=0)
+
+    def flush(self) -> None:
+        self._append("documents.csv", documents_frame(self._docs))
+        self._append("findings.csv", findings_frame(self._finds))
+        self._docs, self._finds = [], []
+
+    def _append(self, name: str, frame) -> None:
+        header = not self._started[name]
+        if frame.empty and not header:
+            return
+        with open(self._tmp[name], "a", encoding="utf-8", newline="") as fh:
+            frame.to_csv(fh, index=False, header=header, lineterminator="\n")
+        self._started[name] = True
+
+    def close(self) -> list[Path]:
+        self.flush()
+        done = []
+        for name, tmp in self._tmp.items():
+            if not self._started[name]:
+                cols = DOCUMENT_COLUMNS if name == "documents.csv" else FINDING_COLUMNS
+                tmp.write_text(",".join(cols) + "\n", encoding="utf-8")
+            os.replace(tmp, self.out / name)
+            done.append(self.out / name)
+        return done
+
+    def abort(self) -> None:
+        for tmp in self._tmp.values():
+            if tmp.exists():
+                tmp.unlink()
