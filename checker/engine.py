@@ -41,6 +41,17 @@ class Checker:
         self.analyser = Analyser(self.kb)
         self.rules = [r for r in all_rules() if settings.enabled(r.code)]
 
+    def warm(self) -> None:
+        """Build every language's pipeline and load what rules load lazily (dictionaries, date parsers), by
+        checking two small documents: done once before forking workers that would each do it."""
+        from checker.ingest.readers import read_text
+
+        for text in ("Date: March 3, 2019\n\nSecretary Pompeo said on Monday, March 4, 2019 that the talks will resume "
+                     "later this year, two weeks after the vote.\n",
+                     "Fecha de publicación: 3 de marzo de 2019\n\nEl canciller Marcelo Ebrard dijo el lunes 4 de marzo "
+                     "que las pláticas seguirán el próximo año, hace dos semanas.\n"):
+            self.check(read_text("warm-up", "warm-up", text))
+
     def analyse(self, document: Document) -> AnalysedDocument:
         if not document.readable:
             return AnalysedDocument(document, declared_claim(document.claims), (), (), (), (), None, self.settings.reference_date)
@@ -89,18 +100,25 @@ def _timed(documents: Iterable[Document]) -> Iterator[Document]:
         yield d
 
 
-def run(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[dict, list[dict]]]:
-    """Rows for each document, in input order."""
+def run(documents: Iterable[Document], settings: Settings, checker: Optional[Checker] = None) -> Iterator[tuple[dict, list[dict]]]:
+    """Rows for each document, in input order. `checker` reuses one already built."""
     documents = _timed(documents)
     if settings.jobs <= 1:
-        checker = Checker(settings)
+        checker = checker or Checker(settings)
         for d in documents:
             yield checker.check(d)
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(settings.jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    global _worker
+    if "fork" in mp.get_all_start_methods():
+        # built once here, with both languages' pipelines, and inherited by the forked workers
+        _worker = checker or Checker(settings)
+        _worker.warm()
+        ctx, init, args = mp.get_context("fork"), None, ()
+    else:
+        ctx, init, args = mp.get_context(), _init_worker, (settings,)
+    with ctx.Pool(settings.jobs, initializer=init, initargs=args) as pool:
         yield from pool.imap(_check_in_worker, documents, chunksize=8)
 
 
@@ -112,13 +130,13 @@ def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt") -
     return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows))
 
 
-def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = "txt"):
+def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = "txt", checker: Optional[Checker] = None):
     """Audit and stream the two tables into `out` as documents finish; returns the sink with its counts."""
     from checker.sink import TableSink
 
     sink = TableSink(out)
     try:
-        for drow, frows in run(read_inputs(paths, stdin_format), settings):
+        for drow, frows in run(read_inputs(paths, stdin_format), settings, checker):
             sink.add(drow, frows)
         sink.close()
     except BaseException:

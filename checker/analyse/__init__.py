@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from checker.analyse.language import SUPPORTED, detect
 from checker.analyse.people import PeopleMatcher
 from checker.analyse.tense import tense_near
-from checker.analyse.times import KIND, build_matcher, find as find_times, normalise
+from checker.analyse.times import KIND, build_matcher, find as find_times, normalise, trigger_ids
 from checker.ingest.claims import declared_claim
 from checker.kb import KnowledgeBase, fold
 from checker.timing import clock
@@ -49,15 +49,16 @@ class Analyser:
         self.nlp = {}
         self.people = {}
         self.time_matchers = {}
+        self.triggers = {}
 
     def pipeline(self, lang: str):
         """The language's pipeline and matchers, built on first use: an English post in a pre-commit hook
         does not pay for the Spanish ones."""
         if lang not in self.nlp:
             nlp = spacy.blank(lang)
-            nlp.add_pipe("sentencizer")
             self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, nlp.make_doc)
             self.time_matchers[lang] = build_matcher(nlp.vocab)
+            self.triggers[lang] = trigger_ids(nlp.vocab)
             self.nlp[lang] = nlp
         return self.nlp[lang]
 
@@ -79,11 +80,13 @@ class Analyser:
             paras.append((offset, offset + len(para), lang))
             with clock("matching"):
                 sdoc = self.pipeline(lang)(fold(para))
-                sents = [(s.start_char, s.end_char) for s in sdoc.sents]
                 raw_mentions = self.people[lang].find(sdoc, para)
-                found = find_times(self.time_matchers[lang], sdoc)
+                found = find_times(self.time_matchers[lang], sdoc, self.triggers[lang])
+            sents: list[tuple[int, int]] = []
 
             def sentence_of(char: int) -> tuple[int, int]:
+                if not sents:
+                    sents.extend(sentences(para))
                 for a, b in sents:
                     if a <= char < b:
                         return a, b
@@ -126,6 +129,22 @@ class Analyser:
         return AnalysedDocument(document=document, declared=declared, languages=tuple(langs), mentions=tuple(mentions),
                                 times=tuple(times), constraints=(), window=None, reference_date=reference_date,
                                 paragraphs=tuple(paras))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(¿¡]*[A-ZÁÉÍÓÚÑ0-9])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation and line breaks: what a rule-based sentencizer does, computed only
+    for paragraphs that hold a mention or a date."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out or [(0, len(text))]
 
 
 def _speaker(para: str, start: int, end: int) -> bool:

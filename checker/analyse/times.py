@@ -89,17 +89,34 @@ TRIGGERS = frozenset(MONTH_WORDS) | frozenset(WEEKDAY_WORDS) | frozenset(YEAR_WO
 REACH_LEFT, REACH_RIGHT = 3, 8
 
 
-def find(matcher: Matcher, doc) -> list[tuple[int, int, int]]:
+_SLASH_DATE_SHAPES = ("dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd")
+
+
+def trigger_ids(vocab) -> "np.ndarray":
+    import numpy as np
+
+    return np.array(sorted({vocab.strings.add(w) for w in TRIGGERS} | {vocab.strings.add(s) for s in _SLASH_DATE_SHAPES}),
+                    dtype="uint64")
+
+
+def find(matcher: Matcher, doc, triggers) -> list[tuple[int, int, int]]:
     """Run `matcher` only on the stretches of `doc` around trigger words: most tokens of a news text are
-    nowhere near a date, and the matcher's cost grows with every token it is given."""
+    nowhere near a date, and the matcher's cost grows with every token it is given. Triggers are found on
+    the token attribute arrays, without making a Python object per token."""
+    import numpy as np
+    from spacy.attrs import LOWER, SHAPE
+
+    if not len(doc):
+        return []
+    arr = doc.to_array([LOWER, SHAPE])
+    hits = np.flatnonzero(np.isin(arr[:, 0], triggers) | np.isin(arr[:, 1], triggers))
     windows: list[list[int]] = []
-    for t in doc:
-        if t.lower_ in TRIGGERS or ("/" in t.text and t.text[:1].isdigit()):
-            a, b = max(0, t.i - REACH_LEFT), min(len(doc), t.i + REACH_RIGHT)
-            if windows and a <= windows[-1][1]:
-                windows[-1][1] = b
-            else:
-                windows.append([a, b])
+    for i in hits.tolist():
+        a, b = max(0, i - REACH_LEFT), min(len(doc), i + REACH_RIGHT)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
     found = set()
     for a, b in windows:
         for m, s, e in matcher(doc[a:b]):

@@ -1,0 +1,207 @@
+"""Speed and scale: documents per second, MB per second, peak memory and time per stage.
+
+    .venv/bin/python benchmarks/speed.py [--sizes 10000,100000] [--jobs 2] [--diy 60] [--skip-cold]
+
+Prints one table:
+- the dev corpus's press releases and the whole dev corpus (../shared/corpus-dev), with 1 and N processes;
+- generated corpora (benchmarks/generate.py) of each --sizes, streamed to CSV with N processes, with the
+  peak memory of the whole process tree (sampled from /proc) to show it stays flat as the corpus grows;
+- beside them, a do-it-yourself pipeline a user might write instead (a trained spaCy pipeline for entities
+  plus `dateparser.search_dates` over the whole text) on the same press releases, so the ratio is
+  measured, not claimed (needs the `bench` extra: `pip install -e '.[bench]'`; skipped with a note if the
+  trained pipeline is not installed);
+- time per stage (ingest, language, matching, dates, inference, rules, tables) for the dev corpus;
+- cold-start latency of `checker --help` and of `checker audit one-post.md` (median of 5).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+PY = sys.executable
+CHECKER = str(Path(PY).parent / "checker")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, str]:
+    """Wall time, peak resident memory of the process tree, and stdout of a command."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.1)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out, err = proc.communicate()
+    done.set()
+    th.join()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{cmd} failed: {err[-2000:]}")
+    return time.perf_counter() - t0, peak, out
+
+
+AUDIT = """
+import json, sys, time
+sys.path.insert(0, {root!r})
+from checker import timing
+from checker.config import Settings
+from checker.engine import Checker, audit_to
+t = time.perf_counter()
+settings = Settings(jobs={jobs})
+checker = Checker(settings)
+checker.warm()
+startup = time.perf_counter() - t
+t = time.perf_counter()
+sink = audit_to({paths!r}, settings, {out!r}, checker=checker)
+print(json.dumps({{"documents": sink.documents, "seconds": time.perf_counter() - t, "startup": startup,
+                  "stages": timing.snapshot()}}))
+"""
+
+
+def audit(paths: list[str], jobs: int) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        code = AUDIT.format(root=str(ROOT), paths=paths, jobs=jobs, out=out)
+        wall, peak, stdout = run_measured([PY, "-c", code])
+    res = json.loads(stdout.strip().splitlines()[-1])
+    res.update(wall=wall, peak=peak)
+    return res
+
+
+DIY = """
+import json, sys, time, warnings
+warnings.filterwarnings("ignore")
+import spacy, dateparser.search
+nlp = spacy.load("en_core_web_sm")
+paths = {paths!r}
+texts = [open(p, encoding="utf-8").read() for p in paths]
+t = time.perf_counter()
+for text in texts:
+    ents = [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("PERSON", "DATE")]
+    dates = dateparser.search.search_dates(text, languages=["en", "es"]) or []
+print(json.dumps({{"documents": len(texts), "seconds": time.perf_counter() - t}}))
+"""
+
+
+def diy(paths: list[str]) -> dict | None:
+    try:
+        import importlib.util
+
+        if importlib.util.find_spec("en_core_web_sm") is None:
+            return None
+    except ImportError:
+        return None
+    wall, peak, stdout = run_measured([PY, "-c", DIY.format(paths=paths)])
+    res = json.loads(stdout.strip().splitlines()[-1])
+    res.update(wall=wall, peak=peak)
+    return res
+
+
+def median_time(cmd: list[str], n: int = 5) -> float:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000", help="generated corpus sizes ('' for none)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--diy", type=int, default=60, help="press releases for the do-it-yourself pipeline")
+    ap.add_argument("--skip-cold", action="store_true")
+    args = ap.parse_args()
+
+    manifest = [json.loads(l) for l in open(SHARED / "corpus-dev" / "manifest.jsonl")]
+    press = [str(SHARED / "corpus-dev" / r["doc"]) for r in manifest if r["source"] == "press-release"]
+    alldev = [str(SHARED / "corpus-dev" / "docs")]
+    rows = []
+
+    def row(name, paths_bytes, res, jobs):
+        n, s = res["documents"], res["seconds"]
+        rows.append([name, jobs, n, f"{res.get('startup', 0):.2f}", f"{s:.2f}", f"{n / s:.0f}",
+                     f"{paths_bytes / 1e6 / s:.2f}", f"{res['peak'] / 2**20:.0f}"])
+
+    size_press = sum(os.path.getsize(p) for p in press)
+    size_dev = sum(p.stat().st_size for p in (SHARED / "corpus-dev" / "docs").iterdir())
+    stages = None
+    for jobs in sorted({1, args.jobs}):
+        r = audit(press, jobs)
+        row("dev press releases", size_press, r, jobs)
+        r = audit(alldev, jobs)
+        row("dev corpus (all)", size_dev, r, jobs)
+        if jobs == 1:
+            stages = r["stages"]
+    mine = [r for r in rows if r[0] == "dev press releases"]
+    d = diy(press[: args.diy]) if args.diy else None
+    if d:
+        rows.append(["DIY: en_core_web_sm + search_dates", 1, d["documents"], "", f"{d['seconds']:.2f}",
+                     f"{d['documents'] / d['seconds']:.1f}", "", f"{d['peak'] / 2**20:.0f}"])
+    gen_root = Path(tempfile.mkdtemp(prefix="checker-gen-"))
+    for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
+        folder = gen_root / str(n)
+        subprocess.run([PY, str(ROOT / "benchmarks" / "generate.py"), str(folder), "--documents", str(n)], check=True,
+                       capture_output=True)
+        size = sum(p.stat().st_size for p in folder.iterdir())
+        r = audit([str(folder)], args.jobs)
+        row(f"generated {n:,}", size, r, args.jobs)
+
+    from tabulate import tabulate
+
+    print(tabulate(rows, headers=["corpus", "jobs", "docs", "startup s", "seconds", "docs/s", "MB/s", "peak MB"], tablefmt="github"))
+    if d:
+        best = max(float(r[5]) for r in mine)
+        print(f"\nratio to the do-it-yourself pipeline (press releases): {best / (d['documents'] / d['seconds']):.0f}x")
+    else:
+        print("\ndo-it-yourself pipeline skipped: install the bench extra (pip install -e '.[bench]')")
+    if stages:
+        total = sum(stages.values()) or 1
+        print("\ntime per stage, dev corpus, 1 process:")
+        print(tabulate([[k, f"{v:.2f}", f"{100 * v / total:.0f}%"] for k, v in stages.items()],
+                       headers=["stage", "seconds", "share"], tablefmt="github"))
+    if not args.skip_cold:
+        post = gen_root / "one-post.md"
+        post.write_text("---\ndate: 2025-03-28\ntitle: Border visit\n---\n\nSecretary Noem met President Claudia "
+                        "Sheinbaum at the National Palace on Friday to discuss the border.\n", encoding="utf-8")
+        print(f"\ncold start: `checker --help` {median_time([CHECKER, '--help']):.2f} s; "
+              f"`checker audit one-post.md` {median_time([CHECKER, 'audit', str(post)]):.2f} s (median of 5)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
