@@ -131,6 +131,25 @@ def diy(paths: list[str]) -> dict | None:
     return res
 
 
+DASK = """
+import json, sys, time
+sys.path.insert(0, {root!r})
+from checker.config import Settings
+from checker.distributed import audit_dask
+t = time.perf_counter()
+summary = audit_dask({paths!r}, Settings(jobs={workers}), {out!r})
+print(json.dumps({{"documents": summary.documents, "seconds": time.perf_counter() - t}}))
+"""
+
+
+def dask_run(folder: Path, workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        wall, peak, stdout = run_measured([PY, "-c", DASK.format(root=str(ROOT), paths=[str(folder)], workers=workers, out=out)])
+    res = json.loads(stdout.strip().splitlines()[-1])
+    res.update(wall=wall, peak=peak)
+    return res
+
+
 def median_time(cmd: list[str], n: int = 5) -> float:
     times = []
     for _ in range(n):
@@ -146,6 +165,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--diy", type=int, default=60, help="press releases for the do-it-yourself pipeline")
     ap.add_argument("--skip-cold", action="store_true")
+    ap.add_argument("--dask", action="store_true", help="also time the Dask engine with 1 and 2 workers on the largest size")
     args = ap.parse_args()
 
     manifest = [json.loads(l) for l in open(SHARED / "corpus-dev" / "manifest.jsonl")]
@@ -181,6 +201,16 @@ def main() -> int:
         size = sum(p.stat().st_size for p in folder.iterdir())
         r = audit([str(folder)], args.jobs)
         row(f"generated {n:,}", size, r, args.jobs)
+    dask_rates = {}
+    if args.dask and args.sizes.strip():
+        n = max(int(x) for x in args.sizes.split(",") if x.strip())
+        folder = gen_root / str(n)
+        size = sum(p.stat().st_size for p in folder.iterdir())
+        for workers in (1, 2):
+            r = dask_run(folder, workers)
+            r["peak"] = r["peak"]
+            row(f"generated {n:,}, dask", size, r, workers)
+            dask_rates[workers] = r["documents"] / r["seconds"]
 
     from tabulate import tabulate
 
@@ -190,6 +220,8 @@ def main() -> int:
         print(f"\nratio to the do-it-yourself pipeline (press releases): {best / (d['documents'] / d['seconds']):.0f}x")
     else:
         print("\ndo-it-yourself pipeline skipped: install the bench extra (pip install -e '.[bench]')")
+    if dask_rates:
+        print(f"dask: 2 workers run {dask_rates[2] / dask_rates[1]:.2f}x the 1-worker rate")
     if stages:
         total = sum(stages.values()) or 1
         print("\ntime per stage, dev corpus, 1 process:")
