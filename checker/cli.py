@@ -13,7 +13,8 @@ import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Check news articles and press releases: do their dates fit what they say?")
-kb_app = typer.Typer(no_args_is_help=True, help="Inspect the knowledge base of office-holders.")
+from checker.cli_kb import kb_app  # noqa: E402 (the `kb` sub-commands live in their own module)
+
 app.add_typer(kb_app, name="kb")
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
@@ -37,6 +38,10 @@ def audit(
     ignore: List[str] = typer.Option([], "--ignore", help="Skip these rule codes or prefixes (repeatable)."),
     stdin_format: str = typer.Option("txt", "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Terminal report: only documents with findings."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Read at most this many bytes of a file (default 20 MB)."),
+    time_budget: Optional[float] = typer.Option(None, "--time-budget", min=0, help="Seconds of analysis per document (default 10)."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask (a Dask cluster; needs --out)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address; none starts a LocalCluster of --jobs workers."),
 ) -> None:
     """Audit documents: declared dates against what the content allows, and source-reliability signals."""
     from dataclasses import replace
@@ -67,24 +72,50 @@ def audit(
                 raise cfg.ConfigError(f"unknown --format {f!r}; choose from {', '.join(report.FORMATS)}")
         if stdin_format not in ("txt", "md", "json", "jsonl"):
             raise cfg.ConfigError(f"--stdin-format must be txt, md, json or jsonl, not {stdin_format!r}")
+        if max_bytes:
+            settings = replace(settings, max_bytes=max_bytes)
+        if time_budget is not None:
+            settings = replace(settings, time_budget=time_budget)
+        if engine not in ("local", "dask"):
+            raise cfg.ConfigError(f"--engine must be local or dask, not {engine!r}")
+        if engine == "dask" and out is None:
+            raise cfg.ConfigError("--engine dask writes partitioned Parquet tables: give --out DIR")
     except cfg.ConfigError as exc:
         _fail(str(exc))
+
+    threshold = SEVERITY_RANK[settings.fail_on]
+    if engine == "dask":
+        from checker.distributed import audit_dask
+
+        summary = audit_dask(paths, settings, out, scheduler)
+        typer.echo(f"checker: {summary.documents} documents, {summary.findings} findings in {summary.partitions} "
+                   f"partitions -> {out}/documents/, {out}/findings/", err=True)
+        raise typer.Exit(1 if summary.worst >= threshold else 0)
+    if out is not None:
+        # the tables stream to disk as documents finish; reports are made from them afterwards
+        from checker.engine import audit_to
+
+        sink = audit_to(paths, settings, out, stdin_format=stdin_format)
+        written = [out / "documents.csv", out / "findings.csv"]
+        wanted = list(dict.fromkeys(fmt or ["text", "json"]))
+        if wanted:
+            docs, finds = report.read_tables(out)
+            for f in wanted:
+                written.append(report.write_format(out, f, docs, finds))
+            if "text" in fmt:
+                sys.stdout.write(report.text.render(docs, finds, quiet=quiet))
+        typer.echo(f"checker: {sink.documents} documents, {sink.findings} findings -> {', '.join(str(p) for p in written)}", err=True)
+        raise typer.Exit(1 if sink.worst() >= threshold else 0)
 
     from checker.engine import audit as run_audit
 
     result = run_audit(paths, settings, stdin_format=stdin_format)
     docs, finds = result.documents, result.findings
-    if out is not None:
-        written = report.write_tables(out, docs, finds)
-        for f in dict.fromkeys(fmt or ["text", "json"]):
-            written.append(report.write_format(out, f, docs, finds))
-        typer.echo(f"checker: {len(docs)} documents, {len(finds)} findings -> {', '.join(str(p) for p in written)}", err=True)
-    if out is None or "text" in fmt:
-        sys.stdout.write(report.text.render(docs, finds, quiet=quiet) if (not fmt or "text" in fmt) else "")
+    if not fmt or "text" in fmt:
+        sys.stdout.write(report.text.render(docs, finds, quiet=quiet))
     for f in fmt:
-        if out is None and f != "text":
+        if f != "text":
             sys.stdout.write(report.render(f, docs, finds))
-    threshold = SEVERITY_RANK[settings.fail_on]
     worst = max((SEVERITY_RANK[s] for s in finds["severity"]), default=0)
     raise typer.Exit(1 if worst >= threshold else 0)
 
@@ -114,45 +145,6 @@ def explain(code: str = typer.Argument(..., help="A rule code, e.g. DT101.")) ->
         _fail(f"no rule {code!r}" + (f"; did you mean {hint[0]}?" if hint else "; `checker rules` lists them"))
     typer.echo(f"{rule.code} {rule.name} ({rule.category.value}, {rule.severity.value})\n")
     typer.echo(rule.documentation())
-
-
-@kb_app.command("stats")
-def kb_stats() -> None:
-    """Counts of people, offices, tenures and countries in the knowledge base."""
-    from checker import kb
-
-    for k, v in kb.load().stats().items():
-        typer.echo(f"{k}: {v}")
-
-
-@kb_app.command("validate")
-def kb_validate() -> None:
-    """Validate the bundled tables against their schemas."""
-    from checker import kb
-
-    try:
-        frames = kb.validate_tables()
-    except Exception as exc:  # pandera's SchemaErrors or a broken reference: report, exit 2
-        _fail(f"knowledge base invalid: {exc}")
-    typer.echo("valid: " + ", ".join(f"{k} {len(v)} rows" for k, v in frames.items()))
-
-
-@kb_app.command("show")
-def kb_show(person: str = typer.Argument(..., help="A name, alias or id.")) -> None:
-    """Show what the knowledge base knows of a person: names and tenures."""
-    from checker import kb as kbm
-
-    base = kbm.load()
-    ids = base.alias_index.get(kbm.fold(person), set()) | base.surname_index.get(kbm.fold(person), set())
-    if person in base.people:
-        ids.add(person)
-    if not ids:
-        _fail(f"nobody called {person!r} in the knowledge base")
-    for pid in sorted(ids):
-        p = base.person(pid)
-        typer.echo(f"{p.name} [{pid}]  aliases: {', '.join(p.aliases) or '-'}")
-        for t in base.tenures_of(pid):
-            typer.echo(f"  {base.office(t.office_id).name_en}: {t.start}..{t.end or 'in office'}{' (acting)' if t.acting else ''}")
 
 
 def main() -> None:

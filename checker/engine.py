@@ -37,7 +37,7 @@ class Checker:
         from rules import all_rules
 
         self.settings = settings
-        self.kb = kb_module.load(settings.kb_dir or kb_module.DATA_DIR, settings.reference_date)
+        self.kb = kb_module.load(kb_module.DATA_DIR, settings.reference_date, user_dir=settings.kb_dir)
         self.analyser = Analyser(self.kb)
         self.rules = [r for r in all_rules() if settings.enabled(r.code)]
 
@@ -55,7 +55,7 @@ class Checker:
     def analyse(self, document: Document) -> AnalysedDocument:
         if not document.readable:
             return AnalysedDocument(document, declared_claim(document.claims), (), (), (), (), None, self.settings.reference_date)
-        analysed = self.analyser.analyse(document, self.settings.reference_date)
+        analysed = self.analyser.analyse(document, self.settings.reference_date, self.settings.time_budget)
         with clock("inference"):
             return infer(analysed, self.kb)
 
@@ -124,7 +124,7 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
 
 def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt") -> AuditResult:
     doc_rows, finding_rows = [], []
-    for drow, frows in run(read_inputs(paths, stdin_format), settings):
+    for drow, frows in run(read_inputs(paths, stdin_format, settings.max_bytes), settings):
         doc_rows.append(drow)
         finding_rows.extend(frows)
     return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows))
@@ -136,7 +136,7 @@ def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = 
 
     sink = TableSink(out)
     try:
-        for drow, frows in run(read_inputs(paths, stdin_format), settings, checker):
+        for drow, frows in run(read_inputs(paths, stdin_format, settings.max_bytes), settings, checker):
             sink.add(drow, frows)
         sink.close()
     except BaseException:

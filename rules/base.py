@@ -65,6 +65,18 @@ class Rule:
         return out
 
 
+class ProblemRule(Rule):
+    """A rule that reports what ingest or analysis could not do, recorded on the document as a Problem with
+    this rule's code."""
+
+    on_unreadable = True
+
+    def check(self, doc: AnalysedDocument, kb: KnowledgeBase) -> Iterable[Finding]:
+        for p in doc.document.problems:
+            if p.code == self.code:
+                yield self.finding(doc, p.message, [p.span] if p.span else "", confidence=1.0)
+
+
 def _dedent(text: str) -> str:
     import textwrap
 

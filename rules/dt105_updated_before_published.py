@@ -1,7 +1,9 @@
 """Update date earlier than the publication date.
 
 A page cannot be updated before it was first published; when its metadata says so, one of the two dates
-was typed or carried over wrongly, and neither can be trusted without a look.
+was typed or carried over wrongly, and neither can be trusted without a look. A day's difference is no
+conflict (time zones, and a post scheduled in advance is last modified before it goes out), and htmldate's
+reading of a page is not the page's own statement.
 
 Fails (md):
     ---
@@ -19,8 +21,12 @@ Passes (md):
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from checker.model import Category, ClaimKind, Severity
 from rules.base import Rule
+
+GRACE = dt.timedelta(days=1)
 
 
 class UpdatedBeforePublished(Rule):
@@ -30,11 +36,11 @@ class UpdatedBeforePublished(Rule):
     severity = Severity.ERROR
 
     def check(self, doc, kb):
-        claims = doc.document.claims
+        claims = [c for c in doc.document.claims if not c.source.startswith("htmldate:")]
         published = [c for c in claims if c.kind is ClaimKind.PUBLISHED]
         for u in (c for c in claims if c.kind is ClaimKind.UPDATED):
             for p in published:
-                if u.value.last_day < p.value.first_day:
+                if u.value.last_day + GRACE < p.value.first_day:
                     yield self.finding(doc, f"The update date {u.value.iso()} ({u.source}) is earlier than the "
                                             f"publication date {p.value.iso()} ({p.source}).",
                                        [p.span, u.span], confidence=0.95)

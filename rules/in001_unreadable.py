@@ -18,17 +18,11 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from rules.base import Rule
+from rules.base import ProblemRule
 
 
-class Unreadable(Rule):
+class Unreadable(ProblemRule):
     code = "IN001"
     name = "unreadable-input"
     category = Category.SOURCE
     severity = Severity.ERROR
-    on_unreadable = True
-
-    def check(self, doc, kb):
-        for p in doc.document.problems:
-            if p.code == self.code:
-                yield self.finding(doc, p.message, [p.span] if p.span else "", confidence=1.0)

@@ -18,17 +18,11 @@ Passes (md):
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from rules.base import Rule
+from rules.base import ProblemRule
 
 
-class BadMetadata(Rule):
+class BadMetadata(ProblemRule):
     code = "IN002"
     name = "bad-metadata"
     category = Category.SOURCE
     severity = Severity.WARNING
-    on_unreadable = True
-
-    def check(self, doc, kb):
-        for p in doc.document.problems:
-            if p.code == self.code:
-                yield self.finding(doc, p.message, [p.span] if p.span else "", confidence=1.0)

@@ -16,17 +16,11 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from rules.base import Rule
+from rules.base import ProblemRule
 
 
-class Encoding(Rule):
+class Encoding(ProblemRule):
     code = "IN003"
     name = "not-utf8"
     category = Category.SOURCE
     severity = Severity.INFO
-    on_unreadable = True
-
-    def check(self, doc, kb):
-        for p in doc.document.problems:
-            if p.code == self.code:
-                yield self.finding(doc, p.message, "", confidence=1.0)

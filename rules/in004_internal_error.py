@@ -12,17 +12,11 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from rules.base import Rule
+from rules.base import ProblemRule
 
 
-class InternalError(Rule):
+class InternalError(ProblemRule):
     code = "IN004"
     name = "internal-error"
     category = Category.SOURCE
     severity = Severity.ERROR
-    on_unreadable = True
-
-    def check(self, doc, kb):
-        for p in doc.document.problems:
-            if p.code == self.code:
-                yield self.finding(doc, p.message, "", confidence=1.0)

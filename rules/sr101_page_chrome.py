@@ -1,9 +1,11 @@
 """Page chrome scraped into the text: sign-up prompts, share buttons, cookie banners, "Close".
 
 Text copied from a web page with its navigation and widgets was scraped, not written or edited for
-publication: it may be incomplete, and what surrounds the article may have changed since. Signal:
-W3C Credible Web Community Group, "Credibility Signals", content-level signals of a page's production
-(ad and widget clutter).
+publication: it may be incomplete, and what surrounds the article may have changed since. The whole
+text is read, headers included: banners stand above the date line as often as below it. The phrases are
+data (`checker/kb/data/boilerplate.csv`, kind `chrome`), matched only on short lines, so a sentence that
+happens to say "share" is not chrome. Signal: W3C Credible Web Community Group, "Credibility Signals",
+content-level signals of a page's production (ad and widget clutter).
 
 Fails:
     Date: May 2, 2019
@@ -35,7 +37,7 @@ class PageChrome(Rule):
     def check(self, doc, kb):
         phrases = of_kind("chrome")
         hits = []
-        for pos, line in iter_lines(doc.document.text, doc.document.body_start):
+        for pos, line in iter_lines(doc.document.text):
             if 0 < len(line.strip()) <= MAX_CHROME_LINE and any(p.hits(line) for p in phrases):
                 lead = len(line) - len(line.lstrip())
                 hits.append(Span(pos + lead, pos + len(line.rstrip()), line.strip()))

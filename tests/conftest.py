@@ -30,11 +30,21 @@ def checker():
 @pytest.fixture(scope="session")
 def check_text(checker):
     """Check one document given as text; returns (documents row, findings rows)."""
+    from dataclasses import replace
+
     from checker.ingest import read_one
 
-    def run(text: str, name: str = "doc.txt", encoding: str = "utf-8"):
-        docs = list(read_one(name, text.encode(encoding)))
+    def run(text: str, name: str = "doc.txt", encoding: str = "utf-8", **settings):
+        """`settings` override the session checker's (time_budget, max_bytes) for this one document."""
+        data = text.encode(encoding)
+        limit = settings.get("max_bytes", checker.settings.max_bytes)
+        docs = list(read_one(name, data, max_bytes=limit))
         assert len(docs) == 1
-        return checker.check(docs[0])
+        saved = checker.settings
+        checker.settings = replace(saved, **settings)
+        try:
+            return checker.check(docs[0])
+        finally:
+            checker.settings = saved
 
     return run

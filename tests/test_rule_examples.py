@@ -21,8 +21,12 @@ def test_docstring_example(check_text, code, kind, i):
     from rules import by_code
 
     text, form = by_code()[code].examples()[kind][i]
-    suffix, encoding = (form, "utf-8") if form in ("txt", "md", "json", "jsonl") else ("txt", form)
-    _, findings = check_text(text, f"example.{suffix}", encoding)
+    # the form names the file suffix, an encoding, or a limit the example runs under
+    limits = {"budget": {"time_budget": 0.0}, "max-bytes": {"max_bytes": 30}}
+    suffix, encoding = (form, "utf-8") if form in ("txt", "md", "json", "jsonl", "html") else ("txt", form)
+    if form in limits:
+        suffix, encoding = "txt", "utf-8"
+    _, findings = check_text(text, f"example.{suffix}", encoding, **limits.get(form, {}))
     codes = [f["rule_id"] for f in findings]
     if kind == "fails":
         assert code in codes, findings

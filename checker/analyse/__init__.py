@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
+from dataclasses import replace
 from typing import Iterator, Optional
 
 import spacy
@@ -18,7 +20,7 @@ from checker.analyse.times import KIND, build_matcher, find as find_times, norma
 from checker.ingest.claims import declared_claim
 from checker.kb import KnowledgeBase, fold
 from checker.timing import clock
-from checker.model import AnalysedDocument, Document, Mention, Span, Tense, TimeExpression
+from checker.model import AnalysedDocument, Document, Mention, Problem, Span, Tense, TimeExpression
 
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 MAX_PARAGRAPH = 20_000  # longer "paragraphs" (one-line dumps) are cut into pieces this long
@@ -62,7 +64,9 @@ class Analyser:
             self.nlp[lang] = nlp
         return self.nlp[lang]
 
-    def analyse(self, document: Document, reference_date: dt.date) -> AnalysedDocument:
+    def analyse(self, document: Document, reference_date: dt.date, budget: Optional[float] = None) -> AnalysedDocument:
+        """`budget`: seconds the analysis may take; past it, it stops at a paragraph boundary and the
+        document carries an IN005 problem saying how much of the text was read."""
         declared = declared_claim(document.claims)
         base = declared.value.first_day if declared else None
         with clock("language"):
@@ -72,7 +76,15 @@ class Analyser:
         times: list[TimeExpression] = []
         langs: list[str] = []
         paras: list[tuple[int, int, str]] = []
+        started = time.perf_counter()
         for offset, para in paragraphs(document.text, document.body_start):
+            if budget is not None and time.perf_counter() - started > budget:
+                total = len(document.text) - document.body_start
+                done = offset - document.body_start
+                document = replace(document, problems=document.problems + (Problem(
+                    "IN005", f"Analysis stopped after its {budget:g} s time budget: {done:,} of {total:,} characters "
+                             f"of content were checked ({100 * done / max(1, total):.0f}%)."),))
+                break
             with clock("language"):
                 lang = detect(para, doc_lang) or "en"
             if lang not in langs and len(para) > 40:

@@ -158,7 +158,7 @@ def normalise(label: str, text: str, lang: str, base: Optional[dt.date]) -> tupl
         return (PartialDate.of(d) if d else None), weekday, False
     if label == "year":
         years = _YEAR_RE.findall(rest)
-        return PartialDate(int(years[-1])), None, True
+        return (PartialDate(int(years[-1])) if years else None), None, bool(years)
     if label == "month":
         return None, None, False
     if label == "relative" and base is not None:

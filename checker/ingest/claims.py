@@ -9,6 +9,10 @@ an explicit, documented order):
 3. a header line naming an update (`header:Updated`, `header:Last Updated`, `header:Actualizado`);
 4. a dateline or dated opening in the first lines of the body (`dateline`, `opening`).
 
+HTML pages carry many signals of each kind; among claims of the same kind, `SOURCE_TRUST` ranks them
+(JSON-LD, then `article:`/`og:` meta tags, microdata, other meta tags, header lines and bylines, `<time>`,
+datelines, the URL, and htmldate last): `checker/ingest/html.py` documents why.
+
 A copyright year is never a declared date: it is the year a page was rendered, a weak signal that the
 copyright rule compares with the declared date.
 """
@@ -17,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from checker.dates import match_date, parse_claim_value, split_weekday
-from checker.model import Claim, ClaimKind, PartialDate, Span
+from checker.dates import MONTHS, match_date, parse_claim_value, split_weekday
+from checker.model import Claim, ClaimKind, PartialDate, Problem, Span
 
 # Header keywords -> claim kind. Matched case-insensitively at the start of a short line.
 _PUBLISHED_KEYS = [
@@ -31,6 +35,7 @@ _UPDATED_KEYS = [
     "modified", "actualizado el", "actualizado", "última actualización", "ultima actualizacion",
     "actualizada el", "actualizada",
 ]
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _KEY_ALT = "|".join(re.escape(k) for k in sorted(_PUBLISHED_KEYS + _UPDATED_KEYS, key=len, reverse=True))
 _HEADER_RE = re.compile(rf"^[ \t*_#>]{{0,6}}(?P<key>{_KEY_ALT})\b[ \t]{{0,3}}(?::|-|–|—)?[ \t]{{0,3}}(?P<value>.{{1,160}})$", re.I)
 
@@ -93,6 +98,28 @@ def header_claims(text: str, start: int = 0, day_first: bool = False) -> list[Cl
     return claims
 
 
+_DATE_SHAPE = re.compile(rf"(?:{_MONTH_WORDS})\.?\s{{1,3}}\d{{1,2}}\b|\b\d{{1,2}}\s{{1,3}}(?:de\s{{1,3}})?(?:{_MONTH_WORDS})\b|"
+                         r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
+
+
+def header_problems(text: str, start: int = 0) -> list[Problem]:
+    """Header lines whose value has the shape of a date but is no date ("February 30, 2024",
+    "2021-13-01"): the document's declared date is lost, and the reader must be told rather than see an
+    undated document."""
+    out = []
+    for n, (pos, line) in enumerate(_lines(text, start)):
+        if n >= HEADER_LINES or len(line) > MAX_HEADER_LINE:
+            continue
+        m = _HEADER_RE.match(line)
+        if not m or not _DATE_SHAPE.search(m.group("value")):
+            continue
+        if parse_claim_value(m.group("value")) is None:
+            out.append(Problem("IN002", f"The header “{line.strip()}” holds a date that does not exist; the "
+                                        f"document's declared date could not be read.",
+                               Span(pos + m.start(), pos + m.end(), line[m.start():m.end()])))
+    return out
+
+
 def copyright_claims(text: str, start: int = 0) -> list[Claim]:
     out = []
     for m in _COPYRIGHT_RE.finditer(text, start):
@@ -136,6 +163,14 @@ def opening_claims(text: str, start: int, day_first: bool = False, max_lines: in
 
 
 _TRUST = {ClaimKind.PUBLISHED: 0, ClaimKind.UPDATED: 1, ClaimKind.DATELINE: 2}
+# Sources of claims of the same kind, most trusted first (by prefix); ties go to the claim nearer the top.
+SOURCE_TRUST = (("json:", 0), ("frontmatter:", 0), ("html:json-ld:", 1), ("html:article:", 2), ("html:og:", 2),
+                ("html:itemprop:", 3), ("html:meta:", 4), ("header:", 5), ("html:byline", 5), ("html:time", 6),
+                ("dateline", 7), ("opening", 7), ("html:url", 8), ("htmldate:", 9))
+
+
+def source_rank(source: str) -> int:
+    return next((rank for prefix, rank in SOURCE_TRUST if source.startswith(prefix)), 5)
 
 
 def declared_claim(claims: Iterable[Claim]) -> Optional[Claim]:
@@ -145,7 +180,7 @@ def declared_claim(claims: Iterable[Claim]) -> Optional[Claim]:
     the day ("Marzo 26, 2025"), and the source then names both.
     """
     ranked = sorted((c for c in claims if c.kind in _TRUST),
-                    key=lambda c: (_TRUST[c.kind], 0 if c.source.split(":")[0] in ("json", "frontmatter") else 1, c.span.start))
+                    key=lambda c: (_TRUST[c.kind], source_rank(c.source), c.span.start))
     if not ranked:
         return None
     best = ranked[0]

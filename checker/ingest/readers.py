@@ -12,7 +12,8 @@ from typing import Any, Iterator, Optional
 import yaml
 
 from checker.dates import parse_claim_value
-from checker.ingest.claims import copyright_claims, header_claims, opening_claims
+from checker.ingest.clean import strip_invisible
+from checker.ingest.claims import copyright_claims, header_claims, header_problems, opening_claims
 from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, Span
 
 TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "description")
@@ -50,7 +51,8 @@ def read_text(doc_id: str, path: str, text: str, fmt: str = "txt", language: Opt
     day_first = language == "es"
     claims = _body_claims(text, 0, day_first)
     return Document(doc_id=doc_id, path=path, format=fmt, text=text, claims=tuple(claims),
-                    body_start=_header_end(text, claims), metadata_spans=_metadata_spans(claims), language_hint=language)
+                    body_start=_header_end(text, claims), metadata_spans=_metadata_spans(claims), language_hint=language,
+                    problems=tuple(header_problems(text)))
 
 
 def _value_claim(kind: ClaimKind, source: str, value: Any, span: Span) -> Optional[Claim]:
@@ -138,6 +140,9 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
                           f"The JSON object has no text field ({', '.join(TEXT_FIELDS[:3])}, ...); nothing to check.")
     title = record.get("title") or record.get("headline")
     title = title if isinstance(title, str) and title.strip() else None
+    # JSON escapes (\u200b) survive decoding: invisible characters are taken out of fields here too
+    body = strip_invisible(body)[0]
+    title = strip_invisible(title)[0] if title else None
     text = f"{title}\n\n{body}" if title else body
     body_start = len(title) + 2 if title else 0
 
@@ -160,6 +165,8 @@ def read_json(doc_id: str, path: str, text: str) -> Document:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return unreadable(doc_id, path, "json", "IN001", f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.", text)
+    except RecursionError:
+        return unreadable(doc_id, path, "json", "IN001", "The JSON is nested too deeply to read.", text)
     return read_record(doc_id, path, record, "json")
 
 
@@ -174,6 +181,9 @@ def read_jsonl(path: str, text: str) -> Iterator[Document]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield unreadable(f"{path}#line{n}", path, "jsonl", "IN001", f"Line {n} is not valid JSON: {exc.msg} at column {exc.colno}.", line)
+            continue
+        except RecursionError:
+            yield unreadable(f"{path}#line{n}", path, "jsonl", "IN001", f"Line {n} is JSON nested too deeply to read.", line)
             continue
         rid = next((str(record[k]) for k in ID_FIELDS if isinstance(record, dict) and record.get(k) not in (None, "")), None)
         doc_id = f"{path}#{rid}" if rid and f"{path}#{rid}" not in seen else f"{path}#line{n}"

@@ -30,6 +30,29 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
+def read_tables(out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two tables of a finished audit, read back from `out` and validated again."""
+    from checker.tables import documents_frame, findings_frame
+
+    nullable = {"declared_date", "declared_source", "inferred_start", "inferred_end", "line", "start", "end",
+                "expected_start", "expected_end"}
+
+    def rows(name):
+        df = pd.read_csv(Path(out) / name, dtype=str, keep_default_na=False)
+        return [{k: (None if v == "" and k in nullable else v) for k, v in r.items()} for r in df.to_dict("records")]
+
+    docs = rows("documents.csv")
+    for r in docs:
+        for c in ("errors", "warnings", "infos", "reliability"):
+            r[c] = int(r[c])
+    finds = rows("findings.csv")
+    for r in finds:
+        for c in ("line", "start", "end"):
+            r[c] = int(r[c]) if r[c] is not None else None
+        r["confidence"] = float(r["confidence"])
+    return documents_frame(docs), findings_frame(finds)
+
+
 def write_tables(out: Path, documents: pd.DataFrame, findings: pd.DataFrame) -> list[Path]:
     written = []
     for name, df in (("documents.csv", documents), ("findings.csv", findings)):

@@ -1,0 +1,26 @@
+"""File larger than the size limit, checked only in part.
+
+Inputs are read up to a limit (`--max-bytes`, 20 MB by default) so one huge file cannot exhaust memory;
+the rest of the file is not checked, and this finding says so. Raise the limit to check it whole.
+
+Fails (max-bytes):
+    Date: May 2, 2019
+
+    The council approved the budget on Tuesday.
+
+Passes:
+    Date: May 2, 2019
+
+    The council approved the budget on Tuesday.
+"""
+from __future__ import annotations
+
+from checker.model import Category, Severity
+from rules.base import ProblemRule
+
+
+class Truncated(ProblemRule):
+    code = "IN006"
+    name = "truncated-input"
+    category = Category.SOURCE
+    severity = Severity.WARNING
