@@ -122,6 +122,7 @@ class Document:
     url: Optional[str] = None
     problems: tuple[Problem, ...] = ()
     readable: bool = True
+    metadata: tuple[tuple[str, str], ...] = ()  # what a page says of itself besides dates: site, author, categories
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, max(0, min(offset, len(self.text)))) + 1

@@ -79,7 +79,7 @@ def test_jsonl_bad_line_keeps_the_others():
     ("e.txt", b"", "empty"),
     ("w.txt", b"  \n\t\n", "white space"),
     ("b.txt", b"\x00\x01\x02binary", "binary"),
-    ("p.html", b"<html><body>Hi</body></html>", "HTML"),
+    ("p.html", b"<html><body><script>var x = 1;</script></body></html>", "no text"),
     ("j.json", b"{not json", "Not valid JSON"),
 ])
 def test_unreadable_inputs_are_rows(name, data, message):

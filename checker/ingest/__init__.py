@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from checker.ingest.html import read_html
 from checker.ingest.readers import read_json, read_jsonl, read_markdown, read_text, unreadable
 from checker.model import Document
 
@@ -81,9 +82,6 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None) -> It
         yield unreadable(doc_id, path, fmt, "IN001", "The file is binary, not text.")
         return
     text, encoding = decode(data[:MAX_BYTES])
-    if fmt == "html":
-        yield unreadable(doc_id, path, fmt, "IN001", "HTML pages are not read yet; convert the page to text or Markdown to check it.")
-        return
     if fmt == "jsonl":
         yield from read_jsonl(path, text)
         return
@@ -91,6 +89,8 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None) -> It
         doc = read_json(doc_id, path, text)
     elif fmt == "md":
         doc = read_markdown(doc_id, path, text)
+    elif fmt == "html":
+        doc = read_html(doc_id, path, text)
     else:
         doc = read_text(doc_id, path, text, fmt if fmt != "txt" else "txt")
     if encoding:
