@@ -77,7 +77,7 @@ def audit_dask(paths: Iterable[str], settings: Settings, out: Path, scheduler: O
         client = Client(scheduler)
     else:
         cluster = LocalCluster(n_workers=max(1, settings.jobs), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         client = Client(cluster)
     rank = {"info": 1, "warning": 2, "error": 3}
     n_docs = n_finds = worst = 0

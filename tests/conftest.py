@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CHECKER_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
+
+# Tests never read or fill the user's cache: one fresh cache folder per test session.
+os.environ.setdefault("CHECKER_CACHE_DIR", tempfile.mkdtemp(prefix="checker-test-cache-"))
 
 needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not beside the repository")
 
@@ -40,11 +44,13 @@ def check_text(checker):
         limit = settings.get("max_bytes", checker.settings.max_bytes)
         docs = list(read_one(name, data, max_bytes=limit))
         assert len(docs) == 1
-        saved = checker.settings
+        saved, saved_cache = checker.settings, getattr(checker, "cache", None)
         checker.settings = replace(saved, **settings)
+        if settings:
+            checker.cache = None  # cached rows were made under the session's settings
         try:
             return checker.check(docs[0])
         finally:
-            checker.settings = saved
+            checker.settings, checker.cache = saved, saved_cache
 
     return run
