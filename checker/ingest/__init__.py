@@ -7,22 +7,24 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from checker.ingest.clean import strip_invisible
 from checker.ingest.html import read_html
 from checker.ingest.readers import read_json, read_jsonl, read_markdown, read_text, unreadable
-from checker.model import Document
+from checker.model import Document, Problem
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".json": "json", ".jsonl": "jsonl",
-           ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+           ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".parquet": "parquet"}
 MAX_BYTES = 20 * 1024 * 1024
 
 
 def discover(paths: Iterable[str]) -> tuple[list[str], list[str]]:
     """Expand folders (recursively, sorted) into files; return (files, skipped files of unknown type)."""
     files, skipped = [], []
-    for p in paths:
+    for p in dict.fromkeys(paths):  # a path named twice is one document, not a duplicate row
         if p == "-":
             files.append(p)
             continue
@@ -59,13 +61,15 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def read_one(path: str, data: bytes | None = None, fmt: str | None = None) -> Iterator[Document]:
+def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Document]:
+    """The document(s) in one file (or in `data`): always at least one, readable or not."""
     doc_id = path
     fmt = fmt or FORMATS.get(Path(path).suffix.lower(), "txt")
     if data is None:
         try:
             with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+                # Parquet is binary and columnar: a cut file is a broken file, so it is read whole
+                data = fh.read() if fmt == "parquet" else fh.read(max_bytes + 1)
         except FileNotFoundError:
             yield unreadable(doc_id, path, fmt, "IN001", "File not found (or a broken link).")
             return
@@ -75,36 +79,69 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None) -> It
         except OSError as exc:
             yield unreadable(doc_id, path, fmt, "IN001", f"Cannot read the file: {exc.strerror or exc}.")
             return
+    if fmt == "parquet":
+        yield from read_parquet(path, data)
+        return
     if not data.strip():
         yield unreadable(doc_id, path, fmt, "IN001", "The file is empty." if not data else "The file holds only white space.")
         return
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         yield unreadable(doc_id, path, fmt, "IN001", "The file is binary, not text.")
         return
-    text, encoding = decode(data[:MAX_BYTES])
-    if fmt == "jsonl":
-        yield from read_jsonl(path, text)
-        return
-    if fmt == "json":
-        doc = read_json(doc_id, path, text)
-    elif fmt == "md":
-        doc = read_markdown(doc_id, path, text)
-    elif fmt == "html":
-        doc = read_html(doc_id, path, text)
-    else:
-        doc = read_text(doc_id, path, text, fmt if fmt != "txt" else "txt")
+    notes = []
+    if len(data) > max_bytes:
+        notes.append(Problem("IN006", f"The file is larger than the {max_bytes / 2**20:g} MB limit: only its first "
+                                      f"{max_bytes / 2**20:g} MB were read and checked."))
+        data = data[:max_bytes]
+    text, encoding = decode(data)
     if encoding:
-        from dataclasses import replace
-        from checker.model import Problem
+        notes.append(Problem("IN003", f"The file is not UTF-8; read it as {encoding}."))
+    text, invisible = strip_invisible(text)
+    if invisible:
+        notes.append(Problem("IN007", f"Removed {invisible} invisible character(s) (zero-width, soft hyphen or "
+                                      f"bidirectional control) before reading the text."))
+    if fmt == "jsonl":
+        docs = read_jsonl(path, text)
+    elif fmt == "json":
+        docs = [read_json(doc_id, path, text)]
+    elif fmt == "md":
+        docs = [read_markdown(doc_id, path, text)]
+    elif fmt == "html":
+        docs = [read_html(doc_id, path, text)]
+    else:
+        docs = [read_text(doc_id, path, text, fmt)]
+    for doc in docs:
+        yield replace(doc, problems=doc.problems + tuple(notes)) if notes else doc
 
-        doc = replace(doc, problems=doc.problems + (Problem("IN003", f"The file is not UTF-8; read it as {encoding}."),))
-    yield doc
+
+def read_parquet(path: str, data: bytes) -> Iterator[Document]:
+    """A Parquet shard of records (one document per row, the JSON field names as columns)."""
+    import io
+
+    from checker.ingest.readers import read_record
+
+    try:
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(io.BytesIO(data)).to_pylist()
+    except ImportError:
+        yield unreadable(path, path, "parquet", "IN001", "Reading Parquet needs pyarrow (pip install 'checker[dask]').")
+        return
+    except Exception as exc:  # pyarrow raises several types for a corrupt file
+        yield unreadable(path, path, "parquet", "IN001", f"Not a readable Parquet file: {exc}.")
+        return
+    seen: set[str] = set()
+    for n, rec in enumerate(rows, 1):
+        rid = rec.get("id") if isinstance(rec.get("id"), (str, int)) else None
+        doc_id = f"{path}#{rid}" if rid is not None and f"{path}#{rid}" not in seen else f"{path}#line{n}"
+        seen.add(doc_id)
+        yield read_record(doc_id, path, rec, "parquet")
 
 
-def read_inputs(paths: Iterable[str], stdin_format: str = "txt") -> Iterator[Document]:
+def read_inputs(paths: Iterable[str], stdin_format: str = "txt", max_bytes: int = MAX_BYTES) -> Iterator[Document]:
     files, _ = discover(paths)
     for f in files:
         if f == "-":
-            yield from read_one("-", sys.stdin.buffer.read(), stdin_format)
+            yield from read_one("-", sys.stdin.buffer.read(max_bytes + 1), stdin_format, max_bytes)
         else:
-            yield from read_one(f)
+            yield from read_one(f, max_bytes=max_bytes)
