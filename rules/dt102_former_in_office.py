@@ -2,7 +2,8 @@
 
 A text dated while X was president cannot call X "former President": either the title was edited in, or
 the date is wrong. Spanish forms count too ("expresidente", "exsecretaria", "ex presidente"). Someone
-who left and came back (Trump, 2021-2025) is "former" only between the two terms.
+who left and came back (Trump, 2021-2025) is "former" only between the two terms; when the name fits
+several people ("former President Bush" in 2005), one of whom had left by then, nothing is reported.
 
 Fails:
     Date: March 28, 2025
@@ -34,7 +35,18 @@ class FormerWhileInOffice(Rule):
         for m in doc.mentions:
             if not m.qualifiers.former:
                 continue
-            for t in tenures_for(kb, m):
+            tenures = tenures_for(kb, m)
+            by_person: dict[str, list] = {}
+            for t in tenures:
+                by_person.setdefault(t.person_id, []).append(t)
+
+            def fits(ts) -> bool:  # out of office on the declared date, after having held it
+                return any(t.end is not None and t.end < d.first_day for t in ts) and not any(
+                    t.start <= d.last_day and (t.end is None or d.first_day <= t.end) for t in ts)
+
+            if any(fits(ts) for ts in by_person.values()):
+                continue  # someone the name can mean was a former holder then ("former President Bush" in 2005)
+            for t in tenures:
                 end = t.end or doc.reference_date
                 # in office through the whole declared period, away from the hand-over days
                 if t.start + GRACE <= d.first_day and d.last_day <= end - GRACE:

@@ -81,3 +81,15 @@ def test_redated_header_caught_with_evidence(check_text):
     assert row["verdict"] == "inconsistent"
     f = [f for f in findings if f["rule_id"] == "DT101"][0]
     assert "Napolitano" in f["evidence"] and f["expected_end"] <= "2013-09-06"
+
+
+def test_former_with_namesakes_and_returning_presidents(check_text):
+    def date_findings(text):
+        return {f["rule_id"] for f in check_text(text)[1] if f["category"] == "date"}
+
+    # the father had left office: "former President Bush" in 2005 is no anachronism
+    assert "DT102" not in date_findings("Date: May 5, 2005\n\nFormer President Bush spoke at the library.\n")
+    # Trump between his terms is a former president; during his second term he is not
+    assert "DT102" not in date_findings("Date: March 28, 2023\n\nformer President Trump spoke.\n")
+    assert "DT102" in date_findings("Date: March 28, 2025\n\nformer President Trump spoke.\n")
+    assert "DT102" in date_findings("Date: May 5, 2016\n\nFormer President Obama spoke at the library.\n")
