@@ -1,37 +1,54 @@
 """The knowledge base: who held which office when, and how texts write their names and titles.
 
-The bundled tables live in `data/` (people.csv, offices.csv, tenures.csv), are validated by the pandera
-schemas in `schema.py`, and are read once per process. Rules and the analyser use only the query methods
-of `KnowledgeBase`; nothing here imports the rest of the checker but the model.
+The bundled tables live in `data/` (people.csv, offices.csv, tenures.csv) and are validated by the pandera
+schemas in `schema.py`. Layers a user imports (`checker kb import ...`, `checker kb update`) live in the
+user data folder (`data_home()`) and merge with the bundled tables when the base is loaded; `layers.py`
+says how, and which layer wins a disagreement. Rules and the analyser use only the query methods of
+`KnowledgeBase`; nothing here imports the rest of the checker but the model.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import unicodedata
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from checker.kb.layers import (BUNDLED, Conflict, LayerError, LayerInfo, Tables, discover, fingerprint, merge,
+                               read_layer)
+from checker.kb.text import fold
 from checker.model import PartialDate, Precision, Tenure
 
 DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR_ENV = "CHECKER_DATA_DIR"
+CACHE_DIR_ENV = "CHECKER_CACHE_DIR"
+
+__all__ = ["DATA_DIR", "GENERIC_TITLES", "Conflict", "KnowledgeBase", "LayerError", "LayerInfo", "Office",
+           "Person", "data_home", "fold", "load", "parse_partial", "validate_tables"]
 
 
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[0]
-    low = base.lower()
-    return low if len(low) == 1 else ch
+def data_home(configured: Optional[Path] = None) -> Path:
+    """The user data folder that holds imported layers: $CHECKER_DATA_DIR when set, else the configured
+    folder (the config key `knowledge-base`), else $XDG_DATA_HOME/checker/kb (~/.local/share/checker/kb).
+    The environment wins over the config file so that one run can point elsewhere without editing it."""
+    env = os.environ.get(DATA_DIR_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_DATA_HOME", "").strip() or Path.home() / ".local" / "share"
+    return Path(base) / "checker" / "kb"
 
 
-# ASCII and the Latin ranges (where the accents of English and Spanish live), folded once.
-_FOLD = str.maketrans({chr(c): _fold_char(chr(c)) for c in range(0x41, 0x250) if _fold_char(chr(c)) != chr(c)})
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, keeping one character per character (offsets survive)."""
-    return text.translate(_FOLD)
+def cache_home() -> Path:
+    env = os.environ.get(CACHE_DIR_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
+    return Path(base) / "checker"
 
 
 def parse_partial(value: str) -> Optional[PartialDate]:
@@ -50,6 +67,8 @@ class Person:
     aliases: tuple[str, ...]
     surnames: tuple[str, ...]
     gender: str
+    born: str = ""
+    qid: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +80,7 @@ class Office:
     name_es: str
     titles_en: tuple[str, ...]
     titles_es: tuple[str, ...]
+    qid: str = ""
 
 
 def _split(value: Optional[str]) -> tuple[str, ...]:
@@ -89,10 +109,16 @@ GENERIC_TITLES = {
 
 
 class KnowledgeBase:
-    def __init__(self, people: Iterable[Person], offices: Iterable[Office], tenures: Iterable[Tenure], as_of: dt.date):
+    def __init__(self, people: Iterable[Person], offices: Iterable[Office], tenures: Iterable[Tenure], as_of: dt.date,
+                 layers: tuple[LayerInfo, ...] = (), conflicts: tuple[Conflict, ...] = (),
+                 origin: Optional[dict[Tenure, str]] = None, outcome: Optional[dict[str, dict[str, int]]] = None):
         self.people = {p.person_id: p for p in people}
         self.offices = {o.office_id: o for o in offices}
         self.as_of = as_of
+        self.layers = layers  # the imported layers merged into the bundled one, in merge order
+        self.conflicts = conflicts
+        self.origin = origin or {}  # tenure -> the layer it came from (absent: bundled)
+        self.outcome = outcome or {}  # layer -> stretches of service it added, repeated, contradicted
         self.tenures: dict[str, list[Tenure]] = {}
         for t in tenures:
             self.tenures.setdefault(t.person_id, []).append(t)
@@ -144,19 +170,29 @@ class KnowledgeBase:
     def end_of(self, tenure: Tenure) -> dt.date:
         return tenure.end or self.as_of
 
+    def layer_of(self, tenure: Tenure) -> str:
+        return self.origin.get(tenure, BUNDLED)
+
+    def find_people(self, query: str) -> list[str]:
+        """Person ids a name, alias, surname or id names, for the `kb` commands (not for matching text)."""
+        if query in self.people:
+            return [query]
+        f = " ".join(fold(query).split())
+        ids = self.alias_index.get(f, set()) | self.surname_index.get(f, set())
+        if not ids:
+            ids = {p.person_id for p in self.people.values() if p.qid == query}
+        return sorted(ids, key=lambda pid: (self.people[pid].name, pid))
+
     def stats(self) -> dict[str, int]:
         return {"people": len(self.people), "offices": len(self.offices),
                 "tenures": sum(len(v) for v in self.tenures.values()),
-                "countries": len({o.country for o in self.offices.values()})}
-
-
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as fh:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+                "countries": len({o.country for o in self.offices.values()}),
+                "layers": 1 + len(self.layers), "conflicts": len(self.conflicts)}
 
 
 def validate_tables(data_dir: Path = DATA_DIR):
-    """Validate the three tables with their pandera schemas; raises pandera's SchemaError on a bad row."""
+    """Validate one layer's three tables with their pandera schemas and check that every tenure names a
+    person and an office of the layer; raises pandera's SchemaErrors or ValueError on a bad row."""
     import pandas as pd
 
     from checker.kb.schema import OfficesSchema, PeopleSchema, TenuresSchema
@@ -173,24 +209,160 @@ def validate_tables(data_dir: Path = DATA_DIR):
     return frames
 
 
-def _end_date(p: PartialDate) -> dt.date:
-    return p.last_day
+def _tenure(r: dict) -> Tenure:
+    s, e = parse_partial(r["start"]), parse_partial(r.get("end", ""))
+    el = parse_partial(r.get("elected", ""))
+    return Tenure(r["person_id"], r["office_id"], s.first_day, e.last_day if e else None,
+                  s.precision, e.precision if e else Precision.DAY,
+                  r.get("acting", "").lower() == "true", el.first_day if el else None)
+
+
+def load(data_dir: Path = DATA_DIR, as_of: Optional[dt.date] = None, validate: bool = True,
+         user_dir: Optional[Path] = None, layers: bool = True) -> KnowledgeBase:
+    """Read (and validate) the bundled tables and the imported layers of the user data folder
+    (`data_home(user_dir)`), and merge them. `as_of` closes open tenures ("still in office");
+    `layers=False` reads the bundled tables alone."""
+    infos = tuple(discover(data_home(user_dir))) if layers else ()
+    key = fingerprint([Path(data_dir)] + [i.path for i in infos])
+    return _load(Path(data_dir), infos, as_of or dt.date.today(), validate, key)
 
 
 @lru_cache(maxsize=4)
-def load(data_dir: Path = DATA_DIR, as_of: Optional[dt.date] = None, validate: bool = True) -> KnowledgeBase:
-    """Read (and validate) the bundled tables. `as_of` closes open tenures ("still in office")."""
-    if validate:
-        validate_tables(data_dir)
-    people = [Person(r["person_id"], r["name"], _split(r.get("aliases")), _split(r.get("surnames")), r.get("gender", ""))
-              for r in _read_csv(data_dir / "people.csv")]
+def _load(data_dir: Path, infos: tuple[LayerInfo, ...], as_of: dt.date, validate: bool, key: tuple) -> KnowledgeBase:
+    # Imported layers can be large (100,000 congressional terms): a merge that was validated once is kept
+    # in the user cache, keyed by every table's size and modification time and by this code.
+    cache = _cache_path(key) if infos else None
+    if cache is not None:
+        kb = _read_cache(cache)
+        if kb is not None:
+            kb.as_of = as_of
+            return kb
+    layers = []
+    for info in (LayerInfo(BUNDLED, data_dir), *infos):
+        if validate:
+            try:
+                validate_tables(info.path)
+            except Exception as exc:  # pandera's SchemaErrors, a broken reference: name the layer
+                raise LayerError(f"knowledge-base layer {info.name} ({info.path}) is invalid: {exc}") from exc
+        layers.append((info, read_layer(info.path)))
+    merged = merge(layers)
+    people = [Person(r["person_id"], r["name"], _split(r.get("aliases")), _split(r.get("surnames")),
+                     r.get("gender", ""), r.get("born", ""), r.get("qid", "")) for r in merged.people.values()]
     offices = [Office(r["office_id"], r["country"], r["level"], r["name_en"], r.get("name_es", ""),
-                      _split(r.get("titles_en")), _split(r.get("titles_es"))) for r in _read_csv(data_dir / "offices.csv")]
-    tenures = []
-    for r in _read_csv(data_dir / "tenures.csv"):
-        s, e = parse_partial(r["start"]), parse_partial(r.get("end", ""))
-        el = parse_partial(r.get("elected", ""))
-        tenures.append(Tenure(r["person_id"], r["office_id"], s.first_day, e.last_day if e else None,
-                              s.precision, e.precision if e else Precision.DAY,
-                              r.get("acting", "").lower() == "true", el.first_day if el else None))
-    return KnowledgeBase(people, offices, tenures, as_of or dt.date.today())
+                      _split(r.get("titles_en")), _split(r.get("titles_es")), r.get("qid", ""))
+               for r in merged.offices.values()]
+    try:
+        tenures = [(_tenure(r), layer) for r, layer in merged.tenures]
+    except (TypeError, ValueError, KeyError) as exc:
+        raise LayerError(f"a tenure could not be read: {exc}") from exc
+    origin = {t: layer for t, layer in tenures if layer != BUNDLED}
+    kb = KnowledgeBase(people, offices, [t for t, _ in tenures], as_of, infos, tuple(merged.conflicts), origin,
+                       merged.outcome)
+    if cache is not None and validate:
+        _write_cache(cache, kb)
+    return kb
+
+
+def tenure_row(t: Tenure) -> dict:
+    """A tenure back in the tables' own form, each date at its precision."""
+    def at(d: Optional[dt.date], p: Precision) -> str:
+        if d is None:
+            return ""
+        return PartialDate(d.year, d.month if p is not Precision.YEAR else None,
+                           d.day if p is Precision.DAY else None).iso()
+
+    return {"person_id": t.person_id, "office_id": t.office_id, "start": at(t.start, t.start_precision),
+            "end": at(t.end, t.end_precision), "start_precision": t.start_precision.value,
+            "end_precision": t.end_precision.value if t.end else "", "acting": "true" if t.acting else "false",
+            "elected": t.elected.isoformat() if t.elected else ""}
+
+
+def save_layer(folder: Path, tables: Tables, meta: dict) -> None:
+    """Write an imported layer and validate it before it replaces the layer of that name: a bad import
+    leaves the previous layer in place."""
+    import shutil
+
+    from checker.kb.layers import write_layer
+
+    new = folder.parent / f".{folder.name}.new"
+    shutil.rmtree(new, ignore_errors=True)
+    write_layer(new, tables, meta)
+    try:
+        validate_tables(new)
+    except Exception as exc:  # pandera's SchemaErrors or a broken reference
+        shutil.rmtree(new, ignore_errors=True)
+        raise LayerError(f"the imported tables are invalid, nothing was written: {exc}") from exc
+    old = folder.parent / f".{folder.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        folder.rename(old)
+    new.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+# Levels whose office has one holder at a time: two holders at once is a typo in a date.
+ONE_HOLDER = {"head_of_state", "head_of_government", "deputy_head_of_state", "cabinet", "deputy_cabinet", "staff",
+              "ambassador"}
+
+
+def lint(kb: KnowledgeBase) -> list[str]:
+    """Doubts about the data a schema cannot see: two holders of a one-holder office at once (beyond a
+    week's hand-over), a term that starts before its holder turned 18, a term that starts in the future."""
+    out = []
+    by_office: dict[str, list[Tenure]] = {}
+    for ts in kb.tenures.values():
+        for t in ts:
+            by_office.setdefault(t.office_id, []).append(t)
+    week = dt.timedelta(days=7)
+    for oid, ts in sorted(by_office.items()):
+        if kb.office(oid).level not in ONE_HOLDER:
+            continue
+        ts.sort(key=lambda t: t.start)
+        for i, a in enumerate(ts):
+            for b in ts[i + 1:]:
+                if b.start >= (a.end or dt.date.max) - week:
+                    break
+                if a.person_id != b.person_id and b.start + week < (a.end or dt.date.max):
+                    out.append(f"{oid}: {kb.person(a.person_id).name} {a.start}..{a.end or 'in office'} overlaps "
+                               f"{kb.person(b.person_id).name} {b.start}..{b.end or 'in office'}")
+    for pid, ts in kb.tenures.items():
+        born = parse_partial(kb.person(pid).born) if kb.person(pid).born else None
+        for t in ts:
+            if born and t.start.year - born.year < 18:
+                out.append(f"{pid}: {t.office_id} from {t.start}, but born {kb.person(pid).born}")
+            if t.start > dt.date.today():
+                out.append(f"{pid}: {t.office_id} starts in the future ({t.start})")
+    return out
+
+
+_CODE = [Path(__file__).parent / n for n in ("__init__.py", "layers.py", "text.py")] + [
+    Path(__file__).parent.parent / "model.py"]
+
+
+def _cache_path(key: tuple) -> Path:
+    code = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _CODE)
+    digest = hashlib.sha256(repr((code, key)).encode()).hexdigest()[:24]
+    return cache_home() / f"kb-{digest}.pickle"
+
+
+def _read_cache(path: Path) -> Optional[KnowledgeBase]:
+    try:
+        with open(path, "rb") as fh:
+            kb = pickle.load(fh)
+        return kb if isinstance(kb, KnowledgeBase) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None  # absent, half-written by a crash or from another version: merge again
+
+
+def _write_cache(path: Path, kb: KnowledgeBase) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("kb-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home: the next run merges again, it does not fail

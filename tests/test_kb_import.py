@@ -1,0 +1,217 @@
+"""Importers (Wikidata CSV, SPARQL JSON, congress-legislators YAML) and the `checker kb` commands."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from checker import kb
+from checker.cli import app
+from checker.kb import importers
+from checker.kb.layers import LayerError
+from conftest import REFERENCE_DATE, SHARED, needs_shared
+
+HOLDERS = """position,person,personID,start,end,gender,DOB
+Secretary of Defence,Ana Ruiz,Q100,2010-01-15,2014-06,female,1960-02-01
+Secretary of Defence,Bea Soto,Q101,2014-06,,female,
+Harbour Master of Tests,Carl Diaz,Q102,1999,2003,male,
+President,Dan Ames,Q103,2001-01-20,2009-01-20,male,1950-01-01
+Secretary of State of Nowhere,Eve Lund,,2005-05-05,2004-01-01,female,
+"""
+POSITIONS = """id,position,country,jurisdiction
+Q900,United States Secretary of Defense,Q30,Q30
+Q901,President of the United States,Q30,Q30
+"""
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHECKER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_wikidata_csv(tmp_path):
+    (tmp_path / "h.csv").write_text(HOLDERS)
+    (tmp_path / "p.csv").write_text(POSITIONS)
+    tables, skipped = importers.wikidata_csv(tmp_path / "h.csv", tmp_path / "p.csv")
+    offices = {o["office_id"]: o for o in tables.offices}
+    assert offices["us.secretary_of_defense"]["qid"] == "Q900"
+    assert offices["us.secretary_of_defense"]["level"] == "cabinet"
+    assert offices["us.president_of_the_united_states"]["level"] == "head_of_state"
+    assert "President" not in offices["us.president_of_the_united_states"]["titles_en"].split("|")  # a generic title
+    assert offices["us.harbour_master_of_tests"]["country"] == "US"  # the positions file names one country
+    assert offices["us.secretary_of_state_of_nowhere"]["level"] == "other"
+    terms = {(t["person_id"], t["start"]): t for t in tables.tenures}
+    assert terms[("Q100", "2010-01-15")]["end"] == "2014-06" and terms[("Q100", "2010-01-15")]["end_precision"] == "month"
+    assert terms[("Q102", "1999")]["start_precision"] == "year"
+    assert terms[("Q101", "2014-06")]["end"] == ""
+    people = {p["person_id"]: p for p in tables.people}
+    assert people["Q100"]["born"] == "1960-02-01" and people["Q100"]["gender"] == "f" and people["Q100"]["qid"] == "Q100"
+    assert people["p.eve.lund"]["qid"] == ""
+    assert skipped == ["h.csv:6: ends (2004-01-01) before it starts (2005-05-05)"]
+
+
+def test_wikidata_csv_needs_a_country_for_offices_it_cannot_place(tmp_path):
+    (tmp_path / "h.csv").write_text(HOLDERS)
+    with pytest.raises(LayerError, match="--country"):
+        importers.wikidata_csv(tmp_path / "h.csv")
+    tables, _ = importers.wikidata_csv(tmp_path / "h.csv", country="US")
+    assert {o["country"] for o in tables.offices} == {"US"}
+
+
+def binding(person, name, start, end=None, sp=11, ep=11, country="US", position="Q900", label="United States Secretary of Defense"):
+    b = {"person": {"type": "uri", "value": f"http://www.wikidata.org/entity/{person}"},
+         "personLabel": {"type": "literal", "value": name},
+         "position": {"type": "uri", "value": f"http://www.wikidata.org/entity/{position}"},
+         "positionLabel": {"type": "literal", "value": label},
+         "positionLabelEs": {"type": "literal", "value": "secretario de Defensa de los Estados Unidos"},
+         "start": {"type": "literal", "value": start}, "startPrecision": {"type": "literal", "value": str(sp)},
+         "country": {"type": "literal", "value": country},
+         "aliases": {"type": "literal", "value": "Ana|Ana M. Ruiz|Ruiz 2"}}
+    if end:
+        b["end"] = {"type": "literal", "value": end}
+        b["endPrecision"] = {"type": "literal", "value": str(ep)}
+    return b
+
+
+SPARQL_VARS = ["person", "personLabel", "position", "positionLabel", "positionLabelEs", "start", "startPrecision",
+               "end", "endPrecision", "country", "aliases"]
+RESULTS = {"head": {"vars": SPARQL_VARS}, "results": {"bindings": [
+    binding("Q100", "Ana Ruiz", "2010-01-15T00:00:00Z", "2014-06-01T00:00:00Z", ep=10),
+    binding("Q100", "Ana Ruiz", "2010-01-15T00:00:00Z", "2014-06-01T00:00:00Z", ep=10),
+    binding("Q104", "Q104", "2015-01-01T00:00:00Z"),
+    binding("Q105", "Fay Wong", "1990-01-01T00:00:00Z", sp=9),
+]}}
+
+
+def test_sparql_json():
+    tables, skipped = importers.sparql_json(RESULTS)
+    assert [(t["person_id"], t["start"], t["end"]) for t in tables.tenures] == [
+        ("Q100", "2010-01-15", "2014-06"), ("Q105", "1990", "")]
+    assert skipped == ["binding 3: no person or no label for Q104"]
+    (ana,) = [p for p in tables.people if p["person_id"] == "Q100"]
+    assert ana["aliases"] == "Ana Ruiz|Ana M. Ruiz"  # one-word and numbered aliases are not names
+    office = tables.offices[0]
+    assert office["office_id"] == "us.secretary_of_defense" and office["qid"] == "Q900"
+    assert "secretario de Defensa de los Estados Unidos" in office["titles_es"]
+    with pytest.raises(LayerError, match=r"\?start"):
+        importers.sparql_json({"head": {"vars": ["person", "personLabel", "position", "positionLabel"]},
+                               "results": {"bindings": []}})
+    with pytest.raises(LayerError):
+        importers.sparql_json({"rows": []})
+
+
+CONGRESS = """
+- id: {bioguide: X000001, wikidata: Q200}
+  name: {first: Robert, last: Quill, nickname: Bob, official_full: Robert Quill}
+  bio: {birthday: '1950-03-04', gender: M}
+  terms:
+  - {type: rep, start: '1991-01-03', end: '1993-01-03', state: OR, district: 2}
+  - {type: rep, start: '1993-01-05', end: '1995-01-03', state: OR, district: 2}
+  - {type: sen, start: '1999-01-06', end: '2005-01-03', state: OR}
+  - {type: sen, start: '2005-01-04', end: '2099-01-03', state: OR}
+- id: {bioguide: X000002}
+  name: {first: Ida, middle: Mae, last: Brook}
+  bio: {gender: F}
+  terms:
+  - {type: rep, start: '2003-01-07', end: '2005-01-03', state: TX}
+"""
+
+
+def test_congress(tmp_path):
+    (tmp_path / "c.yaml").write_text(CONGRESS)
+    tables, skipped = importers.congress([tmp_path / "c.yaml"], today=dt.date(2026, 1, 1))
+    assert skipped == []
+    terms = [(t["person_id"], t["office_id"], t["start"], t["end"], t["note"]) for t in tables.tenures]
+    assert terms == [("Q200", "us.house_representative", "1991-01-03", "1995-01-03", "OR"),
+                     ("Q200", "us.senator", "1999-01-06", "", "OR; term ends 2099-01-03"),
+                     ("p.bioguide.x000002", "us.house_representative", "2003-01-07", "2005-01-03", "TX")]
+    people = {p["person_id"]: p for p in tables.people}
+    assert people["Q200"]["aliases"].split("|") == ["Robert Quill", "Bob Quill"]
+    assert people["p.bioguide.x000002"]["name"] == "Ida Mae Brook"
+    titles = {o["office_id"]: o["titles_en"].split("|") for o in tables.offices}
+    assert {"Sen.", "Senator"} <= set(titles["us.senator"])
+    assert {"Rep.", "Representative", "Congressman", "Congresswoman"} <= set(titles["us.house_representative"])
+
+
+def invoke(*args):
+    return CliRunner().invoke(app, ["kb", *args], catch_exceptions=False)
+
+
+def test_import_commands_write_layers(tmp_path):
+    (tmp_path / "h.csv").write_text(HOLDERS)
+    (tmp_path / "r.json").write_text(json.dumps(RESULTS))
+    (tmp_path / "c.yaml").write_text(CONGRESS)
+    r = invoke("import", "wikidata-csv", str(tmp_path / "h.csv"), "--country", "US", "--layer", "tests")
+    assert r.exit_code == 0, r.output
+    assert "imported 5 people, 4 offices, 4 terms into layer tests" in r.output
+    assert invoke("import", "sparql-json", str(tmp_path / "r.json")).exit_code == 0
+    assert invoke("import", "congress", str(tmp_path / "c.yaml")).exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["congress", "sparql-r", "tests"]
+    assert json.loads((tmp_path / "data" / "tests" / "layer.json").read_text())["counts"]["tenures"] == 4
+    stats = invoke("stats").output
+    assert "layers: 4" in stats and "layer congress:" in stats
+    shown = invoke("show", "Robert Quill").output
+    assert "United States Senator [US]: 1999-01-06..in office  <congress>" in shown
+    assert "Bob Quill" in shown
+    listed = invoke("list", "--office", "us.house_representative", "--layer", "congress").output
+    assert "Ida Mae Brook" in listed and "Robert Quill" in listed
+    assert invoke("show", "Nobody Atall").exit_code == 2
+    (tmp_path / "bad.json").write_text("{")
+    assert invoke("import", "sparql-json", str(tmp_path / "bad.json")).exit_code == 2
+    assert not (tmp_path / "data" / "sparql-bad").exists()
+
+
+def test_validate_list_show_export(tmp_path):
+    r = invoke("validate")
+    assert r.exit_code == 0 and "bundled: valid" in r.output, r.output
+    r = invoke("list", "--country", "MX", "--office", "president")
+    assert r.exit_code == 0 and "Claudia Sheinbaum" in r.output
+    assert invoke("list", "--country", "QQ").exit_code == 2
+    r = invoke("show", "Sheinbaum")
+    assert "President of Mexico [MX]: 2024-10-01..in office  <bundled>" in r.output
+    out = tmp_path / "export"
+    assert invoke("export", "--format", "csv", "--out", str(out)).exit_code == 0
+    assert kb.validate_tables(out)["tenures"].shape[0] == kb.load(layers=False).stats()["tenures"]
+    r = invoke("export", "--format", "json")
+    data = json.loads(r.stdout)
+    assert {"people", "offices", "tenures"} == set(data) and len(data["tenures"]) == kb.load(layers=False).stats()["tenures"]
+    assert invoke("export", "--format", "xml").exit_code == 2
+    assert invoke("export", "--format", "csv").exit_code == 2
+
+
+def test_a_broken_layer_is_a_usage_error(tmp_path):
+    (tmp_path / "data" / "half").mkdir(parents=True)
+    (tmp_path / "data" / "half" / "tenures.csv").write_text("person_id,office_id\n")
+    r = invoke("stats")
+    assert r.exit_code == 2 and "incomplete" in r.output
+
+
+@needs_shared
+def test_congress_layer_makes_members_of_congress_checkable(tmp_path):
+    """"Sen. Maria Cantwell" in a 1999 text is an anachronism (she joined the Senate in 2001); with the
+    congress-legislators layer imported the checker sees it, and a 2019 text passes."""
+    from checker.config import Settings
+    from checker.engine import Checker
+    from checker.ingest import read_one
+
+    ref = SHARED / "kb-reference"
+    r = invoke("import", "congress", str(ref / "legislators-current.yaml"), str(ref / "executive.yaml"))
+    assert r.exit_code == 0, r.output
+    checker = Checker(Settings(reference_date=REFERENCE_DATE))
+    assert checker.kb.layers[0].name == "congress"
+
+    def check(text):
+        (doc,) = read_one("doc.txt", text.encode())
+        return checker.analyse(doc), checker.check(doc)[0]
+
+    old, row = check("Date: June 3, 1999\n\nSen. Maria Cantwell said the bill would pass the Senate next week.\n")
+    assert old.window is not None and old.window.start == dt.date(2001, 1, 3)
+    assert row["verdict"] == "inconsistent"
+    new, row = check("Date: June 3, 2019\n\nSen. Maria Cantwell said the bill would pass the Senate next week.\n")
+    assert row["verdict"] != "inconsistent" and new.window.start <= dt.date(2019, 6, 3)
+    rep, _ = check("Date: March 3, 1994\n\nRep. Maria Cantwell says the House will vote on Tuesday.\n")
+    assert rep.window.start == dt.date(1993, 1, 5) and rep.window.end < dt.date(1995, 1, 3)
