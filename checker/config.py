@@ -94,7 +94,7 @@ class Settings:
     max_warnings: Optional[int] = None
     baseline: Optional[Path] = None
     report_unused_suppressions: bool = False
-    cache: bool = True
+    cache: Optional[bool] = None  # None: not said (the command turns it on; the library leaves it off)
     root: Path = field(default_factory=Path.cwd)  # per-path globs and baseline paths are relative to this
 
     def enabled(self, code: str, path: Optional[str] = None) -> bool:

@@ -1,0 +1,144 @@
+"""A content-hash cache of results: a document that has not changed is not analysed again.
+
+An entry holds a document's rows (its documents row and its findings rows, after suppressions and the
+baseline) under a key that hashes everything the rows depend on:
+- the document as read (id, path, format, text, metadata claims: `repr` of the frozen `Document`);
+- the checker's version and the contents of its code and bundled data (every .py, .csv and .yaml file
+  of the `checker` and `rules` packages), so an upgrade, or an edit in a checkout, starts afresh;
+- the settings that shape results (`Settings.digest`: rules, severities, per-path overrides, reference
+  date, languages, limits);
+- the knowledge-base layers and the outlet table the config names (their file contents);
+- the baseline entries recorded for this document.
+
+Entries live in the user cache folder (`$CHECKER_CACHE_DIR`, else the platform's user cache dir, such as
+`~/.cache/checker`), one JSON file per document under a folder per code-and-settings generation; the
+eight most recently used generations are kept. Files are written atomically, so parallel runs (pre-commit
+starts several) never read half an entry; an unreadable entry is a miss. `--no-cache` (or `cache = false`
+in the config) turns it off.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from checker.config import Settings
+from checker.model import Document
+
+ENV = "CHECKER_CACHE_DIR"
+GENERATIONS = 8
+Rows = tuple[dict, list[dict]]
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("checker", appauthor=False))
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError, version as dist_version
+
+    try:
+        return dist_version("checker")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The contents of the checker's code and bundled data, read once per process (a few milliseconds)."""
+    import rules
+
+    h = hashlib.sha256(version().encode())
+    for package in (Path(__file__).parent, Path(rules.__file__).parent):
+        for p in sorted(package.rglob("*")):
+            if p.suffix in (".py", ".csv", ".yaml", ".json") and "__pycache__" not in p.parts:
+                h.update(p.relative_to(package.parent).as_posix().encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def files_digest(paths: Iterable[Optional[Path]]) -> str:
+    h = hashlib.sha256()
+    for root in paths:
+        if root is None or not Path(root).exists():
+            continue
+        files = [Path(root)] if Path(root).is_file() else sorted(p for p in Path(root).rglob("*") if p.is_file())
+        for p in files:
+            h.update(str(p).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _kb_folders(settings: Settings) -> list[Optional[Path]]:
+    """Where the knowledge-base layers of this run are read from (see checker.kb.data_home)."""
+    from checker.kb import data_home
+
+    return [data_home(settings.kb_dir)]
+
+
+class Cache:
+    def __init__(self, settings: Settings, folder: Optional[Path] = None):
+        salt = hashlib.sha256("\x1f".join((
+            code_digest(), settings.digest(), files_digest(_kb_folders(settings)), files_digest([settings.outlets]),
+        )).encode()).hexdigest()
+        self.salt = salt
+        self.root = Path(folder) if folder else cache_dir() / "documents"
+        self.folder = self.root / salt[:16]
+        self.hits = 0
+        self.misses = 0
+        self._pruned = False
+        try:
+            os.utime(self.folder)  # this generation is in use, even by a run that only reads it
+        except OSError:
+            pass
+
+    def key(self, document: Document, extra: Iterable[str] = ()) -> str:
+        h = hashlib.sha256(self.salt.encode())
+        h.update(repr(document).encode("utf-8", "surrogatepass"))
+        for e in sorted(extra):
+            h.update(b"\x1f" + e.encode())
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Optional[Rows]:
+        try:
+            with open(self._path(key), encoding="utf-8") as fh:
+                doc_row, finding_rows = json.load(fh)
+        except (OSError, ValueError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return doc_row, finding_rows
+
+    def put(self, key: str, rows: Rows) -> None:
+        path = self._path(key)
+        try:
+            if not self._pruned:
+                self._prune()
+            data = json.dumps([rows[0], rows[1]], ensure_ascii=False)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(data, encoding="utf-8")
+            os.replace(tmp, path)
+        except (OSError, TypeError, ValueError):
+            pass  # a read-only or full disk, or a value JSON cannot hold: the audit goes on without caching
+
+    def _prune(self) -> None:
+        """Keep the most recently used generations; a new one starts when code or settings change."""
+        self._pruned = True
+        self.folder.mkdir(parents=True, exist_ok=True)
+        os.utime(self.folder)
+        gens = sorted((p for p in self.root.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in gens[GENERATIONS:]:
+            shutil.rmtree(old, ignore_errors=True)
