@@ -29,7 +29,7 @@ def _fail(message: str) -> None:
 def audit(
     paths: List[str] = typer.Argument(..., help="Files or folders (recursed); '-' reads one document from standard input."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for documents.csv, findings.csv and the --format files."),
-    fmt: List[str] = typer.Option([], "--format", "-f", help="Report format: text, json, jsonl (repeatable)."),
+    fmt: List[str] = typer.Option([], "--format", "-f", help="Report format: text, json, jsonl, html (repeatable)."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding reaches this severity: error, warning, info, never."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", help="'Today' for checks of future dates (YYYY-MM-DD)."),
     config: Optional[Path] = typer.Option(None, "--config", help="A checker.toml or pyproject.toml; found upward from here by default."),
@@ -95,7 +95,7 @@ def audit(
         # the tables stream to disk as documents finish; reports are made from them afterwards
         from checker.engine import audit_to
 
-        sink = audit_to(paths, settings, out, stdin_format=stdin_format)
+        sink = audit_to(paths, settings, out, stdin_format=stdin_format, timelines="html" in fmt)
         written = [out / "documents.csv", out / "findings.csv"]
         wanted = list(dict.fromkeys(fmt or ["text", "json"]))
         if wanted:
@@ -115,7 +115,7 @@ def audit(
         sys.stdout.write(report.text.render(docs, finds, quiet=quiet))
     for f in fmt:
         if f != "text":
-            sys.stdout.write(report.render(f, docs, finds))
+            sys.stdout.write(report.render(f, docs, finds, result.timelines))
     worst = max((SEVERITY_RANK[s] for s in finds["severity"]), default=0)
     raise typer.Exit(1 if worst >= threshold else 0)
 

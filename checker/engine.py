@@ -21,12 +21,14 @@ from checker.ingest.claims import declared_claim
 from checker.model import AnalysedDocument, Category, Document, Finding, Problem, Severity
 from checker.timing import clock
 from checker.tables import document_row, documents_frame, finding_row, findings_frame
+from checker.timeline import timeline
 
 
 @dataclass
 class AuditResult:
     documents: pd.DataFrame
     findings: pd.DataFrame
+    timelines: Optional[dict] = None  # doc_id -> checker.timeline.timeline(), what the HTML report draws
 
 
 class Checker:
@@ -75,7 +77,8 @@ class Checker:
             findings = [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.kb)]
         findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule_id, f.message))
         with clock("tables"):
-            return document_row(doc, findings), [finding_row(doc, f) for f in findings]
+            # the timeline rides beside the contract's columns (the tables take only those) to the HTML report
+            return document_row(doc, findings) | {"timeline": timeline(doc, findings)}, [finding_row(doc, f) for f in findings]
 
 
 _worker: Optional[Checker] = None
@@ -123,18 +126,21 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
 
 
 def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt") -> AuditResult:
-    doc_rows, finding_rows = [], []
+    doc_rows, finding_rows, timelines = [], [], {}
     for drow, frows in run(read_inputs(paths, stdin_format, settings.max_bytes), settings):
+        timelines[drow["doc_id"]] = drow.pop("timeline", None)
         doc_rows.append(drow)
         finding_rows.extend(frows)
-    return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows))
+    return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows), timelines)
 
 
-def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = "txt", checker: Optional[Checker] = None):
-    """Audit and stream the two tables into `out` as documents finish; returns the sink with its counts."""
+def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = "txt", checker: Optional[Checker] = None,
+             timelines: bool = False):
+    """Audit and stream the two tables into `out` as documents finish; returns the sink with its counts.
+    With `timelines`, each document's timeline streams into `out/timelines.jsonl` too (the HTML report's)."""
     from checker.sink import TableSink
 
-    sink = TableSink(out)
+    sink = TableSink(out, timelines=timelines)
     try:
         for drow, frows in run(read_inputs(paths, stdin_format, settings.max_bytes), settings, checker):
             sink.add(drow, frows)

@@ -4,6 +4,7 @@ at the end: an interrupted run leaves no half-written table.
 """
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -14,13 +15,15 @@ SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 class TableSink:
-    def __init__(self, out: Path, chunk: int = CHUNK):
+    def __init__(self, out: Path, chunk: int = CHUNK, timelines: bool = False):
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
         self.chunk = chunk
         self._docs: list[dict] = []
         self._finds: list[dict] = []
         self._tmp = {name: self.out / f".{name}.{os.getpid()}.tmp" for name in ("documents.csv", "findings.csv")}
+        # each document's timeline (checker/timeline.py), one JSON line each, for the HTML report
+        self._timelines = open(self.out / f".timelines.jsonl.{os.getpid()}.tmp", "w", encoding="utf-8") if timelines else None
         self._started = {name: False for name in self._tmp}
         self._seen: set[str] = set()
         self.documents = 0
@@ -32,6 +35,9 @@ class TableSink:
         if doc_row["doc_id"] in self._seen:
             raise ValueError(f"document id {doc_row['doc_id']!r} twice in one audit")
         self._seen.add(doc_row["doc_id"])
+        picture = doc_row.pop("timeline", None)
+        if self._timelines is not None and picture is not None:
+            self._timelines.write(json.dumps(picture, ensure_ascii=False) + "\n")
         self._docs.append(doc_row)
         self._finds.extend(finding_rows)
         self.documents += 1
@@ -67,9 +73,16 @@ class TableSink:
                 tmp.write_text(",".join(cols) + "\n", encoding="utf-8")
             os.replace(tmp, self.out / name)
             done.append(self.out / name)
+        if self._timelines is not None:
+            self._timelines.close()
+            os.replace(self._timelines.name, self.out / "timelines.jsonl")
+            done.append(self.out / "timelines.jsonl")
         return done
 
     def abort(self) -> None:
         for tmp in self._tmp.values():
             if tmp.exists():
                 tmp.unlink()
+        if self._timelines is not None:
+            self._timelines.close()
+            Path(self._timelines.name).unlink(missing_ok=True)

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from checker.report import jsonfmt, text
+from checker.report import html, jsonfmt, text
 
 FORMATS = {"text": ("report.txt", text.render), "json": ("audit.json", jsonfmt.render),
-           "jsonl": ("findings.jsonl", jsonfmt.render_jsonl)}
+           "jsonl": ("findings.jsonl", jsonfmt.render_jsonl), "html": ("report.html", html.render)}
+# formats that draw each document's timeline (checker/timeline.py) besides the tables
+NEEDS_TIMELINES = {"html"}
+TIMELINES = "timelines.jsonl"
 
 
 def write_atomic(path: Path, content: str) -> None:
@@ -61,11 +64,25 @@ def write_tables(out: Path, documents: pd.DataFrame, findings: pd.DataFrame) -> 
     return written
 
 
-def render(fmt: str, documents: pd.DataFrame, findings: pd.DataFrame) -> str:
-    return FORMATS[fmt][1](documents, findings)
+def read_timelines(out: Path) -> dict:
+    """The timelines an audit streamed into `out` (`audit_to(..., timelines=True)`), by document id."""
+    import json
+
+    path = Path(out) / TIMELINES
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        return {t["doc_id"]: t for t in map(json.loads, fh) if t}
 
 
-def write_format(out: Path, fmt: str, documents: pd.DataFrame, findings: pd.DataFrame) -> Path:
-    name, fn = FORMATS[fmt]
-    write_atomic(out / name, fn(documents, findings))
+def render(fmt: str, documents: pd.DataFrame, findings: pd.DataFrame, timelines: dict | None = None) -> str:
+    fn = FORMATS[fmt][1]
+    return fn(documents, findings, timelines=timelines) if fmt in NEEDS_TIMELINES else fn(documents, findings)
+
+
+def write_format(out: Path, fmt: str, documents: pd.DataFrame, findings: pd.DataFrame, timelines: dict | None = None) -> Path:
+    name, _ = FORMATS[fmt]
+    if fmt in NEEDS_TIMELINES and timelines is None:
+        timelines = read_timelines(out)
+    write_atomic(out / name, render(fmt, documents, findings, timelines))
     return out / name
