@@ -93,6 +93,16 @@ def _domain(tl: dict) -> Optional[Scale]:
     return Scale(lo - pad, hi + pad)
 
 
+def _band(scale: Scale, first: dt.date, last: dt.date, cls: str, top: float, bottom: float, least: float,
+          tip: str, label: str, label_y: float) -> str:
+    """A stretch of days across every row (the window, the declared date), labelled above, on the side with room."""
+    a, b = scale.x(first), scale.x(last + dt.timedelta(days=1))
+    anchor = "end" if a > (LABEL + WIDTH) / 2 else "start"
+    return (f'<rect class="{cls}" x="{a}" y="{top}" width="{max(least, round(b - a, 1))}" height="{bottom - top}">'
+            f'<title>{e(tip)}</title></rect><text class="{cls}-label" text-anchor="{anchor}" '
+            f'x="{b - 3 if anchor == "end" else a + 3}" y="{label_y}">{e(label)}</text>')
+
+
 def timeline_svg(tl: dict) -> str:
     scale = _domain(tl)
     if scale is None:
@@ -110,12 +120,8 @@ def timeline_svg(tl: dict) -> str:
     out.append(f'<line class="axis" x1="{LABEL}" y1="{plot_bottom}" x2="{WIDTH - RIGHT}" y2="{plot_bottom}"/>')
     w = tl.get("window")
     if w:
-        a, b = scale.x(_day(w["start"])), scale.x(_day(w["end"]) + dt.timedelta(days=1))
-        out.append(f'<rect class="window" x="{a}" y="{TOP - 6}" width="{max(3.0, round(b - a, 1))}" '
-                   f'height="{plot_bottom - TOP + 6}"><title>Inferred window {e(w["start"])} – {e(w["end"])}</title></rect>')
-        anchor = "end" if a > (LABEL + WIDTH) / 2 else "start"
-        out.append(f'<text class="wlabel" text-anchor="{anchor}" x="{b - 3 if anchor == "end" else a + 3}" y="{TOP - 10}">'
-                   f'window {e(w["start"])} – {e(w["end"])}</text>')
+        out.append(_band(scale, _day(w["start"]), _day(w["end"]), "window", TOP - 6, plot_bottom, 3.0,
+                         f'Inferred window {w["start"]} – {w["end"]}', f'window {w["start"]} – {w["end"]}', TOP - 10))
     # row 0: what the metadata says (each signal a diamond; copyright years as squares)
     y0 = TOP + ROW // 2
     out.append(f'<text class="rlabel" x="{LABEL - 8}" y="{y0 + 4}">date signals in the metadata</text>')
@@ -156,14 +162,9 @@ def timeline_svg(tl: dict) -> str:
                 out.append(f'<path class="open {cls}" d="M{b - 1} {y - 7} L{b + 7} {y} L{b - 1} {y + 7} Z"/>')
             if not lo:
                 out.append(f'<path class="open {cls}" d="M{a + 1} {y - 7} L{a - 7} {y} L{a + 1} {y + 7} Z"/>')
-    d = declared
-    if d:
-        a, b = scale.x(_day(d["first"])), scale.x(_day(d["last"]) + dt.timedelta(days=1))
-        out.append(f'<rect class="declared" x="{a - 1}" y="{TOP - 18}" width="{max(2.5, round(b - a, 1))}" '
-                   f'height="{plot_bottom - TOP + 18}"><title>Declared {e(d["value"])} ({e(d["source"])})</title></rect>')
-        anchor = "end" if a > (LABEL + WIDTH) / 2 else "start"
-        out.append(f'<text class="dlabel" text-anchor="{anchor}" x="{a + (-4 if anchor == "end" else 5)}" y="{TOP - 22}">'
-                   f'declared {e(d["value"])}</text>')
+    if declared:
+        out.append(_band(scale, _day(declared["first"]), _day(declared["last"]), "declared", TOP - 18, plot_bottom, 2.5,
+                         f'Declared {declared["value"]} ({declared["source"]})', f'declared {declared["value"]}', TOP - 22))
     out.append("</svg>")
     more = len(constraints) - len(shown)
     if more:
@@ -359,8 +360,8 @@ article.doc h3{font-size:17px;word-break:break-all}.facts,.pagemeta{margin:4px 0
 figure{margin:10px 0}svg.timeline{width:100%;height:auto;display:block;background:#fbfcfd;border:1px solid var(--line);border-radius:6px}
 .timeline text{font-size:11px;fill:var(--ink)}.timeline .tick,.hist .tick{font-size:10px;fill:var(--muted);text-anchor:middle}
 .timeline .grid{stroke:#e6eaed}.timeline .axis{stroke:#9aa5ab}.timeline .rlabel{text-anchor:end}
-.timeline .window{fill:rgba(30,136,229,.13);stroke:var(--blue);stroke-dasharray:4 3}.timeline .wlabel{fill:#1565c0;font-weight:600}
-.timeline .declared{fill:rgba(29,35,39,.85)}.timeline .dlabel{font-weight:700}
+.timeline .window{fill:rgba(30,136,229,.13);stroke:var(--blue);stroke-dasharray:4 3}.timeline .window-label{fill:#1565c0;font-weight:600}
+.timeline .declared{fill:rgba(29,35,39,.85)}.timeline .declared-label{font-weight:700}
 .bar.fits,.open.fits{fill:var(--green)}.bar.rules-out,.open.rules-out{fill:var(--red)}.bar.neutral,.open.neutral{fill:var(--slate)}.bar.soft{opacity:.55}
 .sig{fill:#6a1b9a;stroke:#fff;stroke-width:1}.sig.off{fill:var(--red)}.timeline .offlabel{fill:var(--red);font-weight:600}.sig.updated{fill:#ab47bc}.sig.dateline{fill:#8e24aa}.sig.copyright{fill:#bdbdbd}
 .legend2{font-size:12px;color:var(--muted);margin:6px 0 0}.sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin:0 4px 0 10px;vertical-align:-1px}
