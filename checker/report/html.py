@@ -304,6 +304,8 @@ def doc_detail(i: int, d: dict, fs: list[dict], tl: Optional[dict]) -> str:
         start_, end_ = (None if _v(f["start"]) is None else int(f["start"])), (None if _v(f["end"]) is None else int(f["end"]))
         got = by_key.get((f["rule_id"], start_, end_))
         ev = got.pop(0) if got else None
+        if ev:  # one quote per place, however many of the finding's facts rest on it
+            ev = list({(x["start"], x["end"], x["text"]): x for x in ev}.values())
         shown = "".join(quote(x) for x in ev) if ev else (f'<blockquote class="ctx">{e(f["evidence"])}</blockquote>' if _v(f["evidence"]) else "")
         items.append(f'<li class="finding">{sev(f["severity"])} <code>{e(f["rule_id"])}</code> <span class="muted">{e(f["rule"])}</span>'
                      f'<p>{e(f["message"])}</p>{shown}</li>')
