@@ -7,8 +7,9 @@ know which date each place gives before quoting any of them. The finding names e
 value (htmldate's reading is left out: it is derived from these same signals, not a witness of its own).
 
 Publication signals are compared with each other, update signals with each other (an update after the
-publication is no conflict; DT105 checks that order). Signals within a day of each other agree: a date
-written in two time zones. Two strong signals (structured metadata, header lines, the visible byline)
+publication is no conflict; DT105 checks that order), and update signals that disagree are at most a
+warning: they say when the page last changed, not when the story was written. Signals within a day of
+each other agree: a date written in two time zones. Two strong signals (structured metadata, header lines, the visible byline)
 more than a month apart are an error; closer, a warning. A weak signal (the first `<time>` element, the
 URL, a dateline) more than a year off is a warning, and closer an info: sites build URLs from draft
 dates and put other stories' times on the page (htmldate treats these as weak for the same reasons).
@@ -76,6 +77,8 @@ class MetadataSignalsDisagree(Rule):
                         worst, severity = apart, s
             if severity is None:
                 continue
+            if what == "update" and severity is Severity.ERROR:
+                severity = Severity.WARNING
             by_value: dict[str, list] = {}
             for c in claims:
                 by_value.setdefault(c.value.iso(), []).append(c)

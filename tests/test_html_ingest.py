@@ -167,6 +167,14 @@ def test_a_weak_signal_alone_off_only_warns(check_text):
     assert [f["severity"] for f in findings if f["rule_id"] == "DT109"] == ["info"]
 
 
+def test_update_signals_that_disagree_only_warn(check_text):
+    head = (jsonld({"@type": "NewsArticle", "datePublished": "2022-03-15T10:00:00Z", "dateModified": "2022-03-20T10:00:00Z"})
+            + '<meta property="article:modified_time" content="2023-09-01T10:00:00Z">')
+    row, findings = check_page(check_text, page(head))
+    f = next(f for f in findings if f["rule_id"] == "DT109")
+    assert f["severity"] == "warning" and "update dates" in f["message"] and row["verdict"] != "inconsistent"
+
+
 def test_findings_point_into_the_main_text(check_text):
     body = ARTICLE.replace("Foreign Secretary Marcelo Ebrard", "former Foreign Secretary Marcelo Ebrard")
     head = jsonld({"@type": "NewsArticle", "datePublished": "2022-03-15T10:00:00Z"})
