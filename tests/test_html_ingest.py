@@ -167,6 +167,14 @@ def test_a_weak_signal_alone_off_only_warns(check_text):
     assert [f["severity"] for f in findings if f["rule_id"] == "DT109"] == ["info"]
 
 
+def test_a_wrong_weekday_in_the_byline_is_caught(check_text):
+    _, findings = check_page(check_text, page(byline='<p class="byline">By Ana Ruiz | Thu, Mar 15, 2022</p>'))
+    f = next(f for f in findings if f["rule_id"] == "DT104")
+    assert "Thursday" in f["message"] and "Tuesday" in f["message"]
+    _, findings = check_page(check_text, page(byline='<p class="byline">By Ana Ruiz | Tue, Mar 15, 2022</p>'))
+    assert not [f for f in findings if f["rule_id"] == "DT104"]
+
+
 def test_update_signals_that_disagree_only_warn(check_text):
     head = (jsonld({"@type": "NewsArticle", "datePublished": "2022-03-15T10:00:00Z", "dateModified": "2022-03-20T10:00:00Z"})
             + '<meta property="article:modified_time" content="2023-09-01T10:00:00Z">')

@@ -45,7 +45,7 @@ import json
 import re
 from typing import Iterator, Optional
 
-from checker.dates import EARLIEST, match_date, parse_claim_value
+from checker.dates import EARLIEST, match_date, parse_claim_value, split_weekday
 from checker.ingest.claims import copyright_claims, header_claims, opening_claims
 from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, Span
 
@@ -387,7 +387,11 @@ def _byline_claims(text: str, first_line: int, header: list[str], day_first: boo
                 words = line[prev:a]
                 kind = ClaimKind.UPDATED if UPDATE_WORDS.search(words) else ClaimKind.PUBLISHED
                 start = pos + prev + (len(words) - len(words.lstrip(" |·•,;-–—")))
-                claims.append(Claim(kind, date, "html:byline", Span(start, pos + b, text[start:pos + b])))
+                # a weekday written just before the date ("Thu, Nov 2, 2023"), for the weekday rule
+                near = max(prev, a - 15)
+                _, weekday, where = split_weekday(line[near:a])
+                wspan = Span(pos + near + where[0], pos + near + where[1], line[near + where[0]:near + where[1]]) if where else None
+                claims.append(Claim(kind, date, "html:byline", Span(start, pos + b, text[start:pos + b]), weekday, wspan))
                 prev = b
         pos += len(line) + 1
     return claims
