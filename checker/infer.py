@@ -123,7 +123,7 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
                         stretched = tuple((t.start, t.end + step if t.end else None) for t in ts)
                         out.append(Constraint(stretched, w, Strength.SOFT,
                                               f"{who} left the office of {office} more than {step.days // 365} years earlier "
-                                              f"({terms})", ev, key + f"#after{step.days}"))
+                                              f"({terms})", ev, key + f"#after{step.days}", step=True))
         for m, mts in items:
             if m.qualifiers.elect:
                 wins = []

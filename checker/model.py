@@ -207,6 +207,7 @@ class Constraint:
     reason: str  # one clause a fact-checker can read: "Janet Napolitano was Secretary of ... 2009-01-21..2013-09-06"
     evidence: tuple[Span, ...]
     key: str = ""  # groups constraints that come from the same fact (same person and office)
+    step: bool = False  # one step of a graded constraint (weight growing with distance): drawn with its fact
 
     def allows(self, day: dt.date) -> bool:
         return any((lo is None or lo <= day) and (hi is None or day <= hi) for lo, hi in self.intervals)

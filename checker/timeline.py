@@ -61,7 +61,7 @@ def timeline(doc: AnalysedDocument, findings: Iterable[Finding]) -> dict:
         "constraints": [{"reason": c.reason, "weight": c.weight, "strength": c.strength.value,
                          "intervals": [[_iso(a), _iso(b)] for a, b in c.intervals],
                          "in_window": id(c) in support, "fits_declared": fits(c),
-                         "evidence": [ex(s) for s in c.evidence]} for c in doc.constraints],
+                         "evidence": [ex(s) for s in c.evidence]} for c in doc.constraints if not c.step],
         "findings": [{"rule_id": f.rule_id, "start": f.start, "end": f.end,
                       "evidence": [ex(s) for s in (f.extra or ())]} for f in findings],
     }
