@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from functools import cached_property
+from typing import Callable, Iterable, Iterator, Optional
 
 import pandas as pd
 
 from checker import kb as kb_module
+from checker.cache import Cache
 from checker.config import Settings
+from checker.gate import Gate
 from checker.infer import infer
 from checker.ingest import read_inputs
 from checker.ingest.claims import declared_claim
@@ -35,13 +38,23 @@ class Checker:
     """Everything one process needs to check documents: the knowledge base, pipelines and rules."""
 
     def __init__(self, settings: Settings):
-        from checker.analyse import Analyser
         from rules import all_rules
 
         self.settings = settings
-        self.kb = kb_module.load(kb_module.DATA_DIR, settings.reference_date, user_dir=settings.kb_dir)
-        self.analyser = Analyser(self.kb)
         self.rules = [r for r in all_rules() if settings.enabled(r.code)]
+        self.gate = Gate(settings)
+        self.cache = Cache(settings) if settings.cache else None
+
+    # built on first use: a run whose documents all come from the cache never loads them
+    @cached_property
+    def kb(self):
+        return kb_module.load(kb_module.DATA_DIR, self.settings.reference_date, user_dir=self.settings.kb_dir)
+
+    @cached_property
+    def analyser(self):
+        from checker.analyse import Analyser
+
+        return Analyser(self.kb, self.settings.languages)
 
     def warm(self) -> None:
         """Build every language's pipeline and load what rules load lazily (dictionaries, date parsers), by
@@ -62,6 +75,16 @@ class Checker:
             return infer(analysed, self.kb)
 
     def check(self, document: Document) -> tuple[dict, list[dict]]:
+        if self.cache is None:
+            return self._check(document)
+        key = self.cache.key(document, self.gate.recorded(document.doc_id, document.path))
+        rows = self.cache.get(key)
+        if rows is None:
+            rows = self._check(document)
+            self.cache.put(key, rows)
+        return rows
+
+    def _check(self, document: Document) -> tuple[dict, list[dict]]:
         try:
             doc = self.analyse(document)
             findings: list[Finding] = []
@@ -76,9 +99,11 @@ class Checker:
             doc = AnalysedDocument(document, None, (), (), (), (), None, self.settings.reference_date)
             findings = [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.kb)]
         findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule_id, f.message))
+        findings, prints = self.gate.settle(doc, findings)  # suppressed and baselined findings leave here
         with clock("tables"):
             # the timeline rides beside the contract's columns (the tables take only those) to the HTML report
-            return document_row(doc, findings) | {"timeline": timeline(doc, findings)}, [finding_row(doc, f) for f in findings]
+            return (document_row(doc, findings) | {"timeline": timeline(doc, findings)},
+                    [finding_row(doc, f) | {"fingerprint": fp} for f, fp in zip(findings, prints)])
 
 
 _worker: Optional[Checker] = None
@@ -125,17 +150,21 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
         yield from pool.imap(_check_in_worker, documents, chunksize=8)
 
 
-def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt") -> AuditResult:
+def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt",
+          progress: Optional[Callable[[], None]] = None) -> AuditResult:
+    """`progress` is called once per document done (the terminal's progress bar)."""
     doc_rows, finding_rows, timelines = [], [], {}
     for drow, frows in run(read_inputs(paths, stdin_format, settings.max_bytes), settings):
         timelines[drow["doc_id"]] = drow.pop("timeline", None)
         doc_rows.append(drow)
         finding_rows.extend(frows)
+        if progress:
+            progress()
     return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows), timelines)
 
 
 def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = "txt", checker: Optional[Checker] = None,
-             timelines: bool = False):
+             progress: Optional[Callable[[], None]] = None, timelines: bool = False):
     """Audit and stream the two tables into `out` as documents finish; returns the sink with its counts.
     With `timelines`, each document's timeline streams into `out/timelines.jsonl` too (the HTML report's)."""
     from checker.sink import TableSink
@@ -144,6 +173,8 @@ def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = 
     try:
         for drow, frows in run(read_inputs(paths, stdin_format, settings.max_bytes), settings, checker):
             sink.add(drow, frows)
+            if progress:
+                progress()
         sink.close()
     except BaseException:
         sink.abort()
