@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,7 +120,12 @@ def changed_since(ref: str, paths: Iterable[str], cwd: Optional[Path] = None) ->
             raise BaselineError(f"git {' '.join(args)}: {r.stderr.strip() or 'failed'}")
         return r.stdout
 
-    git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if shutil.which("git") is None:
+        raise BaselineError("--baseline-ref needs git, and git is not installed")
+    try:
+        git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except BaselineError:
+        raise BaselineError(f"--baseline-ref {ref}: no such commit here (is this a git checkout with that history?)") from None
     scope = [p for p in paths if p != "-"] or ["."]
     changed = git("diff", "--name-only", "--relative", "--diff-filter=ACMR", "-z", ref, "--", *scope).split("\0")
     untracked = git("ls-files", "--others", "--exclude-standard", "-z", "--", *scope).split("\0")

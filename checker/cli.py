@@ -29,7 +29,7 @@ def _fail(message: str) -> None:
 def audit(
     paths: List[str] = typer.Argument(..., help="Files or folders (recursed); '-' reads one document from standard input."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for documents.csv, findings.csv and the --format files."),
-    fmt: List[str] = typer.Option([], "--format", "-f", help="Report format: text, json, jsonl, html (repeatable)."),
+    fmt: List[str] = typer.Option([], "--format", "-f", help="Report format: text, markdown, csv, json, jsonl, sarif, junit, github, rdjson, html (repeatable)."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding reaches this severity: error, warning, info, never."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", help="'Today' for checks of future dates (YYYY-MM-DD)."),
     config: Optional[Path] = typer.Option(None, "--config", help="A checker.toml or pyproject.toml; found upward from here by default."),
@@ -42,6 +42,15 @@ def audit(
     time_budget: Optional[float] = typer.Option(None, "--time-budget", min=0, help="Seconds of analysis per document (default 10)."),
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask (a Dask cluster; needs --out)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address; none starts a LocalCluster of --jobs workers."),
+    extend_select: List[str] = typer.Option([], "--extend-select", help="Add these rule codes or prefixes to the selection (repeatable)."),
+    output: List[Path] = typer.Option([], "--output", help="Write a report to FILE, its format chosen by the extension: .txt .md .csv .json .jsonl .sarif .xml (JUnit) .rdjson .html (repeatable)."),
+    max_warnings: Optional[int] = typer.Option(None, "--max-warnings", min=0, help="Exit 1 when there are more than N warnings."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule instead of the report."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the findings this baseline file records: only new ones count."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every finding of this run in FILE and exit 0."),
+    baseline_ref: Optional[str] = typer.Option(None, "--baseline-ref", help="Audit only the files changed since this git commit (and untracked ones)."),
+    report_unused: bool = typer.Option(False, "--report-unused-suppressions", help="Report suppression comments that suppress nothing (CK001)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Analyse every document again, without the cache of unchanged ones."),
 ) -> None:
     """Audit documents: declared dates against what the content allows, and source-reliability signals."""
     from dataclasses import replace
@@ -56,9 +65,7 @@ def audit(
         if reference_date:
             settings = replace(settings, reference_date=cfg.parse_date(reference_date, "--reference-date"))
         if fail_on:
-            if fail_on not in cfg.FAIL_ON:
-                raise cfg.ConfigError(f"--fail-on must be one of {', '.join(cfg.FAIL_ON)}, not {fail_on!r}")
-            settings = replace(settings, fail_on=fail_on)
+            settings = replace(settings, fail_on=cfg.check_fail_on(fail_on, "--fail-on"))
         if jobs:
             settings = replace(settings, jobs=jobs)
         if select:
@@ -80,6 +87,13 @@ def audit(
             raise cfg.ConfigError(f"--engine must be local or dask, not {engine!r}")
         if engine == "dask" and out is None:
             raise cfg.ConfigError("--engine dask writes partitioned Parquet tables: give --out DIR")
+        settings, outputs = _gate_options(settings, known, extend_select, output, fmt, max_warnings, baseline,
+                                          write_baseline, report_unused, no_cache)
+        if engine == "dask" and (write_baseline or outputs or statistics or baseline_ref):
+            raise cfg.ConfigError("--engine dask writes Parquet tables only: --write-baseline, --output, --statistics "
+                                  "and --baseline-ref work with the local engine")
+        if baseline_ref:
+            paths = _changed(baseline_ref, paths)
     except cfg.ConfigError as exc:
         _fail(str(exc))
 
@@ -91,33 +105,123 @@ def audit(
         typer.echo(f"checker: {summary.documents} documents, {summary.findings} findings in {summary.partitions} "
                    f"partitions -> {out}/documents/, {out}/findings/", err=True)
         raise typer.Exit(1 if summary.worst >= threshold else 0)
+    if baseline_ref and not paths:
+        # the reports are still written (empty): a CI step that uploads them finds them
+        typer.echo(f"checker: no document changed since {baseline_ref}", err=True)
+    from checker.ingest import discover
+    from checker.progress import Progress
+
+    progress = Progress(len(discover(paths)[0]))
+    html = "html" in fmt or "html" in outputs.values()
     if out is not None:
         # the tables stream to disk as documents finish; reports are made from them afterwards
         from checker.engine import audit_to
 
-        sink = audit_to(paths, settings, out, stdin_format=stdin_format, timelines="html" in fmt)
+        sink = audit_to(paths, settings, out, stdin_format=stdin_format, timelines=html, progress=progress)
+        progress.close()
         written = [out / "documents.csv", out / "findings.csv"]
-        wanted = list(dict.fromkeys(fmt or ["text", "json"]))
-        if wanted:
+        # csv is findings.csv itself, written already
+        wanted = [f for f in dict.fromkeys(fmt or ["text", "json"]) if f != "csv"]
+        counts = dict(sink.severities)
+        docs = finds = timelines = None
+        if wanted or outputs or statistics or write_baseline or "text" in fmt:
             docs, finds = report.read_tables(out)
+            timelines = report.read_timelines(out) if html else None
             for f in wanted:
                 written.append(report.write_format(out, f, docs, finds))
-            if "text" in fmt:
-                sys.stdout.write(report.text.render(docs, finds, quiet=quiet))
         typer.echo(f"checker: {sink.documents} documents, {sink.findings} findings -> {', '.join(str(p) for p in written)}", err=True)
-        raise typer.Exit(1 if sink.worst() >= threshold else 0)
+        to_stdout = ["text"] if "text" in fmt else []
+    else:
+        from checker.engine import audit as run_audit
 
-    from checker.engine import audit as run_audit
+        result = run_audit(paths, settings, stdin_format=stdin_format, progress=progress)
+        progress.close()
+        docs, finds, timelines = result.documents, result.findings, result.timelines
+        counts = finds["severity"].value_counts().to_dict()
+        to_stdout = list(dict.fromkeys(fmt or ([] if outputs or statistics or write_baseline else ["text"])))
+    if statistics:
+        sys.stdout.write(_statistics(finds))
+    for f in to_stdout:
+        sys.stdout.write(report.text.render(docs, finds, quiet=quiet) if f == "text" else report.render(f, docs, finds, timelines))
+    for path, f in outputs.items():
+        report.write_atomic(path, report.render(f, docs, finds, timelines))
+    if write_baseline:
+        from checker import baseline as baseline_module
+        from checker.cache import version
 
-    result = run_audit(paths, settings, stdin_format=stdin_format)
-    docs, finds = result.documents, result.findings
-    if not fmt or "text" in fmt:
-        sys.stdout.write(report.text.render(docs, finds, quiet=quiet))
-    for f in fmt:
-        if f != "text":
-            sys.stdout.write(report.render(f, docs, finds, result.timelines))
-    worst = max((SEVERITY_RANK[s] for s in finds["severity"]), default=0)
-    raise typer.Exit(1 if worst >= threshold else 0)
+        report.write_atomic(write_baseline, baseline_module.render(finds, version()))
+        typer.echo(f"checker: baseline of {len(finds)} findings in {len(docs)} documents -> {write_baseline}", err=True)
+        raise typer.Exit(0)
+    worst = max((SEVERITY_RANK[s] for s, n in counts.items() if n), default=0)
+    too_many = settings.max_warnings is not None and counts.get("warning", 0) > settings.max_warnings
+    if too_many:
+        typer.echo(f"checker: {counts.get('warning', 0)} warnings, more than --max-warnings {settings.max_warnings}", err=True)
+    raise typer.Exit(1 if worst >= threshold or too_many else 0)
+
+
+def _gate_options(settings, known, extend_select, output, fmt, max_warnings, baseline, write_baseline, report_unused,
+                  no_cache):
+    """The CI gate's options over the config's settings; returns them and the --output files' formats."""
+    from dataclasses import replace
+
+    from checker import config as cfg
+    from checker import report
+
+    if extend_select:
+        codes = tuple(s.upper() for s in extend_select)
+        cfg.check_codes(codes, known, "--extend-select")
+        settings = replace(settings, extend_select=settings.extend_select + codes)
+    if max_warnings is not None:
+        settings = replace(settings, max_warnings=max_warnings)
+    if report_unused:
+        settings = replace(settings, report_unused_suppressions=True)
+    # the command caches unless told not to (the library does not: its callers measure and test)
+    settings = replace(settings, cache=not no_cache and settings.cache is not False)
+    if write_baseline:
+        settings = replace(settings, baseline=None)  # a new baseline records every current finding
+    elif baseline:
+        settings = replace(settings, baseline=baseline.resolve())
+    if settings.baseline:
+        from checker import baseline as baseline_module
+
+        try:
+            baseline_module.load(settings.baseline)
+        except baseline_module.BaselineError as exc:
+            raise cfg.ConfigError(str(exc)) from None
+    outputs = {}
+    for path in output:
+        f = report.EXTENSIONS.get(path.suffix.lower())
+        if f is None and len(set(fmt)) == 1:
+            f = fmt[0]
+        if f is None or f not in report.FORMATS:
+            raise cfg.ConfigError(f"--output {path}: no report format for {path.suffix or 'a name without extension'!r}; "
+                                  f"use one of {', '.join(sorted(report.EXTENSIONS))} (or one --format)")
+        outputs[path] = f
+    return settings, outputs
+
+
+def _changed(ref: str, paths: List[str]) -> List[str]:
+    from checker import baseline as baseline_module
+    from checker import config as cfg
+    from checker.ingest import FORMATS
+
+    try:
+        changed = baseline_module.changed_since(ref, paths)
+    except baseline_module.BaselineError as exc:
+        raise cfg.ConfigError(str(exc)) from None
+    return [p for p in changed if Path(p).suffix.lower() in FORMATS]
+
+
+def _statistics(findings) -> str:
+    from tabulate import tabulate
+
+    if not len(findings):
+        return "no findings\n"
+    by_rule = findings.groupby(["rule_id", "rule", "severity"]).size().reset_index(name="count")
+    by_rule = by_rule.sort_values(["count", "rule_id"], ascending=[False, True])
+    rows = [[int(r["count"]), r["rule_id"], r["rule"], r["severity"]] for _, r in by_rule.iterrows()]
+    return tabulate(rows, headers=["count", "code", "name", "severity"], tablefmt="simple") + \
+        f"\n\n{len(findings)} findings\n"
 
 
 @app.command("rules")

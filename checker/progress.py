@@ -11,10 +11,13 @@ from typing import Optional, TextIO
 
 
 class Progress:
-    def __init__(self, total: Optional[int], stream: TextIO = sys.stderr, delay: float = 1.0, every: float = 0.2):
+    def __init__(self, total: Optional[int], stream: Optional[TextIO] = None, delay: float = 1.0, every: float = 0.2):
         self.total = total
-        self.stream = stream
-        self.enabled = bool(getattr(stream, "isatty", lambda: False)())
+        self.stream = stream = stream or sys.stderr
+        try:
+            self.enabled = bool(stream.isatty())
+        except (AttributeError, ValueError):  # no isatty, or closed
+            self.enabled = False
         self.start = time.monotonic()
         self.delay, self.every = delay, every
         self.done = 0

@@ -72,20 +72,6 @@ def split_codes(text: str, known: Iterable[str]) -> tuple[tuple[str, ...], tuple
     return tuple(dict.fromkeys(codes)), tuple(unknown)
 
 
-def metadata_value(value) -> Optional[str]:
-    """The value of a `checker` front-matter key or JSON field as a string of codes; None when its shape is
-    not one we read (a reader reports that as bad metadata)."""
-    if isinstance(value, dict):
-        if set(value) - {"disable", "reason"}:
-            return None
-        value = value.get("disable", "")
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return " ".join(value)
-    return None
-
-
 def directives(document: Document, known: Iterable[str]) -> list[Directive]:
     known = tuple(known)
     text = document.text

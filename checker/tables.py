@@ -19,7 +19,7 @@ ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
 DOCUMENT_COLUMNS = ["doc_id", "path", "format", "language", "declared_date", "declared_source", "inferred_start",
                     "inferred_end", "verdict", "errors", "warnings", "infos", "reliability"]
 FINDING_COLUMNS = ["doc_id", "path", "rule_id", "rule", "category", "severity", "message", "evidence", "line", "start",
-                   "end", "declared_date", "expected_start", "expected_end", "confidence"]
+                   "end", "declared_date", "expected_start", "expected_end", "confidence", "fingerprint"]
 
 
 class DocumentsTable(pa.DataFrameModel):
@@ -66,6 +66,8 @@ class FindingsTable(pa.DataFrameModel):
     expected_start: Series[str] = pa.Field(nullable=True, str_matches=ISO_DAY)
     expected_end: Series[str] = pa.Field(nullable=True, str_matches=ISO_DAY)
     confidence: Series[float] = pa.Field(ge=0, le=1)
+    # added column (the contract allows it): what baselines recognise a finding by (checker/baseline.py)
+    fingerprint: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{20}$")
 
     class Config:
         strict = True
@@ -128,12 +130,30 @@ def documents_frame(rows: list[dict]) -> pd.DataFrame:
     return DocumentsTable.validate(df, lazy=True)
 
 
+def _with_fingerprints(rows: list[dict]) -> list[dict]:
+    """Rows made outside the engine's gate get their fingerprints here, numbered in the order given."""
+    if all(r.get("fingerprint") for r in rows):
+        return rows
+    from checker.baseline import doc_key, fingerprints
+
+    by_doc: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_doc.setdefault(r["doc_id"], []).append(i)
+    rows = [dict(r) for r in rows]
+    for ids in by_doc.values():
+        first = rows[ids[0]]
+        prints = fingerprints(doc_key(first["doc_id"], first["path"]), ((rows[i]["rule_id"], rows[i]["evidence"]) for i in ids))
+        for i, fp in zip(ids, prints):
+            rows[i]["fingerprint"] = rows[i].get("fingerprint") or fp
+    return rows
+
+
 def findings_frame(rows: list[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    df = pd.DataFrame(_with_fingerprints(rows), columns=FINDING_COLUMNS)
     for c in ("line", "start", "end"):
         df[c] = pd.array(df[c].tolist(), dtype="Int64")
     df["confidence"] = df["confidence"].astype(float)
     for c in ("doc_id", "path", "rule_id", "rule", "category", "severity", "message", "evidence", "declared_date",
-              "expected_start", "expected_end"):
+              "expected_start", "expected_end", "fingerprint"):
         df[c] = pd.Series(df[c].tolist(), dtype="str", index=df.index)
     return FindingsTable.validate(df, lazy=True)

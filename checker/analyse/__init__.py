@@ -46,8 +46,10 @@ def _pieces(offset: int, chunk: str) -> Iterator[tuple[int, str]]:
 
 
 class Analyser:
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, languages: tuple[str, ...] = ()):
         self.kb = kb
+        # the config's `languages`: text is read only in these (the first when detection says another)
+        self.languages = tuple(languages) or SUPPORTED
         self.nlp = {}
         self.people = {}
         self.time_matchers = {}
@@ -87,6 +89,8 @@ class Analyser:
                 break
             with clock("language"):
                 lang = detect(para, doc_lang) or "en"
+                if lang not in self.languages:
+                    lang = self.languages[0]
             if lang not in langs and len(para) > 40:
                 langs.append(lang)
             paras.append((offset, offset + len(para), lang))

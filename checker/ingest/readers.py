@@ -118,10 +118,30 @@ def read_markdown(doc_id: str, path: str, text: str) -> Document:
     lang = next((str(meta[k]).lower()[:2] for k in LANG_FIELDS if meta.get(k)), None)
     body = _body_claims(text, body_start, lang == "es")
     claims += body
+    suppressions = _suppressions(meta, "front matter key", problems)
     return Document(doc_id=doc_id, path=path, format="md", text=text, claims=tuple(claims),
                     body_start=max(body_start, _header_end(text, body)),
                     metadata_spans=((0, body_start),) + _metadata_spans(body), language_hint=lang,
-                    title=str(meta.get("title")) if meta.get("title") else None, problems=tuple(problems))
+                    title=str(meta.get("title")) if meta.get("title") else None, problems=tuple(problems),
+                    metadata=suppressions)
+
+
+def _suppressions(meta: dict, where: str, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """The rule codes a `checker` key or field turns off for the document (`checker: [DT102]`, `checker:
+    DT102, SR103` or `checker: {disable: [...], reason: ...}`), kept as the metadata pair ("checker", codes)
+    for checker/suppress.py. Another shape is bad metadata (IN002): it suppresses nothing."""
+    value = meta.get("checker")
+    if value is None:
+        return ()
+    if isinstance(value, dict) and not set(value) - {"disable", "reason"}:
+        value = value.get("disable", "")
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        value = " ".join(value)
+    if not isinstance(value, str):
+        problems.append(Problem("IN002", f"The {where} 'checker' must list rule codes (checker: [DT102]) or "
+                                         f"be {{disable: [DT102], reason: ...}}; it suppresses nothing as it is."))
+        return ()
+    return (("checker", value),)
 
 
 def _with_problem(doc: Document, problem: Problem) -> Document:
@@ -154,10 +174,11 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
     body_claims = _body_claims(text, body_start, lang == "es")
     claims += body_claims
     url = record.get("url") if isinstance(record.get("url"), str) else None
+    suppressions = _suppressions(record, "JSON field", problems)
     return Document(doc_id=doc_id, path=path, format=fmt, text=text, claims=tuple(claims),
                     body_start=max(body_start, _header_end(text, body_claims)),
                     metadata_spans=_metadata_spans(body_claims), language_hint=lang, title=title, url=url,
-                    problems=tuple(problems))
+                    problems=tuple(problems), metadata=suppressions)
 
 
 def read_json(doc_id: str, path: str, text: str) -> Document:
