@@ -251,6 +251,45 @@ def explain(code: str = typer.Argument(..., help="A rule code, e.g. DT101.")) ->
     typer.echo(rule.documentation())
 
 
+@app.command("explain-score")
+def explain_score(
+    paths: List[str] = typer.Argument(..., help="Documents or folders, audited together (recycled stories are found across them)."),
+    reference_date: Optional[str] = typer.Option(None, "--reference-date", help="'Today' for checks of future dates (YYYY-MM-DD)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A checker.toml or pyproject.toml; found upward from here by default."),
+) -> None:
+    """Show each document's reliability score (0-100) and what cost or earned how many points."""
+    from collections import defaultdict
+    from dataclasses import replace
+
+    from checker import config as cfg
+    from checker import score
+    from checker.engine import audit as run_audit
+    from rules import by_code
+
+    try:
+        settings = cfg.load(config if config else cfg.find_config(Path.cwd()), set(by_code()))
+        if reference_date:
+            settings = replace(settings, reference_date=cfg.parse_date(reference_date, "--reference-date"))
+    except cfg.ConfigError as exc:
+        _fail(str(exc))
+    result = run_audit(paths, settings)
+    by_doc = defaultdict(list)
+    for f in result.findings.to_dict("records"):
+        by_doc[f["doc_id"]].append(f)
+    for d in result.documents.to_dict("records"):
+        typer.echo(f"{d['doc_id']}: reliability {d['reliability']}/100")
+        if d["verdict"] == "unreadable":
+            typer.echo("     0  unreadable: nothing in it can be relied on")
+            continue
+        lines = score.explain(by_doc[d["doc_id"]])
+        for ln in lines:
+            typer.echo(f"  {-ln.points:+4d}  {ln.rule_id} {ln.rule} ({ln.severity}): {ln.reason}")
+            typer.echo(f"          {ln.message if len(ln.message) <= 110 else ln.message[:109] + '…'}")
+        raw = 100 - sum(ln.points for ln in lines)
+        sums = " ".join(f"{-ln.points:+d}" for ln in lines) if lines else "(nothing cost points)"
+        typer.echo(f"        100 {sums} = {raw}" + (f", held to {d['reliability']}" if raw != d["reliability"] else ""))
+
+
 def main() -> None:
     app()
 

@@ -9,7 +9,9 @@ from checker.sink import TableSink
 
 
 def test_streamed_tables_equal_the_in_memory_ones(tmp_path):
-    settings = Settings(reference_date=REFERENCE_DATE)
+    # run() checks documents one by one; the corpus-wide pass (SR114) is audit's and audit_to's, and
+    # tests/test_recycled.py compares those two
+    settings = Settings(reference_date=REFERENCE_DATE, ignore=("SR114",))
     paths = [str(ROOT / "samples" / "docs")]
     sink = TableSink(tmp_path, chunk=3)  # several chunks, each validated on its own
     for drow, frows in run(read_inputs(paths), settings):

@@ -1,5 +1,9 @@
-"""Boilerplate phrases the source rules look for (page chrome, archive notices), read from
-`data/boilerplate.csv` and checked against a small schema when loaded."""
+"""Boilerplate phrases the source rules look for (page chrome, archive notices, rights notices, bylines,
+attributions, anonymous sourcing, truncation and "originally published" notes), read from
+`data/boilerplate.csv` and checked against a small schema when loaded.
+
+`match` says how a phrase meets a line: the whole line (`line`), its start (`prefix`), anywhere in it
+(`contains`), or as whole words anywhere in it (`word`), always case-insensitively."""
 from __future__ import annotations
 
 import csv
@@ -8,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "boilerplate.csv"
-KINDS = {"chrome", "archived"}
-MATCHES = {"line", "prefix", "contains"}
+KINDS = {"chrome", "archived", "rights", "byline", "issuer", "attribution", "anonymous", "truncated", "original"}
+MATCHES = {"line", "prefix", "contains", "word"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,19 @@ class Phrase:
             return low == self.phrase
         if self.match == "prefix":
             return low.startswith(self.phrase)
+        if self.match == "word":
+            return self.find(low) >= 0
         return self.phrase in low
+
+    def find(self, low: str) -> int:
+        """Where the phrase stands in `low` (lower-cased) as whole words, or -1."""
+        i = low.find(self.phrase)
+        while i >= 0:
+            j = i + len(self.phrase)
+            if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
+                return i
+            i = low.find(self.phrase, i + 1)
+        return -1
 
 
 @lru_cache(maxsize=2)
@@ -42,3 +58,14 @@ def boilerplate(path: Path = DATA) -> tuple[Phrase, ...]:
 
 def of_kind(kind: str) -> tuple[Phrase, ...]:
     return tuple(p for p in boilerplate() if p.kind == kind)
+
+
+@lru_cache(maxsize=16)
+def regex(kind: str):
+    """One case-insensitive pattern for every phrase of a kind, as whole words with any run of spaces
+    between them, longest first: for finding phrases (with their offsets) in running text."""
+    import re
+
+    alts = sorted({p.phrase for p in of_kind(kind)}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)

@@ -1,0 +1,171 @@
+"""Outlet ratings: which sites and bylines a fact-checker can lean on, shipped as `data/outlets.csv` with
+the schema below, extended by the user's own table (the `outlets` key of the config file).
+
+Each row names an outlet, its kind (an official government body, a wire service, a news outlet ...), a
+rating (`high`, `medium`, `low`), the domains it publishes on ("|"-separated; a row for `gov` covers
+`dhs.gov` and `www.state.gov`), the names it prints ("|"-separated: "Associated Press|AP") and a note
+saying where the rating comes from. The bundled rows are only those whose standing is a matter of record:
+domains registered only to government bodies, and wire services. Ratings of other outlets are the
+user's call: their table's rows come first, so they override a bundled row for the same domain or name.
+
+A document is matched to an outlet, in this order (htmldate's idea: strong signals first):
+1. the host of its URL (`url` in JSON, the page's canonical URL in HTML);
+2. the site name in its metadata (`site`), read as a name or a domain;
+3. a domain printed in the page's own chrome or archive notice ("In an effort to keep DHS.gov current")
+   which is weaker: anyone can paste a banner, so rules scale what they make of it.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+from urllib.parse import urlsplit
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from checker.kb.phrases import of_kind
+from checker.kb import fold
+
+DATA = Path(__file__).parent / "data" / "outlets.csv"
+KINDS = ["government", "wire", "outlet", "aggregator", "state-media", "satire", "other"]
+RATINGS = ["high", "medium", "low"]
+_DOMAIN = r"[a-z0-9-]+(\.[a-z0-9-]+)*"
+_DOMAIN_IN_TEXT = re.compile(r"(?<![\w@.-])((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![\w-])")
+# how sure a match is, by where it was made
+CONFIDENCE = {"url": 1.0, "site": 0.9, "page": 0.5}
+
+
+class OutletsSchema(pa.DataFrameModel):
+    outlet: Series[str] = pa.Field(str_length={"min_value": 1})
+    kind: Series[str] = pa.Field(isin=KINDS)
+    rating: Series[str] = pa.Field(isin=RATINGS)
+    domains: Series[str] = pa.Field(nullable=True, str_matches=rf"^{_DOMAIN}(\|{_DOMAIN})*$")
+    names: Series[str] = pa.Field(nullable=True)
+    note: Series[str] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check
+    def domain_or_name(cls, df):  # noqa: N805 (pandera passes the class)
+        return df["domains"].notna() | df["names"].notna()
+
+
+@dataclass(frozen=True)
+class Outlet:
+    outlet: str
+    kind: str
+    rating: str
+    domains: tuple[str, ...]
+    names: tuple[str, ...]
+    note: str
+    table: str  # "bundled", or the user's file
+
+
+@dataclass(frozen=True)
+class Match:
+    outlet: Outlet
+    how: str  # url, site or page
+    evidence: str  # the host, site name or printed domain it was matched on
+
+    @property
+    def confidence(self) -> float:
+        return CONFIDENCE[self.how]
+
+
+def _name_key(name: str) -> str:
+    words = re.sub(r"[^\w]+", " ", fold(name)).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+class Outlets:
+    def __init__(self, rows: list[Outlet]):
+        self.rows = tuple(rows)
+        self._domains: dict[str, Outlet] = {}
+        self._names: dict[str, Outlet] = {}
+        for o in rows:  # the first row for a domain or name wins: the user's table comes first
+            for d in o.domains:
+                self._domains.setdefault(d, o)
+            for n in o.names:
+                self._names.setdefault(_name_key(n), o)
+
+    def by_host(self, host: str) -> Optional[Outlet]:
+        """The most specific row whose domain is the host or a parent of it."""
+        labels = host.lower().strip(".").split(".")
+        for i in range(len(labels)):
+            hit = self._domains.get(".".join(labels[i:]))
+            if hit:
+                return hit
+        return None
+
+    def by_name(self, name: str) -> Optional[Outlet]:
+        key = _name_key(name)
+        return self._names.get(key) or (self.by_host(key.replace(" ", ".")) if "." in name else None)
+
+
+def _read(path: Path, table: str) -> list[Outlet]:
+    import pandas as pd
+
+    df = pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
+    try:
+        df = OutletsSchema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise ValueError(f"{path}: outlet table does not fit its schema:\n{exc.failure_cases.to_string()}") from None
+
+    def split(v):
+        return tuple(x.strip() for x in (v if isinstance(v, str) else "").split("|") if x.strip())
+
+    return [Outlet(r.outlet, r.kind, r.rating, tuple(d.lower() for d in split(r.domains)), split(r.names), r.note if isinstance(r.note, str) else "", table)
+            for r in df.itertuples()]
+
+
+@lru_cache(maxsize=8)
+def load(user_table: Optional[Path] = None) -> Outlets:
+    """The user's rows (if any), then the bundled ones."""
+    rows = _read(Path(user_table), str(user_table)) if user_table else []
+    return Outlets(rows + _read(DATA, "bundled"))
+
+
+def attach(kb, user_table: Optional[Path]):
+    """The knowledge base with this run's outlet table: a shallow copy, so the cached base is not changed."""
+    out = copy.copy(kb)
+    out.outlets = load(user_table)
+    return out
+
+
+def of(kb) -> Outlets:
+    return getattr(kb, "outlets", None) or load()
+
+
+def host_of(url: Optional[str]) -> Optional[str]:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    return host.lower() if host else None
+
+
+def site_of(document) -> Optional[str]:
+    return dict(getattr(document, "metadata", ()) or ()).get("site")
+
+
+def identify(document, outlets: Outlets) -> Optional[Match]:
+    host = host_of(document.url)
+    if host and (o := outlets.by_host(host)):
+        return Match(o, "url", host)
+    site = site_of(document)
+    if site and (o := outlets.by_name(site)):
+        return Match(o, "site", site)
+    if host or site:
+        return None  # the page says where it is from, and the table does not know it
+    notices = of_kind("chrome") + of_kind("archived")
+    for line in document.text.splitlines():
+        if len(line) <= 400 and "." in line and any(p.hits(line) for p in notices):
+            for m in _DOMAIN_IN_TEXT.finditer(line):
+                if o := outlets.by_host(m.group(1)):
+                    return Match(o, "page", m.group(1))
+    return None

@@ -1,0 +1,74 @@
+"""A copyright or "do not reproduce" notice naming another outlet: republished content.
+
+A text that carries "© 2015 Latin One. All rights reserved. Do not reproduce without permission" is
+Latin One's: where it was found (a feed, a scrape, an aggregator) it is a copy, perhaps edited or
+re-dated on the way. Quote the original outlet and check the text against its own page. The notice
+names the outlet; when the document's URL or site name is known and belongs to the same outlet (the
+outlets table knows that apnews.com prints "The Associated Press"), the notice is the outlet's own and
+nothing is reported. A warning when the notice forbids reproduction or the document says it comes from
+another site; otherwise info. Signal: NewsGuard, "gathers and presents information responsibly"
+(credit to the original source); Credibility Coalition, content-provenance indicators.
+
+Fails:
+    Date: May 2, 2019
+
+    The council approved the budget on Tuesday.
+
+    © 2019 The Valley Herald. All rights reserved. Do not reproduce without permission.
+
+Passes (json):
+    {"url": "https://apnews.com/article/1", "date": "2019-05-02",
+     "text": "The council approved the budget on Tuesday.\\n\\nCopyright 2019 The Associated Press. All rights reserved."}
+"""
+from __future__ import annotations
+
+import re
+
+from checker.kb import outlets
+from checker.kb.phrases import regex
+from checker.model import Category, Severity, Span
+from rules.base import Rule, iter_lines
+
+# the holder: capitalised words after the sign and the year(s), up to the first stop
+_NOTICE = re.compile(r"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*©?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?[\s,]*"
+                     r"(?:by\s+)?(?P<holder>[A-Z][\w&'’ -]{1,60}?)\s*(?=[.,;|]|\s+[Aa]ll [Rr]ights|\s+[Tt]odos|$)", re.M)
+_CREDIT = re.compile(r"(?:reprinted|republished|distributed) (?:with permission )?(?:from|of|by)\s+(?P<holder>[A-Z][\w&'’ -]{1,60}?)"
+                     r"\s*(?=[.,;|]|$)", re.I | re.M)
+
+
+def _same(a: str, b: str) -> bool:
+    squash = lambda s: re.sub(r"[^a-z0-9]", "", s.lower()).removeprefix("the")  # noqa: E731
+    return bool(a and b) and (squash(a) in squash(b) or squash(b) in squash(a))
+
+
+class Republished(Rule):
+    code = "SR104"
+    name = "republished-notice"
+    category = Category.SOURCE
+    severity = Severity.INFO
+
+    def check(self, doc, kb):
+        text = doc.document.text
+        table = outlets.of(kb)
+        host, site = outlets.host_of(doc.document.url), outlets.site_of(doc.document)
+        own = outlets.identify(doc.document, table)
+        rights = regex("rights")
+        for pos, line in iter_lines(text):
+            m = _NOTICE.search(line) or _CREDIT.search(line)
+            if not m or len(line) > 400:
+                continue
+            holder = m.group("holder").strip()
+            named = table.by_name(holder)
+            if named is not None and own is not None and own.how != "page" and named == own.outlet:
+                continue
+            if any(_same(holder, s) for s in (host or "", site or "")):
+                continue
+            forbids = any("reserved" not in f.group(0).lower() for f in rights.finditer(line))
+            strong = forbids or bool(host or site)
+            lead = len(line) - len(line.lstrip())
+            where = f"; this copy is from {host or site}" if host or site else ""
+            yield self.finding(doc, f"The text carries a notice of {holder} (“{line.strip()[:120]}”){where}: it is "
+                                    f"{holder}'s content, republished or copied; cite and check the original.",
+                               [Span(pos + lead, pos + len(line.rstrip()), line.strip())],
+                               severity=Severity.WARNING if strong else Severity.INFO, confidence=0.8 if strong else 0.6)
+            return

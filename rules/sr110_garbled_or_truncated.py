@@ -1,0 +1,94 @@
+"""Garbled or truncated text: mojibake ("peopleâ€™s"), replacement characters, or a story cut short.
+
+Text whose characters were decoded with the wrong encoding somewhere on the way ("Ã©", "â€œ", "�"),
+or that stops at "Continue reading", "[...]" or in the middle of a sentence, is a damaged copy: words
+may be lost, and what is missing may change the meaning. Mojibake is found by ftfy's badness measure (a
+maintained library that knows the encodings' tell-tale sequences) and shown repaired; truncation by the
+phrases of kind `truncated` in `checker/kb/data/boilerplate.csv` near the end, a trailing ellipsis, or a
+last paragraph of a dozen words or more that stops without a sentence's end. Signal: W3C Credible Web
+Community Group, "Credibility Signals" (content integrity); NewsGuard, "gathers and presents
+information responsibly".
+
+Fails:
+    Date: May 2, 2019
+
+    The councilâ€™s budget passed on Tuesday, the mayorâ€™s office said.
+
+Fails:
+    Date: May 2, 2019
+
+    The council approved the budget on Tuesday after a long debate.
+
+    The mayor said the vote would allow the city to hire more teachers and
+
+Passes:
+    Date: May 2, 2019
+
+    The council’s budget passed on Tuesday, the mayor’s office said.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.kb.phrases import of_kind, regex
+from checker.model import Category, Severity, Span
+from rules.base import Rule, iter_lines
+
+LAST_LINES = 4
+MIN_CUT_WORDS = 12
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’»)\]*_]\s*$|^\W*$")
+_ELLIPSIS = re.compile(r"\w\s*(?:\.\.\.|…)\s*$")
+
+
+def _garbled(text: str) -> list[Span]:
+    from ftfy.badness import is_bad
+
+    out = []
+    for pos, line in iter_lines(text):
+        if "\ufffd" in line or (line.strip() and is_bad(line)):
+            out.append(Span(pos, pos + len(line), line.strip()))
+    return out
+
+
+def _cut(doc) -> list[Span]:
+    text = doc.document.text
+    skip = of_kind("chrome") + of_kind("issuer")
+    lines = [(pos, ln) for pos, ln in iter_lines(text, doc.document.body_start)
+             if ln.strip() and not any(p.hits(ln) for p in skip)]
+    tail = lines[-LAST_LINES:]
+    marker = regex("truncated")
+    for pos, line in tail:
+        if m := marker.search(line):
+            return [Span(pos + m.start(), pos + m.end(), m.group(0))]
+    if not tail:
+        return []
+    pos, line = tail[-1]
+    ending = line.rstrip()
+    words = ending.split()
+    prose = sum(1 for w in words if w[:1].islower()) >= len(words) / 2  # running text, not a list of names
+    if _ELLIPSIS.search(ending) or (len(words) >= MIN_CUT_WORDS and prose and not _ENDS_SENTENCE.search(ending)
+                                    and words[-1].isalpha() and words[-1].islower()):
+        return [Span(pos + max(0, len(ending) - 60), pos + len(ending), ending[-60:].strip())]
+    return []
+
+
+class GarbledOrTruncated(Rule):
+    code = "SR110"
+    name = "garbled-or-truncated-text"
+    category = Category.SOURCE
+    severity = Severity.WARNING
+
+    def check(self, doc, kb):
+        from ftfy import fix_text
+
+        bad = _garbled(doc.document.text)
+        if bad:
+            fixed = fix_text(bad[0].text, uncurl_quotes=False)
+            yield self.finding(doc, f"{len(bad)} line(s) hold garbled characters (mojibake or “�”), e.g. “{bad[0].text[:80]}”"
+                                    + (f", which reads “{fixed[:80]}” once repaired" if fixed != bad[0].text else "")
+                                    + ": the text passed through a wrong encoding and may have lost characters.",
+                               bad[:3], confidence=0.8)
+        cut = _cut(doc)
+        if cut:
+            yield self.finding(doc, f"The text looks cut short (it ends “…{cut[0].text}”): what follows is missing; "
+                                    "find the complete original.", cut, severity=Severity.INFO, confidence=0.6)

@@ -1,0 +1,39 @@
+"""Published by an outlet rated medium or low in the outlets table.
+
+Outlets are rated by the user (the `outlets` key of the config names their table; see
+`checker/kb/outlets.py` for its columns): a known fabricator, a satire site, a content farm, a partisan
+aggregator. A text from an outlet rated low is a warning, from one rated medium a note. The document is
+matched on its URL, its site name, or a domain printed in the page's own notices. Signal: NewsGuard's
+rating of the outlet as a whole ("does not repeatedly publish false content", among its nine criteria).
+
+Fails (json):
+    {"url": "https://www.theonion.com/council-approves-budget", "date": "2019-05-02",
+     "text": "The council approved the budget on Tuesday."}
+
+Passes (json):
+    {"url": "https://apnews.com/article/council-budget", "date": "2019-05-02",
+     "text": "The council approved the budget on Tuesday."}
+"""
+from __future__ import annotations
+
+from checker.kb import outlets
+from checker.model import Category, Severity
+from rules.base import Rule
+from rules.sr112_trusted_source import WHERE
+
+
+class RatedOutlet(Rule):
+    code = "SR113"
+    name = "rated-outlet"
+    category = Category.SOURCE
+    severity = Severity.WARNING
+
+    def check(self, doc, kb):
+        match = outlets.identify(doc.document, outlets.of(kb))
+        if match is None or match.outlet.rating == "high":
+            return
+        o = match.outlet
+        yield self.finding(doc, f"From {o.outlet} ({o.kind}), rated {o.rating} in the {o.table} outlets table"
+                                f"{': ' + o.note if o.note else ''}; matched on {WHERE[match.how]} “{match.evidence}”.",
+                           match.evidence, severity=Severity.WARNING if o.rating == "low" else Severity.INFO,
+                           confidence=match.confidence)
