@@ -3,12 +3,17 @@
 An entry holds a document's rows (its documents row and its findings rows, after suppressions and the
 baseline) under a key that hashes everything the rows depend on:
 - the document as read (id, path, format, text, metadata claims: `repr` of the frozen `Document`);
-- the checker's version and the contents of its code and bundled data (every .py, .csv and .yaml file
-  of the `checker` and `rules` packages), so an upgrade, or an edit in a checkout, starts afresh;
+- the checker's version and its code and bundled data (every .py, .csv and .yaml file of the `checker`
+  and `rules` packages, by path, size and modification time), so an upgrade, or an edit in a checkout,
+  starts afresh;
 - the settings that shape results (`Settings.digest`: rules, severities, per-path overrides, reference
   date, languages, limits);
-- the knowledge-base layers and the outlet table the config names (their file contents);
+- the knowledge-base layers and the outlet table the config names (their files, likewise);
 - the baseline entries recorded for this document.
+
+A file's documents, as ingest read them, are kept too (pickled, keyed by the file's path and bytes), so
+an unchanged file is not even parsed again. The cache folder is the user's own, as their shell's start-up
+files are: whoever can write there can already run code as the user, so unpickling from it adds no risk.
 
 Entries live in the user cache folder (`$CHECKER_CACHE_DIR`, else the platform's user cache dir, such as
 `~/.cache/checker`), one JSON file per document under a folder per code-and-settings generation; the
@@ -21,10 +26,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from checker.config import Settings
 from checker.model import Document
@@ -52,29 +58,35 @@ def version() -> str:
         return "unknown"
 
 
+def _stat(p: Path) -> bytes:
+    st = p.stat()
+    return f"{p}\x1f{st.st_size}\x1f{st.st_mtime_ns}\x1e".encode("utf-8", "surrogateescape")
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The contents of the checker's code and bundled data, read once per process (a few milliseconds)."""
+    """The checker's version and its code and bundled data files (every .py, .csv, .yaml and .json of the
+    `checker` and `rules` packages) by path, size and modification time: an upgrade or an edit in a checkout
+    changes it, and taking it costs a few milliseconds, not a read of every file."""
     import rules
 
     h = hashlib.sha256(version().encode())
     for package in (Path(__file__).parent, Path(rules.__file__).parent):
         for p in sorted(package.rglob("*")):
             if p.suffix in (".py", ".csv", ".yaml", ".json") and "__pycache__" not in p.parts:
-                h.update(p.relative_to(package.parent).as_posix().encode())
-                h.update(p.read_bytes())
+                h.update(_stat(p))
     return h.hexdigest()
 
 
 def files_digest(paths: Iterable[Optional[Path]]) -> str:
+    """The files under `paths` (a file or a folder each), by path, size and modification time."""
     h = hashlib.sha256()
     for root in paths:
         if root is None or not Path(root).exists():
             continue
         files = [Path(root)] if Path(root).is_file() else sorted(p for p in Path(root).rglob("*") if p.is_file())
         for p in files:
-            h.update(str(p).encode())
-            h.update(p.read_bytes())
+            h.update(_stat(p))
     return h.hexdigest()
 
 
@@ -83,6 +95,31 @@ def _kb_folders(settings: Settings) -> list[Optional[Path]]:
     from checker.kb import data_home
 
     return [data_home(settings.kb_dir)]
+
+
+def read_inputs(paths: Iterable[str], stdin_format: str, max_bytes: int, cache: "Cache") -> Iterator[Document]:
+    """`checker.ingest.read_inputs`, with the documents of an unchanged file taken from the cache instead of
+    parsed again (front matter, headers, datelines): a run over an unchanged folder reads bytes and hashes."""
+    from checker.ingest import FORMATS, discover, read_one
+    from checker.ingest import read_inputs as read_plain
+
+    files, _ = discover(paths)
+    for f in files:
+        if f == "-" or FORMATS.get(Path(f).suffix.lower()) == "parquet":
+            yield from read_plain([f], stdin_format, max_bytes)  # standard input; a shard read whole
+            continue
+        try:
+            with open(f, "rb") as fh:
+                data = fh.read(max_bytes + 1)  # what read_one reads: it notes a file cut at the limit
+        except OSError:
+            yield from read_one(f, max_bytes=max_bytes)  # the reader says what went wrong, in a row
+            continue
+        key = cache.file_key(f, data)
+        docs = cache.get_documents(key)
+        if docs is None:
+            docs = list(read_one(f, data, max_bytes=max_bytes))
+            cache.put_documents(key, docs)
+        yield from docs
 
 
 class Cache:
@@ -110,6 +147,32 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
+
+    # -- a file's documents as read, so an unchanged file is not parsed again -----------------------------
+    def file_key(self, path: str, data: bytes) -> str:
+        h = hashlib.sha256(self.salt.encode())
+        h.update(path.encode("utf-8", "surrogateescape") + b"\x1f")
+        h.update(data)
+        return h.hexdigest()
+
+    def get_documents(self, key: str) -> Optional[list[Document]]:
+        try:
+            with open(self.folder / "files" / key[:2] / f"{key}.pickle", "rb") as fh:
+                docs = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return docs if isinstance(docs, list) and all(isinstance(d, Document) for d in docs) else None
+
+    def put_documents(self, key: str, docs: list[Document]) -> None:
+        path = self.folder / "files" / key[:2] / f"{key}.pickle"
+        try:
+            data = pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass
 
     def get(self, key: str) -> Optional[Rows]:
         try:

@@ -15,8 +15,6 @@ from typing import Callable, Iterable, Iterator, Optional
 import pandas as pd
 
 from checker import kb as kb_module
-from checker import recycled as recycled_module
-from checker.kb import outlets
 from checker.cache import Cache
 from checker.config import Settings
 from checker.gate import Gate
@@ -50,9 +48,7 @@ class Checker:
     # built on first use: a run whose documents all come from the cache never loads them
     @cached_property
     def kb(self):
-        # with this run's outlet ratings (the user's table, then the bundled one)
-        return outlets.attach(kb_module.load(kb_module.DATA_DIR, self.settings.reference_date, user_dir=self.settings.kb_dir),
-                              self.settings.outlets)
+        return kb_module.load(kb_module.DATA_DIR, self.settings.reference_date, user_dir=self.settings.kb_dir)
 
     @cached_property
     def analyser(self):
@@ -154,25 +150,25 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
         yield from pool.imap(_check_in_worker, documents, chunksize=8)
 
 
-def _corpus_pass(settings: Settings) -> Optional[recycled_module.RecycledStories]:
-    """The recycled-story pass (SR114): fed every document's signature as it goes by, it answers at the end."""
-    return recycled_module.RecycledStories() if settings.enabled("SR114") else None
+def _inputs(paths: Iterable[str], stdin_format: str, settings: Settings) -> Iterator[Document]:
+    """The documents to check; with the cache on, an unchanged file's documents come from it, unparsed."""
+    if settings.cache:
+        from checker.cache import read_inputs as read_cached
+
+        return read_cached(paths, stdin_format, settings.max_bytes, Cache(settings))
+    return read_inputs(paths, stdin_format, settings.max_bytes)
 
 
 def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt",
           progress: Optional[Callable[[], None]] = None) -> AuditResult:
     """`progress` is called once per document done (the terminal's progress bar)."""
     doc_rows, finding_rows, timelines = [], [], {}
-    corpus = _corpus_pass(settings)
-    documents = read_inputs(paths, stdin_format, settings.max_bytes)
-    for drow, frows in run(corpus.feed(documents) if corpus else documents, settings):
+    for drow, frows in run(_inputs(paths, stdin_format, settings), settings):
         timelines[drow["doc_id"]] = drow.pop("timeline", None)
         doc_rows.append(drow)
         finding_rows.extend(frows)
         if progress:
             progress()
-    if corpus:
-        recycled_module.amend(doc_rows, finding_rows, Gate(settings).corpus(corpus.findings()))
     return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows), timelines)
 
 
@@ -183,17 +179,12 @@ def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = 
     from checker.sink import TableSink
 
     sink = TableSink(out, timelines=timelines)
-    corpus = _corpus_pass(settings)
     try:
-        documents = read_inputs(paths, stdin_format, settings.max_bytes)
-        for drow, frows in run(corpus.feed(documents) if corpus else documents, settings, checker):
+        for drow, frows in run(_inputs(paths, stdin_format, settings), settings, checker):
             sink.add(drow, frows)
             if progress:
                 progress()
         sink.close()
-        for r in recycled_module.amend_files(out, Gate(settings).corpus(corpus.findings())) if corpus else []:
-            sink.findings += 1
-            sink.severities[r["severity"]] = sink.severities.get(r["severity"], 0) + 1
     except BaseException:
         sink.abort()
         raise

@@ -285,11 +285,30 @@ def test_cache_reuses_unchanged_documents_and_is_invalidated(site):
     assert any((site / "cache" / "documents").iterdir())  # CHECKER_CACHE_DIR is where it lives
 
 
+def test_unchanged_files_are_not_even_parsed_again(site, monkeypatch):
+    import checker.ingest
+    from checker.cache import Cache, read_inputs
+    from checker.config import Settings
+
+    cache = Cache(Settings(reference_date=REFERENCE_DATE))
+    fresh = list(checker.ingest.read_inputs(["posts"]))
+    assert list(read_inputs(["posts"], "txt", 2**20, cache)) == fresh  # parsed, and kept
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("an unchanged file was parsed again")
+
+    monkeypatch.setattr(checker.ingest, "read_one", no_parsing)
+    assert list(read_inputs(["posts"], "txt", 2**20, cache)) == fresh
+    (site / "posts" / "2022-talks.md").write_text(CLEAN + "\nA correction.\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="parsed again"):
+        list(read_inputs(["posts"], "txt", 2**20, cache))
+
+
 def test_cache_on_the_command_line_and_no_cache(site):
     assert cli("audit", "posts", *REF)[0] == 1
     entries = list((site / "cache" / "documents").rglob("*.json"))
-    assert len(entries) == 2
-    for e in entries:  # a corrupt entry is a miss, not a crash
+    assert len(entries) == 2 and len(list((site / "cache" / "documents").rglob("*.pickle"))) == 2
+    for e in entries + list((site / "cache" / "documents").rglob("*.pickle")):  # a corrupt entry is a miss, not a crash
         e.write_text("{not json")
     code, out, _ = cli("audit", "posts", *REF, "--format", "json")
     assert code == 1 and json.loads(out)["summary"]["documents"] == 2

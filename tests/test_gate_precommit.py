@@ -36,9 +36,9 @@ NEW_BAD = ("content/2023-04-02-border.md",
            "Secretary Janet Napolitano met Mexican officials to discuss the border crossings.\n")
 
 
-def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+def _git(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(["git", "-c", "user.email=desk@example.org", "-c", "user.name=Desk", "-c", "commit.gpgsign=false",
-                           *args], cwd=cwd, capture_output=True, text=True, timeout=RUN_TIMEOUT)
+                           *args], cwd=cwd, capture_output=True, text=True, timeout=RUN_TIMEOUT, env=env)
 
 
 def _snapshot(dest: Path) -> str:
@@ -102,7 +102,8 @@ def test_pre_commit_gate_fails_passes_with_a_baseline_and_fails_on_a_new_post(tm
     r = pre_commit("run", "--all-files")
     assert r.returncode == 0, r.stdout + r.stderr
     assert pre_commit("install").returncode == 0
-    c = _git(site, "commit", "-qm", "Adopt the checker with a baseline")
+    # the commits run the installed hook: with this test's pre-commit home and cache, not the user's
+    c = _git(site, "commit", "-qm", "Adopt the checker with a baseline", env=env)
     assert c.returncode == 0, c.stdout + c.stderr
 
     # 3. a new re-dated post cannot be committed; the old one stays accepted
@@ -111,7 +112,7 @@ def test_pre_commit_gate_fails_passes_with_a_baseline_and_fails_on_a_new_post(tm
         fh.write("\nUpdated with a correction to the enrolment figure.\n")  # an edit elsewhere in the old post
     _git(site, "add", "-A")
     head = _git(site, "rev-parse", "HEAD").stdout
-    c = _git(site, "commit", "-qm", "Border talks")
+    c = _git(site, "commit", "-qm", "Border talks", env=env)
     log = c.stdout + c.stderr
     assert c.returncode != 0, log
     assert "Janet Napolitano" in log and "2023-04-02-border.md" in log and "former President Obama" not in log

@@ -8,6 +8,7 @@ text the reader extracted, so those findings point at the record's line when the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
 from urllib.parse import quote
@@ -35,6 +36,7 @@ def located(documents: pd.DataFrame, findings: pd.DataFrame) -> Iterator[dict]:
         yield f
 
 
+@lru_cache(maxsize=4096)
 def uri(path: str) -> str:
     """A path as a URI reference: relative paths stay relative (to the checkout), POSIX style."""
     p = Path(path)

@@ -52,4 +52,5 @@ def render(documents: pd.DataFrame, findings: pd.DataFrame) -> str:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    # compact: json's C encoder serves only unindented output, and a SARIF log is read by tools, not people
+    return json.dumps(log, ensure_ascii=False, separators=(",", ":")) + "\n"
