@@ -15,6 +15,8 @@ from typing import Callable, Iterable, Iterator, Optional
 import pandas as pd
 
 from checker import kb as kb_module
+from checker import recycled as recycled_module
+from checker.kb import outlets
 from checker.cache import Cache
 from checker.config import Settings
 from checker.gate import Gate
@@ -48,7 +50,9 @@ class Checker:
     # built on first use: a run whose documents all come from the cache never loads them
     @cached_property
     def kb(self):
-        return kb_module.load(kb_module.DATA_DIR, self.settings.reference_date, user_dir=self.settings.kb_dir)
+        # with this run's outlet ratings (the user's table, then the bundled one)
+        return outlets.attach(kb_module.load(kb_module.DATA_DIR, self.settings.reference_date, user_dir=self.settings.kb_dir),
+                              self.settings.outlets)
 
     @cached_property
     def analyser(self):
@@ -150,6 +154,11 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
         yield from pool.imap(_check_in_worker, documents, chunksize=8)
 
 
+def _corpus_pass(settings: Settings) -> Optional[recycled_module.RecycledStories]:
+    """The recycled-story pass (SR114): fed every document's signature as it goes by, it answers at the end."""
+    return recycled_module.RecycledStories() if settings.enabled("SR114") else None
+
+
 def _inputs(paths: Iterable[str], stdin_format: str, settings: Settings) -> Iterator[Document]:
     """The documents to check; with the cache on, an unchanged file's documents come from it, unparsed."""
     if settings.cache:
@@ -163,12 +172,16 @@ def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt",
           progress: Optional[Callable[[], None]] = None) -> AuditResult:
     """`progress` is called once per document done (the terminal's progress bar)."""
     doc_rows, finding_rows, timelines = [], [], {}
-    for drow, frows in run(_inputs(paths, stdin_format, settings), settings):
+    corpus = _corpus_pass(settings)
+    documents = _inputs(paths, stdin_format, settings)
+    for drow, frows in run(corpus.feed(documents) if corpus else documents, settings):
         timelines[drow["doc_id"]] = drow.pop("timeline", None)
         doc_rows.append(drow)
         finding_rows.extend(frows)
         if progress:
             progress()
+    if corpus:
+        recycled_module.amend(doc_rows, finding_rows, Gate(settings).corpus(corpus.findings()))
     return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows), timelines)
 
 
@@ -179,12 +192,17 @@ def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = 
     from checker.sink import TableSink
 
     sink = TableSink(out, timelines=timelines)
+    corpus = _corpus_pass(settings)
     try:
-        for drow, frows in run(_inputs(paths, stdin_format, settings), settings, checker):
+        documents = _inputs(paths, stdin_format, settings)
+        for drow, frows in run(corpus.feed(documents) if corpus else documents, settings, checker):
             sink.add(drow, frows)
             if progress:
                 progress()
         sink.close()
+        for r in recycled_module.amend_files(out, Gate(settings).corpus(corpus.findings())) if corpus else []:
+            sink.findings += 1
+            sink.severities[r["severity"]] = sink.severities.get(r["severity"], 0) + 1
     except BaseException:
         sink.abort()
         raise
