@@ -21,7 +21,7 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.kb.phrases import of_kind
+from checker.kb.phrases import matcher
 from checker.model import Category, Severity, Span
 from rules.base import Rule, iter_lines
 
@@ -35,10 +35,10 @@ class PageChrome(Rule):
     severity = Severity.INFO
 
     def check(self, doc, kb):
-        phrases = of_kind("chrome")
+        chrome = matcher("chrome")
         hits = []
         for pos, line in iter_lines(doc.document.text):
-            if 0 < len(line.strip()) <= MAX_CHROME_LINE and any(p.hits(line) for p in phrases):
+            if 0 < len(line.strip()) <= MAX_CHROME_LINE and chrome(line):
                 lead = len(line) - len(line.lstrip())
                 hits.append(Span(pos + lead, pos + len(line.rstrip()), line.strip()))
         if hits:

@@ -18,7 +18,7 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.kb.phrases import of_kind
+from checker.kb.phrases import matcher
 from checker.model import Category, Severity, Span
 from rules.base import Rule, iter_lines
 
@@ -30,9 +30,9 @@ class ArchivedNotice(Rule):
     severity = Severity.INFO
 
     def check(self, doc, kb):
-        phrases = of_kind("archived")
+        archived = matcher("archived")
         for pos, line in iter_lines(doc.document.text):
-            if len(line) <= 400 and any(p.hits(line) for p in phrases):
+            if len(line) <= 400 and archived(line):
                 lead = len(line) - len(line.lstrip())
                 yield self.finding(doc, "The page says it is archived or no longer updated: treat it as a record of its "
                                         "date, not as current information.",

@@ -27,7 +27,7 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.kb.phrases import of_kind
+from checker.kb.phrases import matcher, of_kind
 from checker.model import Category, Severity
 from rules.base import Rule
 
@@ -72,8 +72,8 @@ class NoByline(Rule):
         ends = lines[:TOP] + lines[-BOTTOM:]
         if byline(ends):
             return
-        issuer = of_kind("issuer")
-        if any(p.hits(ln) for ln in ends for p in issuer):
+        issuer = matcher("issuer")
+        if any(issuer(ln) for ln in ends):
             return
         yield self.finding(doc, "No byline, author or issuing office: the text does not say who wrote or issued it; "
                                 "find the original publisher before quoting it.", "", confidence=0.5)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from checker.kb.phrases import of_kind, regex
+from checker.kb.phrases import matcher, regex
 from checker.model import Category, Severity, Span
 from rules.base import Rule, iter_lines
 
@@ -40,22 +40,33 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’»)\]*_]\s*$|^\W*$")
 _ELLIPSIS = re.compile(r"\w\s*(?:\.\.\.|…)\s*$")
 
 
+# the lead characters of UTF-8 read as Latin-1 or cp1252 ("Ã©", "â€™", "Â "), and the replacement character
+_SUSPECT = re.compile("[\u00c2-\u00c5\u00e2\u00ef\u00d0\u00d1\u0080-\u009f\ufffd€™]")
+
+
 def _garbled(text: str) -> list[Span]:
     from ftfy.badness import is_bad
 
     out = []
+    if not _SUSPECT.search(text):
+        return out
     for pos, line in iter_lines(text):
-        if "\ufffd" in line or (line.strip() and is_bad(line)):
+        if "\ufffd" in line or (_SUSPECT.search(line) and is_bad(line)):
             out.append(Span(pos, pos + len(line), line.strip()))
     return out
 
 
 def _cut(doc) -> list[Span]:
     text = doc.document.text
-    skip = of_kind("chrome") + of_kind("issuer")
-    lines = [(pos, ln) for pos, ln in iter_lines(text, doc.document.body_start)
-             if ln.strip() and not any(p.hits(ln) for p in skip)]
-    tail = lines[-LAST_LINES:]
+    skip = matcher("chrome", "issuer")
+    tail: list[tuple[int, str]] = []
+    end = len(text)
+    while end > doc.document.body_start and len(tail) < LAST_LINES:  # the last lines, read from the end
+        start = max(text.rfind("\n", doc.document.body_start, end) + 1, doc.document.body_start)
+        line = text[start:end].rstrip("\r")
+        if line.strip() and not skip(line):
+            tail.insert(0, (start, line))
+        end = start - 1
     marker = regex("truncated")
     for pos, line in tail:
         if m := marker.search(line):

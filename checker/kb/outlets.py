@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from checker.kb.phrases import of_kind
+from checker.kb.phrases import matcher
 from checker.kb import fold
 
 DATA = Path(__file__).parent / "data" / "outlets.csv"
@@ -162,10 +162,14 @@ def identify(document, outlets: Outlets) -> Optional[Match]:
         return Match(o, "site", site)
     if host or site:
         return None  # the page says where it is from, and the table does not know it
-    notices = of_kind("chrome") + of_kind("archived")
-    for line in document.text.splitlines():
-        if len(line) <= 400 and "." in line and any(p.hits(line) for p in notices):
-            for m in _DOMAIN_IN_TEXT.finditer(line):
-                if o := outlets.by_host(m.group(1)):
-                    return Match(o, "page", m.group(1))
+    notice = matcher("chrome", "archived")
+    for m in _DOMAIN_IN_TEXT.finditer(document.text):
+        o = outlets.by_host(m.group(1))
+        if o is None:
+            continue
+        text = document.text
+        end = text.find("\n", m.end())
+        line = text[text.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(text)]
+        if len(line) <= 400 and notice(line):
+            return Match(o, "page", m.group(1))
     return None
