@@ -64,6 +64,7 @@ def test_every_rule_fires_somewhere_in_the_samples(sample_audit):
     from rules import all_rules
 
     fired = set(sample_audit.findings["rule_id"])
-    # IN002-IN004 need broken metadata, a non-UTF-8 file or a checker bug: their docstring examples cover them
-    missing = {r.code for r in all_rules()} - fired - {"IN002", "IN003", "IN004"}
+    # IN004 needs a checker bug, IN005 and IN006 a lowered time budget or size limit: their docstring examples
+    # (run by test_rule_examples.py) cover them
+    missing = {r.code for r in all_rules()} - fired - {"IN004", "IN005", "IN006"}
     assert not missing

@@ -19,6 +19,7 @@ from checker.model import Document, Problem
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".json": "json", ".jsonl": "jsonl",
            ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".parquet": "parquet"}
 MAX_BYTES = 20 * 1024 * 1024
+WESTERN_ENCODINGS = ["utf_16", "utf_32", "cp1252", "latin_1", "iso8859_15", "mac_roman"]
 
 
 def discover(paths: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -53,7 +54,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        # English and Spanish text that is not UTF-8 comes in these; letting the detector consider every
+        # code page makes it read short Spanish texts as Central European (cp852: "publicaciˇn")
+        best = from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best()
         if best is not None:
             return str(best), best.encoding
     except ImportError:  # charset-normalizer is a dependency; without it, fall back to cp1252
