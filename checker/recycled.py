@@ -78,12 +78,10 @@ class Copy:
 
 class RecycledStories:
     def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, rows: int = ROWS):
-        from datasketch import MinHash
-
         self.threshold = threshold
         self.num_perm = num_perm
-        proto = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32, scheme="affine32")
-        self._permutations = proto.permutations
+        self._permutations = None  # made with the second document: a one-document audit never imports datasketch
+        self._first: Optional[tuple] = None
         self.bands, self.rows = num_perm // rows, rows
         self._blocks: list[np.ndarray] = []
         self.ids: list[str] = []
@@ -93,6 +91,18 @@ class RecycledStories:
         self._identical: dict[int, int] = {}  # document -> the first one with the same words
 
     def add(self, doc_id: str, path: str, declared: Optional[str], text: str) -> None:
+        if self._permutations is None:
+            if self._first is None:
+                self._first = (doc_id, path, declared, text)  # nothing to compare it with yet
+                return
+            from datasketch import MinHash
+
+            self._permutations = MinHash(num_perm=self.num_perm, seed=1, hashfunc=zlib.crc32, scheme="affine32").permutations
+            first, self._first = self._first, None
+            self._add(*first)
+        self._add(doc_id, path, declared, text)
+
+    def _add(self, doc_id: str, path: str, declared: Optional[str], text: str) -> None:
         from datasketch import MinHash
 
         grams, digest, count = shingles(text)
