@@ -276,6 +276,8 @@ def import_sparql_json(
 def import_congress(
     files: List[Path] = typer.Argument(..., exists=True, dir_okay=False,
                                        help="congress-legislators YAML: legislators-current.yaml, legislators-historical.yaml, executive.yaml."),
+    surnames: bool = typer.Option(False, "--surnames", help="Also find members by surname alone (\"Rep. Levin\"): only "
+                                  "for a complete set of files, historical members included."),
     layer: Optional[str] = LAYER_OPTION,
     data_dir: Optional[Path] = DATA_DIR_OPTION, config: Optional[Path] = CONFIG_OPTION,
 ) -> None:
@@ -283,7 +285,7 @@ def import_congress(
     from checker.kb import LayerError, importers
 
     try:
-        tables, skipped = importers.congress(files)
+        tables, skipped = importers.congress(files, surnames=surnames)
     except (LayerError, OSError, UnicodeDecodeError) as exc:
         _fail(str(exc))
     _install(tables, skipped, layer or "congress", ", ".join(str(f) for f in files), data_dir, config)

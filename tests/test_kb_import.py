@@ -123,14 +123,16 @@ CONGRESS = """
 
 def test_congress(tmp_path):
     (tmp_path / "c.yaml").write_text(CONGRESS)
-    tables, skipped = importers.congress([tmp_path / "c.yaml"], today=dt.date(2026, 1, 1))
+    tables, skipped = importers.congress([tmp_path / "c.yaml"], today=dt.date(2026, 1, 1), surnames=True)
     assert skipped == []
     terms = [(t["person_id"], t["office_id"], t["start"], t["end"], t["note"]) for t in tables.tenures]
     assert terms == [("Q200", "us.house_representative", "1991-01-03", "1995-01-03", "OR"),
                      ("Q200", "us.senator", "1999-01-06", "", "OR; term ends 2099-01-03"),
                      ("p.bioguide.x000002", "us.house_representative", "2003-01-07", "2005-01-03", "TX")]
     people = {p["person_id"]: p for p in tables.people}
-    assert people["Q200"]["aliases"].split("|") == ["Robert Quill", "Bob Quill"]
+    assert people["Q200"]["aliases"].split("|") == ["Robert Quill", "Bob Quill"] and people["Q200"]["surnames"] == "Quill"
+    current_only, _ = importers.congress([tmp_path / "c.yaml"], today=dt.date(2026, 1, 1))
+    assert {p["surnames"] for p in current_only.people} == {""}
     assert people["p.bioguide.x000002"]["name"] == "Ida Mae Brook"
     titles = {o["office_id"]: o["titles_en"].split("|") for o in tables.offices}
     assert {"Sen.", "Senator"} <= set(titles["us.senator"])

@@ -68,6 +68,7 @@ class PeopleMatcher:
         self.names.add("NAME", [make_doc(a) for a in kb.alias_index])
         self.surnames.add("SURNAME", [make_doc(s) for s in kb.surname_index])
         self.titles.add("TITLE", [make_doc(t) for t in list(kb.title_index) + list(kb.generic_index) + sorted(kb.former_titles)])
+        self._firsts: dict[str, set[str]] = {}
 
     def find(self, doc, original: str) -> list[RawMention]:
         """Mentions in one spaCy Doc made from fold(original)."""
@@ -104,6 +105,15 @@ class PeopleMatcher:
                                                             "mandatari"))):
                     continue
             pids = tuple(sorted((self.kb.alias_index if not is_surname else self.kb.surname_index).get(name.text, ())))
+            if is_surname and not appositive:
+                # "Rep. George Miller" with only Mike Miller known: a first name before the surname must be one
+                # of the candidate's, or the mention names someone the knowledge base lacks (no constraint);
+                # the first three letters decide, so "Mike"/"Michael" and "Stephen"/"Steven" still agree
+                given = self._given_name(doc, t, name, original)
+                if given:
+                    pids = tuple(p for p in pids if given[:3] in {f[:3] for f in self._first_names(p)})
+                    if not pids:
+                        continue
             specific, levels = self.kb.offices_for_title(t.text)
             quals = self._qualifiers(doc, t, name, original, appositive)
             used_names.add(name.start)
@@ -151,6 +161,23 @@ class PeopleMatcher:
                 continue  # a speaker line: "President: Richard Nixon"
             return None
         return None
+
+    def _given_name(self, doc, title, name, original) -> str | None:
+        """The first capitalised word between a title and a surname ("George" in "Rep. George Miller"), not
+        counting joiners, initials and abbreviations ("M.", "U.S.", "Gen.")."""
+        for k in range(title.end, name.start):
+            tok = doc[k]
+            word = original[tok.idx:tok.idx + len(tok)]
+            if (word[:1].isupper() and word.isalpha() and len(word) > 2 and tok.lower_ not in GAP_WORDS
+                    and tok.lower_ not in ELECT_AFTER | ACTING and tok.lower_ not in ("mexico", "mexico's")):
+                return tok.lower_
+        return None
+
+    def _first_names(self, pid: str) -> set[str]:
+        if pid not in self._firsts:
+            p = self.kb.person(pid)
+            self._firsts[pid] = {fold(a).split()[0] for a in (p.name, *p.aliases) if a.split()}
+        return self._firsts[pid]
 
     def _name_before(self, doc, title, by_end):
         # "Kristin Noem, head of the ...", "Olga Sánchez Cordero, secretaria de Gobernación"

@@ -23,6 +23,7 @@ from checker.kb.text import fold
 from checker.model import PartialDate, Precision, Tenure
 
 DATA_DIR = Path(__file__).parent / "data"
+INTERNATIONAL = {"EU", "UN", "XI"}  # office "countries" that are not countries (XI: NATO, the IMF, the WHO...)
 DATA_DIR_ENV = "CHECKER_DATA_DIR"
 CACHE_DIR_ENV = "CHECKER_CACHE_DIR"
 
@@ -96,14 +97,19 @@ GENERIC_TITLES = {
            "senator": ("legislator",), "sen.": ("legislator",), "representative": ("legislator",), "rep.": ("legislator",),
            "congressman": ("legislator",), "congresswoman": ("legislator",), "speaker": ("legislator",),
            "governor": ("other",), "gov.": ("other",),
-           "prime minister": ("head_of_government", "head_of_state"), "chancellor": ("head_of_government",)},
-    "es": {"secretario": ("cabinet",), "secretaria": ("cabinet",), "presidente": ("head_of_state",),
-           "presidenta": ("head_of_state",), "canciller": ("cabinet",), "subsecretario": ("deputy_cabinet",),
+           "prime minister": ("head_of_government",),
+           # Germany's and Austria's head of government, and Britain's Chancellor of the Exchequer
+           "chancellor": ("head_of_government", "cabinet")},
+    # Spanish calls Spain's prime minister "el presidente Sánchez" and Germany's chancellor "la canciller Merkel"
+    "es": {"secretario": ("cabinet",), "secretaria": ("cabinet",), "presidente": ("head_of_state", "head_of_government"),
+           "presidenta": ("head_of_state", "head_of_government"), "canciller": ("cabinet", "head_of_government"),
+           "subsecretario": ("deputy_cabinet",),
            "subsecretaria": ("deputy_cabinet",), "fiscal general": ("cabinet",), "procurador": ("cabinet",),
            "embajador": ("ambassador",), "embajadora": ("ambassador",), "vicepresidente": ("deputy_head_of_state",),
            "vicepresidenta": ("deputy_head_of_state",), "senador": ("legislator",), "senadora": ("legislator",),
            "titular": ("cabinet",), "gobernador": ("other",),
-           "gobernadora": ("other",), "primer ministro": ("head_of_government",), "mandatario": ("head_of_state",),
+           "gobernadora": ("other",), "primer ministro": ("head_of_government",),
+           "primera ministra": ("head_of_government",), "mandatario": ("head_of_state",),
            "mandataria": ("head_of_state",)},
 }
 
@@ -186,7 +192,7 @@ class KnowledgeBase:
     def stats(self) -> dict[str, int]:
         return {"people": len(self.people), "offices": len(self.offices),
                 "tenures": sum(len(v) for v in self.tenures.values()),
-                "countries": len({o.country for o in self.offices.values()}),
+                "countries": len({o.country for o in self.offices.values()} - INTERNATIONAL),
                 "layers": 1 + len(self.layers), "conflicts": len(self.conflicts)}
 
 
@@ -314,15 +320,32 @@ def lint(kb: KnowledgeBase) -> list[str]:
         for t in ts:
             by_office.setdefault(t.office_id, []).append(t)
     week = dt.timedelta(days=7)
+
+    def latest_start(t: Tenure) -> dt.date:
+        if t.start_precision is Precision.DAY:
+            return t.start
+        return (PartialDate(t.start.year, t.start.month) if t.start_precision is Precision.MONTH
+                else PartialDate(t.start.year)).last_day
+
+    def earliest_end(t: Tenure) -> dt.date:
+        if t.end is None:
+            return dt.date.max
+        if t.end_precision is Precision.DAY:
+            return t.end
+        return t.end.replace(day=1) if t.end_precision is Precision.MONTH else t.end.replace(month=1, day=1)
+
     for oid, ts in sorted(by_office.items()):
         if kb.office(oid).level not in ONE_HOLDER:
             continue
         ts.sort(key=lambda t: t.start)
         for i, a in enumerate(ts):
             for b in ts[i + 1:]:
-                if b.start >= (a.end or dt.date.max) - week:
+                if b.start >= earliest_end(a):
                     break
-                if a.person_id != b.person_id and b.start + week < (a.end or dt.date.max):
+                # an acting holder may stand in while the holder is on leave; dates told to the month or
+                # the year only overlap when even their latest reading does
+                if a.person_id != b.person_id and not (a.acting or b.acting) \
+                        and latest_start(b) + week < earliest_end(a):
                     out.append(f"{oid}: {kb.person(a.person_id).name} {a.start}..{a.end or 'in office'} overlaps "
                                f"{kb.person(b.person_id).name} {b.start}..{b.end or 'in office'}")
     for pid, ts in kb.tenures.items():

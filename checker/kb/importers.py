@@ -318,10 +318,15 @@ CONGRESS_OFFICES = {
 }
 
 
-def congress(paths: Iterable[Path], today: Optional[dt.date] = None) -> tuple[Tables, list[str]]:
+def congress(paths: Iterable[Path], today: Optional[dt.date] = None, surnames: bool = False) -> tuple[Tables, list[str]]:
     """Read congress-legislators YAML: each person with every term, consecutive terms of one office joined
     into one tenure (a senator re-elected twice served one stretch). A last term that ends after `today` is
-    the scheduled end of a current term: the tenure is left open and the note says when the term ends."""
+    the scheduled end of a current term: the tenure is left open and the note says when the term ends.
+
+    Members are found by their full names ("Sen. Maria Cantwell", "Rep. Nancy Mace"). Their surnames alone
+    ("Rep. Levin") are indexed only with `surnames=True`, for a complete set (legislators-historical.yaml
+    too): with the current members only, a surname in an older text usually names a former member the
+    file lacks (Sander Levin, not Mike Levin), and would constrain the text to the wrong person's term."""
     import yaml
 
     today = today or dt.date.today()
@@ -353,7 +358,7 @@ def congress(paths: Iterable[Path], today: Optional[dt.date] = None) -> tuple[Ta
             qid = str(ids.get("wikidata") or "")
             key = str(ids.get("bioguide") or f"{first} {last} {bio.get('birthday', '')}")
             pid = b.person(qid if QID.match(qid) else "p.bioguide." + slug(key).replace("_", "."), full,
-                           [" ".join(f.split()) for f in forms], last, _gender(str(bio.get("gender", ""))),
+                           [" ".join(f.split()) for f in forms], last if surnames else "", _gender(str(bio.get("gender", ""))),
                            _date(str(bio.get("birthday", ""))), qid if QID.match(qid) else "")
             runs: list[list] = []
             for t in sorted((t for t in m.get("terms") or () if t.get("type") in CONGRESS_OFFICES),

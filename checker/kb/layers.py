@@ -161,6 +161,24 @@ def fingerprint(folders: Iterable[Path]) -> tuple:
 
 # -- merging ------------------------------------------------------------------------------------------
 
+_NAME_NOISE = re.compile(r"^(?:[a-z]\.?|jr\.?|sr\.?|ii|iii|iv)$")
+
+
+def name_key(name: str) -> str:
+    """A name without middle initials and suffixes, for telling whether two sources name one person:
+    "John B. King Jr." and "John King" are one key."""
+    words = fold(name).replace(",", " ").split()
+    kept = [w for i, w in enumerate(words) if i == 0 or not _NAME_NOISE.match(w)]
+    return " ".join(kept)
+
+
+def office_key(name: str) -> str:
+    """An office name as two sources may both write it: "Deputy Secretary of Defence" and "United States
+    Deputy Secretary of Defense" are one key."""
+    f = " ".join(fold(name).replace("defence", "defense").split())
+    return re.sub(r"^(the )?(united states|u\.s\.|us) ", "", f)
+
+
 def partial(value: str) -> Optional[PartialDate]:
     value = (value or "").strip()
     if not value:
@@ -283,13 +301,13 @@ class _Merger:
         oid, qid, country = r["office_id"], r.get("qid", ""), r.get("country", "")
         target = oid if oid in self.offices else self.office_by_qid.get(qid) if qid else None
         if target is None:
-            target = self.office_by_name.get((country, fold(r.get("name_en", "")).strip()))
+            target = self.office_by_name.get((country, office_key(r.get("name_en", ""))))
         if target is None:
             target = oid
             self.offices[oid] = r
             for name in [r.get("name_en", "")] + (r.get("titles_en") or "").split("|"):
                 if name.strip():
-                    self.office_by_name.setdefault((country, fold(name).strip()), oid)
+                    self.office_by_name.setdefault((country, office_key(name)), oid)
         if qid:
             self.office_by_qid.setdefault(qid, target)
         return target
@@ -297,9 +315,9 @@ class _Merger:
     def _person(self, r: dict, rows: list[dict]) -> str:
         pid, born = r["person_id"], r.get("born", "")
         qid = r.get("qid") or (pid if QID.match(pid) else "")
-        name = fold(r.get("name", "")).strip()
+        name = name_key(r.get("name", ""))
         target = pid if pid in self.people else self.person_by_qid.get(qid) if qid else None
-        names = {name, *(fold(a).strip() for a in (r.get("aliases") or "").split("|") if a.strip())}
+        names = {name, *(name_key(a) for a in (r.get("aliases") or "").split("|") if a.strip())}
         if target is None and born:
             target = next((self.person_by_birth[(n, born)] for n in sorted(names) if (n, born) in self.person_by_birth), None)
         if target is None:

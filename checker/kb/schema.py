@@ -5,7 +5,9 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-LEVELS = ["head_of_state", "head_of_government", "deputy_head_of_state", "cabinet", "deputy_cabinet", "staff",
+# "monarch" (kings, queens, emperors, popes) is apart from "head_of_state" so that a generic "President"
+# before a regnal name ("President Felipe ...") never reaches a king.
+LEVELS = ["head_of_state", "head_of_government", "deputy_head_of_state", "monarch", "cabinet", "deputy_cabinet", "staff",
           "ambassador", "legislator", "judge", "other"]
 PRECISIONS = ["day", "month", "year"]
 
@@ -25,7 +27,8 @@ class PeopleSchema(pa.DataFrameModel):
 
 
 class OfficesSchema(pa.DataFrameModel):
-    office_id: Series[str] = pa.Field(unique=True, str_matches=r"^[a-z]{2}\.[a-z0-9_]+$")
+    # ISO 3166 codes, EU and UN; international bodies (NATO, the IMF...) are XI, with ids under "int."
+    office_id: Series[str] = pa.Field(unique=True, str_matches=r"^([a-z]{2}|int)\.[a-z0-9_]+$")
     country: Series[str] = pa.Field(str_matches=r"^[A-Z]{2}$")
     level: Series[str] = pa.Field(isin=LEVELS)
     name_en: Series[str]
