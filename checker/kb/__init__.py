@@ -235,9 +235,10 @@ def load(data_dir: Path = DATA_DIR, as_of: Optional[dt.date] = None, validate: b
 
 @lru_cache(maxsize=4)
 def _load(data_dir: Path, infos: tuple[LayerInfo, ...], as_of: dt.date, validate: bool, key: tuple) -> KnowledgeBase:
-    # Imported layers can be large (100,000 congressional terms): a merge that was validated once is kept
-    # in the user cache, keyed by every table's size and modification time and by this code.
-    cache = _cache_path(key) if infos else None
+    # Imported layers can be large (100,000 congressional terms), and even the bundled tables cost a second
+    # to validate, which a pre-commit hook pays on every run: a merge that was validated once is kept in the
+    # user cache, keyed by every table's size and modification time and by this code.
+    cache = _cache_path(key)
     if cache is not None:
         kb = _read_cache(cache)
         if kb is not None:
