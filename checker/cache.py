@@ -11,7 +11,9 @@ baseline) under a key that hashes everything the rows depend on:
 - the knowledge-base layers and the outlet table the config names (their files, likewise);
 - the baseline entries recorded for this document.
 
-A file's documents, as ingest read them, are kept too (pickled, keyed by the file's path and bytes), so
+The corpus-wide recycled-story pass (SR114) keeps its answer too, keyed by every document's id, date and
+MinHash signature: an unchanged corpus is not compared pair by pair again. A file's documents, as ingest
+read them, are kept too (pickled, keyed by the file's path and bytes), so
 an unchanged file is not even parsed again. The cache folder is the user's own, as their shell's start-up
 files are: whoever can write there can already run code as the user, so unpickling from it adds no risk.
 
@@ -122,6 +124,26 @@ def read_inputs(paths: Iterable[str], stdin_format: str, max_bytes: int, cache: 
         yield from docs
 
 
+def recycled_stories(cache: "Cache"):
+    """The recycled-story pass (SR114) with its answer kept: on a corpus whose documents, dates and
+    signatures are all as before, the comparison of every document with every other is not made again."""
+    from checker.recycled import RecycledStories
+
+    class CachedRecycledStories(RecycledStories):
+        def findings(self):
+            h = hashlib.sha256(cache.salt.encode())
+            h.update(repr((self.ids, self.paths, self.dates, sorted(self._identical.items()))).encode("utf-8", "surrogatepass"))
+            h.update(self.signatures().tobytes())
+            key = h.hexdigest()
+            found = cache.get_pickle("corpus", key)
+            if found is None:
+                found = super().findings()
+                cache.put_pickle("corpus", key, found)
+            return found
+
+    return CachedRecycledStories()
+
+
 class Cache:
     def __init__(self, settings: Settings, folder: Optional[Path] = None):
         salt = hashlib.sha256("\x1f".join((
@@ -156,17 +178,23 @@ class Cache:
         return h.hexdigest()
 
     def get_documents(self, key: str) -> Optional[list[Document]]:
-        try:
-            with open(self.folder / "files" / key[:2] / f"{key}.pickle", "rb") as fh:
-                docs = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None
+        docs = self.get_pickle("files", key)
         return docs if isinstance(docs, list) and all(isinstance(d, Document) for d in docs) else None
 
     def put_documents(self, key: str, docs: list[Document]) -> None:
-        path = self.folder / "files" / key[:2] / f"{key}.pickle"
+        self.put_pickle("files", key, docs)
+
+    def get_pickle(self, kind: str, key: str):
         try:
-            data = pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL)
+            with open(self.folder / kind / key[:2] / f"{key}.pickle", "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+
+    def put_pickle(self, kind: str, key: str, value) -> None:
+        path = self.folder / kind / key[:2] / f"{key}.pickle"
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             tmp.write_bytes(data)

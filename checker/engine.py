@@ -156,7 +156,13 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
 
 def _corpus_pass(settings: Settings) -> Optional[recycled_module.RecycledStories]:
     """The recycled-story pass (SR114): fed every document's signature as it goes by, it answers at the end."""
-    return recycled_module.RecycledStories() if settings.enabled("SR114") else None
+    if not settings.enabled("SR114"):
+        return None
+    if settings.cache:
+        from checker.cache import recycled_stories
+
+        return recycled_stories(Cache(settings))
+    return recycled_module.RecycledStories()
 
 
 def _inputs(paths: Iterable[str], stdin_format: str, settings: Settings) -> Iterator[Document]:

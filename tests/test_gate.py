@@ -304,11 +304,35 @@ def test_unchanged_files_are_not_even_parsed_again(site, monkeypatch):
         list(read_inputs(["posts"], "txt", 2**20, cache))
 
 
+def test_the_recycled_story_pass_is_not_made_again_on_an_unchanged_corpus(site, monkeypatch):
+    from checker.cache import Cache, recycled_stories
+    from checker.config import Settings
+    from checker.recycled import RecycledStories
+
+    story = ("The county council approved a plan on Tuesday to rebuild the harbor wall, repave the market road and "
+             "open a ferry stop by the old mill, at a cost the mayor put at twelve million dollars over five years. "
+             "Work on the wall is to start in the spring, once the fishing season ends, and the road will be closed "
+             "to trucks for two months while crews lay the new surface and the drains beneath it.")
+    cache = Cache(Settings(reference_date=REFERENCE_DATE))
+
+    def run():
+        corpus = recycled_stories(cache)
+        corpus.add("old.md", "old.md", "2016-04-05", story)
+        corpus.add("new.md", "new.md", "2022-10-12", story + " The plan was announced again.")
+        return corpus.findings()
+
+    first = run()
+    assert [doc_id for doc_id, _, _ in first] == ["new.md"]  # the later one copies the earlier
+    monkeypatch.setattr(RecycledStories, "findings", lambda self: pytest.fail("compared again"))
+    assert run() == first
+
+
 def test_cache_on_the_command_line_and_no_cache(site):
     assert cli("audit", "posts", *REF)[0] == 1
     entries = list((site / "cache" / "documents").rglob("*.json"))
-    assert len(entries) == 2 and len(list((site / "cache" / "documents").rglob("*.pickle"))) == 2
-    for e in entries + list((site / "cache" / "documents").rglob("*.pickle")):  # a corrupt entry is a miss, not a crash
+    pickles = list((site / "cache" / "documents").rglob("*.pickle"))
+    assert len(entries) == 2 and len([p for p in pickles if p.parent.parent.name == "files"]) == 2
+    for e in entries + pickles:  # a corrupt entry is a miss, not a crash
         e.write_text("{not json")
     code, out, _ = cli("audit", "posts", *REF, "--format", "json")
     assert code == 1 and json.loads(out)["summary"]["documents"] == 2
