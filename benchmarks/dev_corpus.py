@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,8 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--keep", type=Path, default=None, help="write the audit tables here")
     ap.add_argument("--all", action="store_true", help="print every rate the evaluator reports")
+    ap.add_argument("--kb-data-dir", type=Path, default=None,
+                    help="user data folder of imported knowledge-base layers (default: $CHECKER_DATA_DIR, then ~/.local/share/checker/kb)")
     args = ap.parse_args()
     from checker import report
     from checker.config import Settings
@@ -37,6 +40,13 @@ def main() -> int:
     docs_dir = SHARED / "corpus-dev" / "docs"
     out = args.keep or Path(tempfile.mkdtemp(prefix="checker-dev-"))
     t0 = time.perf_counter()
+    from checker import kb
+
+    if args.kb_data_dir:
+        os.environ["CHECKER_DATA_DIR"] = str(args.kb_data_dir)  # for the worker processes too
+    base = kb.load()
+    print(f"knowledge base: {base.stats()['tenures']:,} terms; imported layers: "
+          f"{', '.join(f'{i.name} ({i.path})' for i in base.layers) or 'none'}")
     result = audit([str(docs_dir)], Settings(jobs=args.jobs))
     elapsed = time.perf_counter() - t0
     report.write_tables(out, result.documents, result.findings)

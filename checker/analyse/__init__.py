@@ -60,7 +60,10 @@ class Analyser:
         does not pay for the Spanish ones."""
         if lang not in self.nlp:
             nlp = spacy.blank(lang)
-            self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, nlp.make_doc)
+            # the patterns (every name and title in the knowledge base) go through a tokenizer of their own:
+            # spaCy's caches only its first 10,000 chunks, and those should be the documents' words
+            patterns = spacy.blank(lang, vocab=nlp.vocab)
+            self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, patterns.make_doc)
             self.time_matchers[lang] = build_matcher(nlp.vocab)
             self.triggers[lang] = trigger_ids(nlp.vocab)
             self.nlp[lang] = nlp

@@ -52,6 +52,7 @@ def cache_home() -> Path:
     return Path(base) / "checker"
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_partial(value: str) -> Optional[PartialDate]:
     value = (value or "").strip()
     if not value:

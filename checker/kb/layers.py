@@ -28,6 +28,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -179,6 +180,7 @@ def office_key(name: str) -> str:
     return re.sub(r"^(the )?(united states|u\.s\.|us) ", "", f)
 
 
+@lru_cache(maxsize=1 << 16)  # a large layer repeats its dates; each is parsed once
 def partial(value: str) -> Optional[PartialDate]:
     value = (value or "").strip()
     if not value:
@@ -227,8 +229,8 @@ def _end_apart(a: Optional[PartialDate], b: Optional[PartialDate], today: dt.dat
 
 def stretches(rows: list[dict], layer: str = "") -> list[_Stretch]:
     out: list[_Stretch] = []
-    for row in sorted(rows, key=lambda r: partial(r["start"]).first_day):
-        s, e = partial(row["start"]), partial(row.get("end", ""))
+    dated = sorted(((partial(r["start"]), partial(r.get("end", "")), r) for r in rows), key=lambda x: x[0].first_day)
+    for s, e, row in dated:
         if out and out[-1].start.first_day <= s.first_day and (out[-1].end is None or s.first_day <= out[-1].last + TOLERANCE):
             cur = out[-1]
             if cur.end is not None and (e is None or e.last_day > cur.end.last_day):
