@@ -20,6 +20,17 @@ app.add_typer(kb_app, name="kb")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
 
 
+def _check_kb_layers(settings) -> None:
+    """A broken imported knowledge-base layer is a configuration error (exit 2), not a crash."""
+    from checker import config as cfg
+    from checker import kb
+
+    try:
+        kb.load(kb.DATA_DIR, settings.reference_date, user_dir=settings.kb_dir)
+    except kb.LayerError as exc:
+        raise cfg.ConfigError(str(exc)) from None
+
+
 def _fail(message: str) -> None:
     typer.echo(f"checker: error: {message}", err=True)
     raise typer.Exit(2)
@@ -94,6 +105,7 @@ def audit(
                                   "and --baseline-ref work with the local engine")
         if baseline_ref:
             paths = _changed(baseline_ref, paths)
+        _check_kb_layers(settings)
     except cfg.ConfigError as exc:
         _fail(str(exc))
 

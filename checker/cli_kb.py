@@ -51,7 +51,7 @@ def _load(data_dir: Optional[Path], config: Optional[Path]):
     from checker import kb
 
     try:
-        return kb.load(user_dir=_user_dir(data_dir, config))
+        return kb.load(layers_dir=_user_dir(data_dir, config))
     except kb.LayerError as exc:
         _fail(str(exc))
 
@@ -214,7 +214,7 @@ def _install(tables, skipped: list[str], layer: str, source: str, data_dir: Opti
     folder = user_dir / layer
     try:
         kb.save_layer(folder, tables, {"source": source, "imported": _now()})
-        base = kb.load(user_dir=user_dir)
+        base = kb.load(layers_dir=user_dir)
     except kb.LayerError as exc:
         _fail(str(exc))
     c = tables.counts()

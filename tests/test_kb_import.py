@@ -217,3 +217,34 @@ def test_congress_layer_makes_members_of_congress_checkable(tmp_path):
     assert row["verdict"] != "inconsistent" and new.window.start <= dt.date(2019, 6, 3)
     rep, _ = check("Date: March 3, 1994\n\nRep. Maria Cantwell says the House will vote on Tuesday.\n")
     assert rep.window.start == dt.date(1993, 1, 5) and rep.window.end < dt.date(1995, 1, 3)
+
+
+def test_the_config_key_names_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("CHECKER_DATA_DIR")
+    (tmp_path / "proj" / "layers").mkdir(parents=True)
+    config = tmp_path / "proj" / "checker.toml"
+    config.write_text('knowledge-base = "layers"\n')
+    (tmp_path / "c.yaml").write_text(CONGRESS)
+    r = invoke("import", "congress", str(tmp_path / "c.yaml"), "--config", str(config))
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "proj" / "layers" / "congress" / "tenures.csv").is_file()
+    assert "layer congress:" in invoke("stats", "--config", str(config)).output
+    # the environment wins over the config file, --data-dir over both
+    monkeypatch.setenv("CHECKER_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert "layers: 1" in invoke("stats", "--config", str(config)).output
+    assert "layers: 2" in invoke("stats", "--config", str(config), "--data-dir", str(tmp_path / "proj" / "layers")).output
+
+
+def test_an_audit_with_a_broken_layer_exits_2(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    (tmp_path / "data" / "half").mkdir(parents=True)
+    (tmp_path / "data" / "half" / "people.csv").write_text("person_id,name\n")
+    (tmp_path / "doc.txt").write_text("Date: June 3, 2019\n\nPresident Trump spoke.\n")
+    r = subprocess.run([sys.executable, "-m", "checker.cli", "audit", str(tmp_path / "doc.txt")], capture_output=True,
+                       text=True, cwd=ROOT, env={**os.environ, "CHECKER_DATA_DIR": str(tmp_path / "data")})
+    assert r.returncode == 2 and "incomplete knowledge-base layer" in r.stderr

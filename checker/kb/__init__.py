@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from checker.kb.layers import (BUNDLED, Conflict, LayerError, LayerInfo, Tables, discover, fingerprint, merge,
-                               read_layer)
+                               partial, read_layer)
 from checker.kb.text import fold
 from checker.model import PartialDate, Precision, Tenure
 
@@ -27,8 +27,9 @@ INTERNATIONAL = {"EU", "UN", "XI"}  # office "countries" that are not countries 
 DATA_DIR_ENV = "CHECKER_DATA_DIR"
 CACHE_DIR_ENV = "CHECKER_CACHE_DIR"
 
-__all__ = ["DATA_DIR", "GENERIC_TITLES", "Conflict", "KnowledgeBase", "LayerError", "LayerInfo", "Office",
-           "Person", "data_home", "fold", "load", "parse_partial", "validate_tables"]
+__all__ = ["BUNDLED", "DATA_DIR", "GENERIC_TITLES", "Conflict", "KnowledgeBase", "LayerError", "LayerInfo", "Office",
+           "Person", "Tables", "data_home", "fold", "lint", "load", "parse_partial", "save_layer", "tenure_row",
+           "validate_tables"]
 
 
 def data_home(configured: Optional[Path] = None) -> Path:
@@ -52,14 +53,7 @@ def cache_home() -> Path:
     return Path(base) / "checker"
 
 
-@lru_cache(maxsize=1 << 16)
-def parse_partial(value: str) -> Optional[PartialDate]:
-    value = (value or "").strip()
-    if not value:
-        return None
-    parts = value[:10].split("-")
-    nums = [int(p) for p in parts]
-    return PartialDate(*nums)
+parse_partial = partial  # "2025", "2025-03" or "2025-03-26" -> PartialDate; "" -> None
 
 
 @dataclass(frozen=True)
@@ -225,11 +219,12 @@ def _tenure(r: dict) -> Tenure:
 
 
 def load(data_dir: Path = DATA_DIR, as_of: Optional[dt.date] = None, validate: bool = True,
-         user_dir: Optional[Path] = None, layers: bool = True) -> KnowledgeBase:
-    """Read (and validate) the bundled tables and the imported layers of the user data folder
-    (`data_home(user_dir)`), and merge them. `as_of` closes open tenures ("still in office");
-    `layers=False` reads the bundled tables alone."""
-    infos = tuple(discover(data_home(user_dir))) if layers else ()
+         user_dir: Optional[Path] = None, layers: bool = True, layers_dir: Optional[Path] = None) -> KnowledgeBase:
+    """Read (and validate) the bundled tables and the imported layers of the user data folder, and merge
+    them. The folder is `data_home(user_dir)` (`user_dir` being the configured one, which the environment
+    overrides), or exactly `layers_dir` when given (a command-line option). `as_of` closes open tenures
+    ("still in office"); `layers=False` reads the bundled tables alone."""
+    infos = tuple(discover(layers_dir or data_home(user_dir))) if layers else ()
     key = fingerprint([Path(data_dir)] + [i.path for i in infos])
     return _load(Path(data_dir), infos, as_of or dt.date.today(), validate, key)
 
