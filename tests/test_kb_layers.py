@@ -170,3 +170,13 @@ def test_where_the_user_data_folder_is(tmp_path, monkeypatch):
     assert kb.data_home(tmp_path / "configured") == tmp_path / "configured"
     monkeypatch.setenv("CHECKER_DATA_DIR", str(tmp_path / "env"))
     assert kb.data_home(tmp_path / "configured") == tmp_path / "env"
+
+
+def test_within_one_layer_two_ids_stay_two():
+    twin = {**OFFICE, "office_id": "zz.old_minister_of_tests", "name_en": "Minister of Tests (1900-1950)",
+            "titles_en": "Minister of Tests"}
+    one = layer("bundled", [person("p.ana_ruiz", "Ana Ruiz", qid="Q100"), person("p.old", "Ana Ruiz", qid="Q100")],
+                [term("p.ana_ruiz", "2010-01-15"), term("p.old", "1920-01-01", "1930-01-01", office="zz.old_minister_of_tests")],
+                offices=[OFFICE, twin])
+    m = merge([one])
+    assert set(m.offices) == {"zz.minister_of_tests", "zz.old_minister_of_tests"} and set(m.people) == {"p.ana_ruiz", "p.old"}

@@ -265,6 +265,7 @@ class _Merger:
         self.tenures: list[tuple[dict, str]] = []
         self.conflicts: list[Conflict] = []
         self.outcome: dict[str, dict[str, int]] = {}
+        self._later: list = []  # index entries a layer adds, applied once the layer is merged
 
     def add(self, info: LayerInfo, tables: Tables) -> None:
         omap = {r["office_id"]: self._office(r) for r in tables.offices}
@@ -298,6 +299,11 @@ class _Merger:
                         info.name, (st.start.iso(), st.end.iso() if st.end else ""), ds, de))
         for key, sts in added.items():
             self.accepted.setdefault(key, []).extend(sts)
+        # ids join rows of earlier layers only: within one layer, two ids are two offices or people (the
+        # bundled Secretary of War of 1862 is not the Secretary of Defense styled so since 2025)
+        for index in self._later:
+            index()
+        self._later.clear()
 
     def _office(self, r: dict) -> str:
         oid, qid, country = r["office_id"], r.get("qid", ""), r.get("country", "")
@@ -309,9 +315,9 @@ class _Merger:
             self.offices[oid] = r
             for name in [r.get("name_en", "")] + (r.get("titles_en") or "").split("|"):
                 if name.strip():
-                    self.office_by_name.setdefault((country, office_key(name)), oid)
+                    self._later.append(lambda k=(country, office_key(name)), v=oid: self.office_by_name.setdefault(k, v))
         if qid:
-            self.office_by_qid.setdefault(qid, target)
+            self._later.append(lambda k=qid, v=target: self.office_by_qid.setdefault(k, v))
         return target
 
     def _person(self, r: dict, rows: list[dict]) -> str:
@@ -333,11 +339,11 @@ class _Merger:
             target = pid
             self.people[pid] = r
             for n in names:
-                self.person_by_name.setdefault(n, set()).add(pid)
+                self._later.append(lambda k=n, v=pid: self.person_by_name.setdefault(k, set()).add(v))
                 if born:
-                    self.person_by_birth.setdefault((n, born), pid)
+                    self._later.append(lambda k=(n, born), v=pid: self.person_by_birth.setdefault(k, v))
         if qid:
-            self.person_by_qid.setdefault(qid, target)
+            self._later.append(lambda k=qid, v=target: self.person_by_qid.setdefault(k, v))
         return target
 
 
