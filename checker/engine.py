@@ -7,6 +7,7 @@ an internal-error finding and its row; the batch goes on.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import traceback
 from dataclasses import dataclass
 from functools import cached_property
@@ -111,6 +112,7 @@ class Checker:
 
 
 _worker: Optional[Checker] = None
+BATCH_PER_JOB = 256  # documents read ahead per worker process
 
 
 def _init_worker(settings: Settings) -> None:
@@ -151,7 +153,13 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
     else:
         ctx, init, args = mp.get_context(), _init_worker, (settings,)
     with ctx.Pool(settings.jobs, initializer=init, initargs=args) as pool:
-        yield from pool.imap(_check_in_worker, documents, chunksize=8)
+        # Pool.imap would read the whole input ahead of the workers; batches keep memory flat
+        batch = BATCH_PER_JOB * settings.jobs
+        while True:
+            chunk = list(itertools.islice(documents, batch))
+            if not chunk:
+                return
+            yield from pool.imap(_check_in_worker, chunk, chunksize=8)
 
 
 def _corpus_pass(settings: Settings) -> Optional[recycled_module.RecycledStories]:
