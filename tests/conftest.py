@@ -14,8 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CHECKER_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
-# Tests never read or fill the user's cache: one fresh cache folder per test session.
+# Tests never read or fill the user's cache, nor read the knowledge-base layers a developer imported: one
+# fresh cache folder and one empty data folder per test session (tests that import layers name their own).
 os.environ.setdefault("CHECKER_CACHE_DIR", tempfile.mkdtemp(prefix="checker-test-cache-"))
+os.environ.setdefault("CHECKER_DATA_DIR", tempfile.mkdtemp(prefix="checker-test-data-"))
 
 needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not beside the repository")
 
