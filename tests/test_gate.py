@@ -255,7 +255,9 @@ def test_statistics_counts_findings_per_rule(site):
 
 # -- cache ------------------------------------------------------------------------------------------
 
-def test_cache_reuses_unchanged_documents_and_is_invalidated(site):
+def test_cache_reuses_unchanged_documents_and_is_invalidated(site, monkeypatch):
+    # the config's knowledge-base folder is what this test changes; the environment would override it
+    monkeypatch.delenv("CHECKER_DATA_DIR", raising=False)
     from checker.cache import Cache
     from checker.config import Settings
     from checker.engine import Checker
