@@ -45,7 +45,7 @@ NUM_PERM = 192
 ROWS = 4  # per LSH band: NUM_PERM // ROWS bands
 SHINGLE = 5  # words
 MIN_WORDS = 40  # shorter texts share too much by chance to be called copies
-MAX_RUN = 64  # a band bucket larger than this (boilerplate shared by many) pairs each member with its first MAX_RUN
+MAX_RUN = 64  # a band bucket larger than this is a template: its members are compared with its first only
 _WORD = re.compile(r"\w+")
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _BLOCK = 4096  # signatures are stored in blocks of this many rows
@@ -151,7 +151,11 @@ class RecycledStories:
             sizes = np.diff(np.r_[starts, len(ranked)])
             for s, size in zip(starts[sizes > 1], sizes[sizes > 1]):
                 run = np.sort(order[s:s + size])
-                for x in range(min(len(run), MAX_RUN)):
+                # A bucket this large is a template (boilerplate notices, generated text), not a few copies:
+                # every member is compared with the bucket's first document only, so the work stays linear
+                # instead of growing with the square of the bucket.
+                leaders = len(run) - 1 if len(run) <= MAX_RUN else 1
+                for x in range(leaders):
                     a = int(run[x])
                     for b in run[x + 1:]:
                         pair = (a, int(b))

@@ -95,3 +95,12 @@ def test_missing_file_is_a_row(tmp_path):
 def test_cp1252_is_decoded_with_a_note():
     doc = next(read_one("c.txt", "Date: May 2, 2019\n\nEl café de la esquina reabrió sus puertas.\n".encode("cp1252")))
     assert "café" in doc.text and [p.code for p in doc.problems] == ["IN003"]
+
+
+def test_jsonl_size_limit_applies_to_each_record_not_to_the_file(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(f'{{"id": "r{i}", "text": "Record number {i} of a large batch."}}\n' for i in range(500))
+                    + '{"id": "big", "text": "' + "x" * 5000 + '"}\n')
+    docs = list(read_one(str(path), max_bytes=1000))  # the file is far over the limit, each record under it
+    assert len(docs) == 501 and sum(d.readable for d in docs) == 500
+    assert "over the 1,000-byte limit" in docs[-1].problems[0].message

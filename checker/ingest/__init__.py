@@ -71,8 +71,9 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_b
     if data is None:
         try:
             with open(path, "rb") as fh:
-                # Parquet is binary and columnar: a cut file is a broken file, so it is read whole
-                data = fh.read() if fmt == "parquet" else fh.read(max_bytes + 1)
+                # Parquet is binary and a JSON Lines file is a batch of documents: a cut file is a broken
+                # file, so both are read whole, and the size limit applies to each record instead
+                data = fh.read() if fmt in ("parquet", "jsonl") else fh.read(max_bytes + 1)
         except FileNotFoundError:
             yield unreadable(doc_id, path, fmt, "IN001", "File not found (or a broken link).")
             return
@@ -92,7 +93,7 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_b
         yield unreadable(doc_id, path, fmt, "IN001", "The file is binary, not text.")
         return
     notes = []
-    if len(data) > max_bytes:
+    if len(data) > max_bytes and fmt != "jsonl":
         notes.append(Problem("IN006", f"The file is larger than the {max_bytes / 2**20:g} MB limit: only its first "
                                       f"{max_bytes / 2**20:g} MB were read and checked."))
         data = data[:max_bytes]
@@ -104,7 +105,7 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_b
         notes.append(Problem("IN007", f"Removed {invisible} invisible character(s) (zero-width, soft hyphen or "
                                       f"bidirectional control) before reading the text."))
     if fmt == "jsonl":
-        docs = read_jsonl(path, text)
+        docs = read_jsonl(path, text, max_bytes)
     elif fmt == "json":
         docs = [read_json(doc_id, path, text)]
     elif fmt == "md":

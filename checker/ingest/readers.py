@@ -193,13 +193,17 @@ def read_json(doc_id: str, path: str, text: str) -> Document:
     return read_record(doc_id, path, record, "json")
 
 
-def read_jsonl(path: str, text: str) -> Iterator[Document]:
+def read_jsonl(path: str, text: str, max_bytes: Optional[int] = None) -> Iterator[Document]:
     seen: set[str] = set()
     any_line = False
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         any_line = True
+        if max_bytes is not None and len(line) > max_bytes:
+            yield unreadable(f"{path}#line{n}", path, "jsonl", "IN001",
+                             f"Line {n} is a record of {len(line):,} characters, over the {max_bytes:,}-byte limit.", "")
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
