@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 
 from checker.dates import EARLIEST
 from checker.kb import KnowledgeBase
-from checker.model import AnalysedDocument, Constraint, Mention, Span, Strength, Tense, TimeExpression, TimeKind, Window
+from checker.model import AnalysedDocument, Constraint, Mention, Strength, Tense, TimeExpression, TimeKind, Window
 
 LOWER_BOUND = 3.0
 IN_OFFICE = {Tense.PRESENT: 2.0, Tense.FUTURE: 2.0, Tense.UNKNOWN: 1.5, Tense.PAST: 1.0}
@@ -236,12 +236,3 @@ def deficit(doc: AnalysedDocument, start: dt.date, end: dt.date) -> tuple[float,
         if s > best:
             best_day, best = d, s
     return max(0.0, top - best), best_day
-
-
-def evidence_text(spans: Iterable[Span]) -> str:
-    seen, out = set(), []
-    for s in spans:
-        if s.text not in seen:
-            seen.add(s.text)
-            out.append(s.text)
-    return " | ".join(out)

@@ -164,13 +164,6 @@ class KnowledgeBase:
             return set(), self.generic_index[f]
         return self.title_index.get(f, set()), ()
 
-    def holders_on(self, office_id: str, day: dt.date) -> list[Tenure]:
-        return [t for ts in self.tenures.values() for t in ts if t.office_id == office_id and t.start <= day
-                and (t.end is None or day <= t.end)]
-
-    def end_of(self, tenure: Tenure) -> dt.date:
-        return tenure.end or self.as_of
-
     def layer_of(self, tenure: Tenure) -> str:
         return self.origin.get(tenure, BUNDLED)
 
