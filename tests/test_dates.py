@@ -44,3 +44,43 @@ def test_relative_expressions_against_the_document_date():
     assert normalise("relative", "the last seven months", "en", base)[0] == PartialDate(2012, 12)
     assert normalise("relative", "later this year", "en", base)[0] == PartialDate(2013)
     assert normalise("relative", "last year", "en", base)[0] == PartialDate(2012)
+
+
+def _grammar() -> list[tuple[str, str]]:
+    """Every shape of relative expression the time matcher finds, with counts in digits and words."""
+    from checker.dates import NUMBER_WORDS
+
+    counts = [str(n) for n in (1, 2, 3, 7, 11, 12, 13, 24, 99)] + [w for w in NUMBER_WORDS]
+    out = [("en", w) for w in ("yesterday", "tomorrow", "last week", "next week", "this week", "last month",
+                               "next month", "this month", "past week", "later this month", "earlier this week")]
+    out += [("es", w) for w in ("ayer", "la semana pasada", "el mes pasado", "la semana próxima", "el mes entrante")]
+    for c in counts:
+        for unit in ("day", "days", "week", "weeks", "month", "months", "year", "years"):
+            out.append(("en", f"{c} {unit} ago"))
+        for unit in ("día", "dias", "semana", "semanas", "mes", "meses", "año", "anos"):
+            out.append(("es", f"hace {c} {unit}"))
+    return out
+
+
+@pytest.mark.parametrize("base", [dt.date(2024, 3, 31), dt.date(2024, 2, 29), dt.date(2013, 1, 1), dt.date(2025, 12, 31)])
+def test_relative_fast_path_agrees_with_dateparser(base):
+    """The closed grammar is read without dateparser (whose first call costs 0.3 s); wherever dateparser
+    reads an expression, the two agree to the day and the precision."""
+    from checker.dates import _NOT_SIMPLE, _dateparser_date, _simple_relative
+
+    compared = 0
+    for lang, text in _grammar():
+        fast = _simple_relative(text, base)
+        slow = _dateparser_date(text, lang, base)
+        if slow is not None:
+            assert fast is not _NOT_SIMPLE, text
+            assert fast == slow, (text, base, fast, slow)
+            compared += 1
+    assert compared > 250
+
+
+def test_relative_fast_path_reads_spanish_number_words():
+    base = dt.date(2019, 5, 20)
+    assert normalise("relative", "hace tres meses", "es", base)[0] == PartialDate(2019, 2)
+    assert normalise("relative", "hace dos semanas", "es", base)[0] == PartialDate(2019, 5, 6)
+    assert normalise("relative", "hace once años", "es", base)[0] == PartialDate(2008)

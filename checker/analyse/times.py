@@ -12,7 +12,7 @@ from typing import Optional
 
 from spacy.matcher import Matcher
 
-from checker.dates import MONTHS, WEEKDAYS, match_date, nearest_year_for, relative_date, split_weekday
+from checker.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, match_date, nearest_year_for, relative_date, split_weekday
 from checker.kb import fold
 from checker.model import PartialDate, TimeKind
 
@@ -34,9 +34,6 @@ DE = {"LOWER": {"IN": ["de", "del"]}}
 OPT_DE = {"LOWER": {"IN": ["de", "del"]}, "OP": "?"}
 YEAR_PREP = {"LOWER": {"IN": ["in", "since", "during", "by", "until", "before", "after", "en", "desde", "durante",
                               "hasta", "antes", "despues"]}}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3,
-                "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "a": 1}
 UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "dias", "dia", "semana", "semanas",
          "mes", "meses", "ano", "anos"]
 _COUNT_WORDS = sorted({str(n) for n in range(1, 100)} | {"one", "two", "three", "four", "five", "six", "seven", "eight",
@@ -71,7 +68,7 @@ PATTERNS = {
          {"OP": "?", "LOWER": {"IN": ["few"]}}, COUNT_OR_WORD,
          {"LOWER": {"IN": UNITS}}],
         [{"LOWER": {"IN": _COUNT_WORDS + ["a"]}}, {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
-        [{"LOWER": "hace"}, {"LOWER": {"IN": [w for w in NUMBER_WORDS if w != "a"] + [str(n) for n in range(1, 100)]}},
+        [{"LOWER": "hace"}, {"LOWER": {"IN": [w for w in NUMBER_WORDS if w not in ("a", "an")] + [str(n) for n in range(1, 100)]}},
          {"LOWER": {"IN": UNITS}}],
         [{"LOWER": {"IN": ["el", "la"]}}, {"LOWER": {"IN": ["ano", "semana", "mes"]}}, {"LOWER": {"IN": ["pasado", "pasada", "proximo", "proxima", "entrante"]}}],
         [{"LOWER": {"IN": ["yesterday", "tomorrow", "ayer"]}}],
