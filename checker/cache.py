@@ -35,20 +35,11 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from checker.config import Settings
+from checker.kb.stash import cache_home
 from checker.model import Document
 
-ENV = "CHECKER_CACHE_DIR"
 GENERATIONS = 8
 Rows = tuple[dict, list[dict]]
-
-
-def cache_dir() -> Path:
-    env = os.environ.get(ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("checker", appauthor=False))
 
 
 def version() -> str:
@@ -150,7 +141,7 @@ class Cache:
             code_digest(), settings.digest(), files_digest(_kb_folders(settings)), files_digest([settings.outlets]),
         )).encode()).hexdigest()
         self.salt = salt
-        self.root = Path(folder) if folder else cache_dir() / "documents"
+        self.root = Path(folder) if folder else cache_home() / "documents"
         self.folder = self.root / salt[:16]
         self.hits = 0
         self.misses = 0

@@ -19,13 +19,14 @@ from typing import Iterable, Optional
 
 from checker.kb.layers import (BUNDLED, Conflict, LayerError, LayerInfo, Tables, discover, fingerprint, merge,
                                partial, read_layer)
+from checker.kb import stash
+from checker.kb.stash import CACHE_DIR_ENV, cache_home
 from checker.kb.text import fold
 from checker.model import PartialDate, Precision, Tenure
 
 DATA_DIR = Path(__file__).parent / "data"
 INTERNATIONAL = {"EU", "UN", "XI"}  # office "countries" that are not countries (XI: NATO, the IMF, the WHO...)
 DATA_DIR_ENV = "CHECKER_DATA_DIR"
-CACHE_DIR_ENV = "CHECKER_CACHE_DIR"
 
 __all__ = ["BUNDLED", "DATA_DIR", "GENERIC_TITLES", "Conflict", "KnowledgeBase", "LayerError", "LayerInfo", "Office",
            "Person", "Tables", "data_home", "fold", "lint", "load", "parse_partial", "save_layer", "tenure_row",
@@ -43,14 +44,6 @@ def data_home(configured: Optional[Path] = None) -> Path:
         return Path(configured).expanduser()
     base = os.environ.get("XDG_DATA_HOME", "").strip() or Path.home() / ".local" / "share"
     return Path(base) / "checker" / "kb"
-
-
-def cache_home() -> Path:
-    env = os.environ.get(CACHE_DIR_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
-    return Path(base) / "checker"
 
 
 parse_partial = partial  # "2025", "2025-03" or "2025-03-26" -> PartialDate; "" -> None
@@ -229,7 +222,7 @@ def _load(data_dir: Path, infos: tuple[LayerInfo, ...], as_of: dt.date, validate
     # user cache, keyed by every table's size and modification time and by this code.
     cache = _cache_path(key)
     if cache is not None:
-        kb = _read_cache(cache)
+        kb = stash.read(cache, KnowledgeBase)
         if kb is not None:
             kb.as_of = as_of
             return kb
@@ -255,7 +248,7 @@ def _load(data_dir: Path, infos: tuple[LayerInfo, ...], as_of: dt.date, validate
     kb = KnowledgeBase(people, offices, [t for t, _ in tenures], as_of, infos, tuple(merged.conflicts), origin,
                        merged.outcome)
     if cache is not None and validate:
-        _write_cache(cache, kb)
+        stash.write(cache, "kb", kb)
     return kb
 
 
@@ -353,29 +346,5 @@ _CODE = [Path(__file__).parent / n for n in ("__init__.py", "layers.py", "text.p
 
 
 def _cache_path(key: tuple) -> Path:
-    code = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _CODE)
-    digest = hashlib.sha256(repr((code, key)).encode()).hexdigest()[:24]
-    return cache_home() / f"kb-{digest}.pickle"
-
-
-def _read_cache(path: Path) -> Optional[KnowledgeBase]:
-    try:
-        with open(path, "rb") as fh:
-            kb = pickle.load(fh)
-        return kb if isinstance(kb, KnowledgeBase) else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return None  # absent, half-written by a crash or from another version: merge again
-
-
-def _write_cache(path: Path, kb: KnowledgeBase) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob("kb-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home: the next run merges again, it does not fail
+    code = stash.files_key(_CODE)
+    return stash.path_for("kb", (code, key))

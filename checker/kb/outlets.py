@@ -109,6 +109,15 @@ class Outlets:
 
 
 def _read(path: Path, table: str) -> list[Outlet]:
+    """The table's rows, validated once per version of the file (kept in the user cache)."""
+    from checker.kb import stash
+
+    key = (stash.files_key([Path(__file__), path]), table)
+    kind = "outlets" if table == "bundled" else "outlets-user"  # each kind keeps one entry
+    return stash.kept(kind, key, list, lambda: _validated(path, table))
+
+
+def _validated(path: Path, table: str) -> list[Outlet]:
     import pandas as pd
 
     df = pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
