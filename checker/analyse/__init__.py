@@ -14,7 +14,7 @@ import spacy
 from spacy.util import filter_spans
 
 from checker.analyse.language import SUPPORTED, detect
-from checker.analyse.people import PeopleMatcher
+from checker.analyse.people import PeopleMatcher, pattern_words
 from checker.analyse.tense import tense_near
 from checker.analyse.times import KIND, build_matcher, find as find_times, normalise, trigger_ids
 from checker.ingest.claims import declared_claim
@@ -60,10 +60,7 @@ class Analyser:
         does not pay for the Spanish ones."""
         if lang not in self.nlp:
             nlp = spacy.blank(lang)
-            # the patterns (every name and title in the knowledge base) go through a tokenizer of their own:
-            # spaCy's caches only its first 10,000 chunks, and those should be the documents' words
-            patterns = spacy.blank(lang, vocab=nlp.vocab)
-            self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, patterns.make_doc)
+            self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, pattern_words(self.kb, lang))
             self.time_matchers[lang] = build_matcher(nlp.vocab)
             self.triggers[lang] = trigger_ids(nlp.vocab)
             self.nlp[lang] = nlp
