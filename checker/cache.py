@@ -122,10 +122,7 @@ def recycled_stories(cache: "Cache"):
 
     class CachedRecycledStories(RecycledStories):
         def findings(self):
-            h = hashlib.sha256(cache.salt.encode())
-            h.update(repr((self.ids, self.paths, self.dates, sorted(self._identical.items()))).encode("utf-8", "surrogatepass"))
-            h.update(self.signatures().tobytes())
-            key = h.hexdigest()
+            key = hashlib.sha256((cache.salt + self.content_digest()).encode()).hexdigest()
             found = cache.get_pickle("corpus", key)
             if found is None:
                 found = super().findings()

@@ -2,7 +2,7 @@
 
 A corpus-level pass beside the per-document one. The engine feeds each document as it goes by (`feed`
 wraps the stream of documents); only a MinHash signature (192 32-bit values: 768 bytes), a content
-digest and the document's id, path and declared date are kept, never its text. At the end `findings`
+digest and the document's id, path and declared date are kept, never its text, and those on disk. At the end `findings`
 answers, and `amend` / `amend_files` put its findings into the same tables as the others:
 
 1. Shingles: the content (after the headers) is folded (lower case, no accents) and cut into paragraphs;
@@ -14,8 +14,10 @@ answers, and `amend` / `amend_files` put its findings into the same tables as th
    of 4 rows; documents that agree on a whole band meet in one run of that band's sorted hashes. A pair
    at similarity 0.5 becomes a candidate with probability 1-(1-0.5^4)^48 = 0.95, at 0.6 with 0.998, at
    0.1 (stories that share a press office's footer) with 0.005. A band costs a sort: the pass is
-   O(n log n) in time and O(n) in memory. (datasketch's own MinHashLSH keeps a Python set per bucket:
-   855 MB for 100,000 documents, measured; the bands here are numpy arrays.) Candidates are kept when
+   O(n log n) in time. What it keeps per document (signature, band keys, digest, id, path, date) goes
+   to a temporary folder as it comes, so memory stays flat however large the corpus; at the end one
+   band's keys at a time are read back (8 bytes per document). (datasketch's own MinHashLSH keeps a
+   Python set per bucket: 855 MB for 100,000 documents, measured.) Candidates are kept when
    their estimated similarity reaches the threshold, 0.4: over half of each text's 5-word sequences
    in common.
 4. Exact duplicates (the same words in the same order) share a digest of the content.
@@ -27,8 +29,12 @@ an undated copy cannot be ordered and is left alone unless it is identical to an
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+import shutil
+import tempfile
+import weakref
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,6 +52,7 @@ ROWS = 4  # per LSH band: NUM_PERM // ROWS bands
 SHINGLE = 5  # words
 MIN_WORDS = 40  # shorter texts share too much by chance to be called copies
 MAX_RUN = 64  # a band bucket larger than this is a template: its members are compared with its first only
+REMEMBER = 500_000  # measured pairs remembered, so that pairs meeting in several bands are measured once
 _WORD = re.compile(r"\w+")
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _BLOCK = 4096  # signatures are stored in blocks of this many rows
@@ -77,18 +84,27 @@ class Copy:
 
 
 class RecycledStories:
-    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, rows: int = ROWS):
+    """The corpus pass. What it keeps per document goes to files in a temporary folder as it comes, a
+    block of 4,096 documents at a time: the signatures (row by row, for the similarity of a candidate
+    pair), each band's keys (band by band, for the sort that finds candidates), the content digests and
+    the document's id, path and date. Memory holds one block and, at the end, one band's keys (8 bytes per
+    document) and the answer, so it does not grow with the corpus."""
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, rows: int = ROWS,
+                 folder: Optional[Path] = None):
         self.threshold = threshold
         self.num_perm = num_perm
         self._permutations = None  # made with the second document: a one-document audit never imports datasketch
         self._first: Optional[tuple] = None
         self.bands, self.rows = num_perm // rows, rows
-        self._blocks: list[np.ndarray] = []
-        self.ids: list[str] = []
-        self.paths: list[str] = []
-        self.dates: list[Optional[str]] = []
-        self._digests: dict[bytes, int] = {}
-        self._identical: dict[int, int] = {}  # document -> the first one with the same words
+        self._parent = folder
+        self._dir: Optional[Path] = None
+        self._block = np.empty((_BLOCK, num_perm), dtype=np.uint32)
+        self._meta: list[str] = []  # the block's documents, one JSON line each
+        self._digests: list[bytes] = []
+        self.count = 0  # documents stored (those long enough to compare)
+        self._content = hashlib.sha256()
+        self._done: Optional[tuple[dict, dict]] = None
 
     def add(self, doc_id: str, path: str, declared: Optional[str], text: str) -> None:
         if self._permutations is None:
@@ -111,16 +127,45 @@ class RecycledStories:
         m = MinHash(num_perm=self.num_perm, seed=1, hashfunc=zlib.crc32, permutations=self._permutations,
                     scheme="affine32")
         m.update_batch(grams)
-        i = len(self.ids)
-        if i % _BLOCK == 0:
-            self._blocks.append(np.empty((_BLOCK, self.num_perm), dtype=np.uint32))
-        self._blocks[-1][i % _BLOCK] = m.hashvalues
-        self.ids.append(doc_id)
-        self.paths.append(path)
-        self.dates.append(declared)
-        first = self._digests.setdefault(digest, i)
-        if first != i:
-            self._identical[i] = first
+        row = len(self._meta)
+        self._block[row] = m.hashvalues
+        meta = json.dumps([doc_id, path, declared], ensure_ascii=False)
+        self._meta.append(meta)
+        self._digests.append(digest)
+        self._content.update(meta.encode("utf-8", "surrogatepass") + digest + self._block[row].tobytes())
+        self.count += 1
+        self._done = None
+        if len(self._meta) == _BLOCK:
+            self._flush()
+
+    def _file(self, name: str) -> Path:
+        if self._dir is None:
+            self._dir = Path(tempfile.mkdtemp(prefix="checker-recycled-", dir=self._parent))
+            weakref.finalize(self, shutil.rmtree, self._dir, True)
+        return self._dir / name
+
+    def _flush(self) -> None:
+        n = len(self._meta)
+        if not n:
+            return
+        block = self._block[:n]
+        with open(self._file("signatures.u32"), "ab") as fh:
+            block.tofile(fh)
+        for band in range(self.bands):
+            with open(self._file(f"band-{band:03d}.u64"), "ab") as fh:
+                self._band_keys(block, band).tofile(fh)
+        with open(self._file("digests.bin"), "ab") as fh:
+            fh.write(b"".join(self._digests))
+        with open(self._file("documents.jsonl"), "a", encoding="utf-8", errors="surrogatepass") as fh:
+            fh.write("\n".join(self._meta) + "\n")
+        self._meta, self._digests = [], []
+
+    def _band_keys(self, sig: np.ndarray, band: int) -> np.ndarray:
+        cols = sig[:, band * self.rows:(band + 1) * self.rows].astype(np.uint64)
+        key = np.zeros(len(sig), dtype=np.uint64)
+        for c in range(cols.shape[1]):
+            key = key * _MIX + cols[:, c]
+        return key
 
     def feed(self, documents: Iterable[Document]) -> Iterator[Document]:
         """Pass the documents on, keeping each one's signature."""
@@ -132,69 +177,152 @@ class RecycledStories:
                 self.add(d.doc_id, d.path, claim.value.iso() if claim else None, d.text[d.body_start:])
             yield d
 
+    def content_digest(self) -> str:
+        """A digest of everything the answer depends on: every stored document's id, path, date, content
+        digest and signature, in order."""
+        return self._content.hexdigest()
+
     def signatures(self) -> np.ndarray:
-        n = len(self.ids)
-        return np.concatenate(self._blocks)[:n] if n else np.empty((0, self.num_perm), dtype=np.uint32)
+        self._flush()
+        if not self.count:
+            return np.empty((0, self.num_perm), dtype=np.uint32)
+        return np.fromfile(self._file("signatures.u32"), dtype=np.uint32).reshape(-1, self.num_perm)
+
+    def _identical(self) -> dict[int, int]:
+        """Document -> the first one with the same words in the same order."""
+        self._flush()
+        if not self.count:
+            return {}
+        digests = np.fromfile(self._file("digests.bin"), dtype=np.uint64).reshape(-1, 2)
+        _, first, inverse = np.unique(digests, axis=0, return_index=True, return_inverse=True)
+        firsts = first[inverse.reshape(-1)]
+        return {int(i): int(firsts[i]) for i in np.flatnonzero(firsts != np.arange(len(firsts)))}
 
     def pairs(self) -> Iterator[tuple[int, int, float]]:
-        """Pairs (a < b) whose estimated similarity reaches the threshold, each once."""
-        sig = self.signatures()
-        seen: set[tuple[int, int]] = set()
-        for band in range(self.bands):
-            cols = sig[:, band * self.rows:(band + 1) * self.rows].astype(np.uint64)
-            key = np.zeros(len(sig), dtype=np.uint64)
-            for c in range(cols.shape[1]):
-                key = key * _MIX + cols[:, c]
-            order = np.argsort(key, kind="stable")
-            ranked = key[order]
-            starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
-            sizes = np.diff(np.r_[starts, len(ranked)])
-            for s, size in zip(starts[sizes > 1], sizes[sizes > 1]):
-                run = np.sort(order[s:s + size])
-                # A bucket this large is a template (boilerplate notices, generated text), not a few copies:
-                # every member is compared with the bucket's first document only, so the work stays linear
-                # instead of growing with the square of the bucket.
-                leaders = len(run) - 1 if len(run) <= MAX_RUN else 1
-                for x in range(leaders):
-                    a = int(run[x])
-                    for b in run[x + 1:]:
-                        pair = (a, int(b))
-                        if pair in seen:
-                            continue
-                        seen.add(pair)
-                        sim = float(np.mean(sig[a] == sig[pair[1]]))
-                        if sim >= self.threshold:
-                            yield a, pair[1], sim
+        """Pairs (a < b) whose estimated similarity reaches the threshold. A pair that meets in several
+        bands is measured once while the record of measured pairs is under `REMEMBER` entries; past that
+        the record starts again, and a pair may be given twice (the answer does not mind), so a corpus of
+        templates costs time, not memory."""
+        self._flush()
+        if self.count < 2:
+            return
+        size = self.num_perm * 4
+        measured: set[tuple[int, int]] = set()
+        with open(self._file("signatures.u32"), "rb") as fh:
+            fd = fh.fileno()
+
+            def signature(i: int) -> np.ndarray:
+                return np.frombuffer(os.pread(fd, size, i * size), dtype=np.uint32)
+
+            for band in range(self.bands):
+                key = np.fromfile(self._file(f"band-{band:03d}.u64"), dtype=np.uint64)
+                order = np.argsort(key, kind="stable")
+                ranked = key[order]
+                starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+                sizes = np.diff(np.r_[starts, len(ranked)])
+                for s, n in zip(starts[sizes > 1], sizes[sizes > 1]):
+                    run = np.sort(order[s:s + n]).tolist()
+                    # A bucket this large is a template (boilerplate notices, generated text), not a few
+                    # copies: every member is compared with the bucket's first document only, so the work
+                    # stays linear instead of growing with the square of the bucket.
+                    small = len(run) <= MAX_RUN
+                    sigs: dict[int, np.ndarray] = {}
+
+                    def read(i: int) -> np.ndarray:
+                        got = sigs.get(i)
+                        if got is None:
+                            got = signature(i)
+                            if small:  # a template's members are read once each, and not kept
+                                sigs[i] = got
+                        return got
+
+                    for x in range(len(run) - 1 if small else 1):
+                        a = run[x]
+                        sa = sigs.setdefault(a, read(a))
+                        for b in run[x + 1:]:
+                            if (a, b) in measured:
+                                continue
+                            if len(measured) >= REMEMBER:
+                                measured.clear()
+                            measured.add((a, b))
+                            sim = float(np.mean(sa == read(b)))
+                            if sim >= self.threshold:
+                                yield a, b, sim
+
+    def _days(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each stored document's declared date as its first and last day (ordinals; 0 when undated)."""
+        first = np.zeros(self.count, dtype=np.int32)
+        last = np.zeros(self.count, dtype=np.int32)
+        with open(self._file("documents.jsonl"), encoding="utf-8", errors="surrogatepass") as fh:
+            for i, line in enumerate(fh):
+                declared = json.loads(line)[2]
+                day = parse_partial(declared) if declared else None
+                if day is not None:
+                    first[i], last[i] = day.first_day.toordinal(), day.last_day.toordinal()
+        return first, last
+
+    def _documents(self, wanted: set[int]) -> dict[int, tuple[str, str, Optional[str]]]:
+        """Id, path and declared date of the stored documents `wanted`, read back from the folder."""
+        self._flush()
+        out = {}
+        if not wanted:
+            return out
+        with open(self._file("documents.jsonl"), encoding="utf-8", errors="surrogatepass") as fh:
+            for i, line in enumerate(fh):
+                if i in wanted:
+                    out[i] = tuple(json.loads(line))
+        return out
+
+    def _answer(self) -> tuple[list["Copy"], dict[int, tuple[str, str, Optional[str]]]]:
+        """Each document's earliest-dated similar document among those dated before it (ties: the lower
+        index, then the higher similarity), kept in arrays of a few bytes per document as pairs come."""
+        if self._done is not None:
+            return self._done
+        identical = self._identical()
+        if self.count < 2:
+            self._done = ([], {})
+            return self._done
+        first, last = self._days()
+        best = np.full(self.count, -1, dtype=np.int64)
+        best_sim = np.zeros(self.count, dtype=np.float64)
+
+        def offer(i: int, j: int, sim: float) -> None:
+            """`j` as the original of `i`, if dated before it and earlier than what `i` has."""
+            if not first[i] or not first[j] or last[j] >= first[i]:
+                return
+            k = best[i]
+            if k < 0 or (first[j], j, -sim) < (first[k], k, -best_sim[i]):
+                best[i], best_sim[i] = j, sim
+
+        for a, b, sim in self.pairs():
+            offer(a, b, sim)
+            offer(b, a, sim)
+        for i, j in identical.items():
+            offer(i, j, 1.0)
+            offer(j, i, 1.0)
+        out = []
+        for i in sorted(set(np.flatnonzero(best >= 0).tolist()) | set(identical)):
+            j = int(best[i])
+            if j >= 0:
+                out.append(Copy(i, j, float(best_sim[i]), identical.get(i) == j or identical.get(j) == i))
+            elif first[identical[i]] == first[i] and last[identical[i]] == last[i]:
+                out.append(Copy(i, identical[i], 1.0, True))
+        docs = self._documents({c.index for c in out} | {c.original for c in out})
+        self._done = (out, docs)
+        return self._done
 
     def copies(self) -> list[Copy]:
-        near: dict[int, list[tuple[int, float, bool]]] = defaultdict(list)
-        for a, b, sim in self.pairs():
-            near[a].append((b, sim, False))
-            near[b].append((a, sim, False))
-        for i, first in self._identical.items():
-            near[i].append((first, 1.0, True))
-            near[first].append((i, 1.0, True))
-        days = {i: parse_partial(self.dates[i]) for i in near if self.dates[i]}
-        out = []
-        for i in sorted(near):
-            mine = days.get(i)
-            earlier = [(days[j].first_day, j, sim, exact) for j, sim, exact in near[i]
-                       if mine is not None and j in days and days[j].last_day < mine.first_day]
-            if earlier:
-                _, j, sim, exact = min(earlier, key=lambda e: (e[0], e[1], -e[2]))
-                out.append(Copy(i, j, sim, exact or self._identical.get(i) == j or self._identical.get(j) == i))
-            elif i in self._identical and self.dates[self._identical[i]] == self.dates[i]:
-                out.append(Copy(i, self._identical[i], 1.0, True))
-        return out
+        return self._answer()[0]
 
     def findings(self) -> list[tuple[str, str, Finding]]:
         """(doc_id, path, finding) for each document that copies an earlier one, in input order."""
         from rules import by_code
 
         rule = by_code()["SR114"]
-        return [(self.ids[c.index], self.paths[c.index],
-                 rule.across(self.dates[c.index], self.ids[c.original], self.dates[c.original], c.similarity, c.exact))
-                for c in self.copies()]
+        copies, docs = self._answer()
+        return [(docs[c.index][0], docs[c.index][1],
+                 rule.across(docs[c.index][2], docs[c.original][0], docs[c.original][2], c.similarity, c.exact))
+                for c in copies]
 
 
 def finding_rows(extra: list[tuple[str, str, Finding]]) -> list[dict]:

@@ -4,14 +4,43 @@ at the end: an interrupted run leaves no half-written table.
 """
 from __future__ import annotations
 
+import csv
+import hashlib
 import json
 import os
 from pathlib import Path
+
+import numpy as np
 
 from checker.tables import DOCUMENT_COLUMNS, FINDING_COLUMNS, documents_frame, findings_frame
 
 CHUNK = 2000
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+class SeenIds:
+    """The document ids written so far, at 8 bytes each (a set of the ids themselves costs about 150 bytes
+    a document, which a million-document audit would feel): 64-bit digests in a sorted array, the latest
+    few thousand in a set. A digest seen before is confirmed against the ids themselves (`confirm`), so a
+    collision of digests is never taken for a repeated id."""
+
+    MERGE = 4096
+
+    def __init__(self):
+        self._sorted = np.empty(0, dtype=np.uint64)
+        self._recent: set[int] = set()
+
+    def add(self, doc_id: str, confirm) -> bool:
+        """False when `doc_id` was added before (`confirm(doc_id)` is asked when the digests agree)."""
+        h = int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+        i = int(np.searchsorted(self._sorted, np.uint64(h)))
+        if (h in self._recent or (i < len(self._sorted) and int(self._sorted[i]) == h)) and confirm(doc_id):
+            return False
+        self._recent.add(h)
+        if len(self._recent) >= self.MERGE:
+            self._sorted = np.union1d(self._sorted, np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent)))
+            self._recent.clear()
+        return True
 
 
 class TableSink:
@@ -25,16 +54,15 @@ class TableSink:
         # each document's timeline (checker/timeline.py), one JSON line each, for the HTML report
         self._timelines = open(self.out / f".timelines.jsonl.{os.getpid()}.tmp", "w", encoding="utf-8") if timelines else None
         self._started = {name: False for name in self._tmp}
-        self._seen: set[str] = set()
+        self._seen = SeenIds()
         self.documents = 0
         self.findings = 0
         self.verdicts: dict[str, int] = {}
         self.severities: dict[str, int] = {}
 
     def add(self, doc_row: dict, finding_rows: list[dict]) -> None:
-        if doc_row["doc_id"] in self._seen:
+        if not self._seen.add(doc_row["doc_id"], self._written):
             raise ValueError(f"document id {doc_row['doc_id']!r} twice in one audit")
-        self._seen.add(doc_row["doc_id"])
         picture = doc_row.pop("timeline", None)
         if self._timelines is not None and picture is not None:
             self._timelines.write(json.dumps(picture, ensure_ascii=False) + "\n")
@@ -47,6 +75,16 @@ class TableSink:
             self.severities[f["severity"]] = self.severities.get(f["severity"], 0) + 1
         if len(self._docs) >= self.chunk or len(self._finds) >= self.chunk * 4:
             self.flush()
+
+    def _written(self, doc_id: str) -> bool:
+        """Whether a row for `doc_id` is already in the table (held or written)."""
+        if any(r["doc_id"] == doc_id for r in self._docs):
+            return True
+        tmp = self._tmp["documents.csv"]
+        if not self._started["documents.csv"] or not tmp.exists():
+            return False
+        with open(tmp, encoding="utf-8", newline="") as fh:
+            return any(row.get("doc_id") == doc_id for row in csv.DictReader(fh))
 
     def worst(self) -> int:
         return max((SEVERITY_RANK[s] for s in self.severities), default=0)

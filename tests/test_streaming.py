@@ -29,3 +29,31 @@ def test_parallel_run_gives_the_same_rows():
     one = audit(paths, Settings(reference_date=REFERENCE_DATE, jobs=1))
     two = audit(paths, Settings(reference_date=REFERENCE_DATE, jobs=2))
     assert one.documents.equals(two.documents) and one.findings.equals(two.findings)
+
+
+def test_a_repeated_document_id_is_refused_after_its_row_was_written(tmp_path):
+    import pytest
+
+    settings = Settings(reference_date=REFERENCE_DATE, ignore=("SR114",))
+    rows = list(run(read_inputs([str(ROOT / "samples" / "docs")]), settings))
+    sink = TableSink(tmp_path, chunk=2)
+    for drow, frows in rows:
+        sink.add(dict(drow), frows)
+    with pytest.raises(ValueError, match="twice"):
+        sink.add(dict(rows[0][0]), rows[0][1])  # its row is in the file by now, not in memory
+    sink.abort()
+
+
+def test_seen_ids_hold_digests_and_confirm_a_match():
+    from checker.sink import SeenIds
+
+    seen = SeenIds()
+    assert all(seen.add(f"doc-{i}", lambda _: pytest_fail()) for i in range(10_000))  # merged twice on the way
+    assert not seen.add("doc-17", lambda doc_id: doc_id == "doc-17")
+    assert not seen.add("doc-9999", lambda doc_id: True)
+    # the digests agree but the ids do not (a collision): not a repeat
+    assert seen.add("doc-42", lambda doc_id: False)
+
+
+def pytest_fail():
+    raise AssertionError("a new id was taken for a repeat")
