@@ -63,3 +63,14 @@ def test_rules_and_explain():
     r = run("explain", "dt102")
     assert r.returncode == 0 and "Fails:" in r.stdout and "former President Trump" in r.stdout
     assert run("explain", "DT999").returncode == 2
+
+
+def test_spacy_command_line_is_left_out_of_start_up_and_loads_when_asked():
+    # spaCy imports its own CLI (requests, weasel, httpx ...) on `import spacy`; the analyser does not
+    code = ("import sys; import checker.analyse, spacy; "
+            "assert 'spacy.cli' not in sys.modules and 'requests' not in sys.modules, sorted(sys.modules); "
+            "nlp = spacy.blank('en'); assert len(nlp('Two words')) == 2; "
+            "import spacy.cli; assert callable(spacy.cli.download) and spacy.cli.info.__module__ == 'spacy.cli.info'; "
+            "assert isinstance(spacy.info(markdown=False, silent=True), dict)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]

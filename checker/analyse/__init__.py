@@ -10,8 +10,10 @@ import time
 from dataclasses import replace
 from typing import Iterator, Optional
 
-import spacy
-from spacy.util import filter_spans
+from checker.analyse.spacy_import import import_spacy
+
+spacy = import_spacy()  # before any other spaCy import: see spacy_import.py
+from spacy.util import filter_spans  # noqa: E402
 
 from checker.analyse.language import SUPPORTED, detect
 from checker.analyse.people import PeopleMatcher, pattern_words
