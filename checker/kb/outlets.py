@@ -24,36 +24,16 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import urlsplit
 
-import pandera.pandas as pa
-from pandera.typing import Series
-
 from checker.kb.phrases import matcher
 from checker.kb import fold
 
 DATA = Path(__file__).parent / "data" / "outlets.csv"
 KINDS = ["government", "wire", "outlet", "aggregator", "state-media", "satire", "other"]
 RATINGS = ["high", "medium", "low"]
-_DOMAIN = r"[a-z0-9-]+(\.[a-z0-9-]+)*"
+DOMAIN = r"[a-z0-9-]+(\.[a-z0-9-]+)*"
 _DOMAIN_IN_TEXT = re.compile(r"(?<![\w@.-])((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![\w-])")
 # how sure a match is, by where it was made
 CONFIDENCE = {"url": 1.0, "site": 0.9, "page": 0.5}
-
-
-class OutletsSchema(pa.DataFrameModel):
-    outlet: Series[str] = pa.Field(str_length={"min_value": 1})
-    kind: Series[str] = pa.Field(isin=KINDS)
-    rating: Series[str] = pa.Field(isin=RATINGS)
-    domains: Series[str] = pa.Field(nullable=True, str_matches=rf"^{_DOMAIN}(\|{_DOMAIN})*$")
-    names: Series[str] = pa.Field(nullable=True)
-    note: Series[str] = pa.Field(nullable=True)
-
-    class Config:
-        strict = True
-        coerce = True
-
-    @pa.dataframe_check
-    def domain_or_name(cls, df):  # noqa: N805 (pandera passes the class)
-        return df["domains"].notna() | df["names"].notna()
 
 
 @dataclass(frozen=True)
@@ -112,18 +92,21 @@ def _read(path: Path, table: str) -> list[Outlet]:
     """The table's rows, validated once per version of the file (kept in the user cache)."""
     from checker.kb import stash
 
-    key = (stash.files_key([Path(__file__), path]), table)
+    key = (stash.files_key([Path(__file__), Path(__file__).with_name("schema.py"), path]), table)
     kind = "outlets" if table == "bundled" else "outlets-user"  # each kind keeps one entry
     return stash.kept(kind, key, list, lambda: _validated(path, table))
 
 
 def _validated(path: Path, table: str) -> list[Outlet]:
     import pandas as pd
+    from pandera.errors import SchemaErrors
+
+    from checker.kb.schema import OutletsSchema
 
     df = pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
     try:
         df = OutletsSchema.validate(df, lazy=True)
-    except pa.errors.SchemaErrors as exc:
+    except SchemaErrors as exc:
         raise ValueError(f"{path}: outlet table does not fit its schema:\n{exc.failure_cases.to_string()}") from None
 
     def split(v):

@@ -1,8 +1,11 @@
-"""pandera schemas for the knowledge-base tables (people, offices, tenures), next to the data they guard."""
+"""pandera schemas for the knowledge-base tables (people, offices, tenures) and the outlet table, next to the
+data they guard."""
 from __future__ import annotations
 
 import pandera.pandas as pa
 from pandera.typing import Series
+
+from checker.kb.outlets import DOMAIN, KINDS, RATINGS
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 # "monarch" (kings, queens, emperors, popes) is apart from "head_of_state" so that a generic "President"
@@ -60,3 +63,21 @@ class TenuresSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def start_before_end(cls, df):  # noqa: N805 (pandera passes the class)
         return (df["end"].isna()) | (df["end"] == "") | (df["start"].str[:10] <= df["end"].str[:10].str.pad(10, "right", "9"))
+
+
+# the outlet table (checker/kb/outlets.py says what its columns mean)
+class OutletsSchema(pa.DataFrameModel):
+    outlet: Series[str] = pa.Field(str_length={"min_value": 1})
+    kind: Series[str] = pa.Field(isin=KINDS)
+    rating: Series[str] = pa.Field(isin=RATINGS)
+    domains: Series[str] = pa.Field(nullable=True, str_matches=rf"^{DOMAIN}(\|{DOMAIN})*$")
+    names: Series[str] = pa.Field(nullable=True)
+    note: Series[str] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check
+    def domain_or_name(cls, df):  # noqa: N805 (pandera passes the class)
+        return df["domains"].notna() | df["names"].notna()
