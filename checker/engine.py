@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import pandas as pd
 
+from checker import dates
 from checker import kb as kb_module
 from checker import recycled as recycled_module
 from checker.kb import outlets
@@ -71,6 +72,11 @@ class Checker:
                      "Fecha de publicación: 3 de marzo de 2019\n\nEl canciller Marcelo Ebrard dijo el lunes 4 de marzo "
                      "que las pláticas seguirán el próximo año, hace dos semanas.\n"):
             self.check(read_text("warm-up", "warm-up", text))
+        for rule in self.rules:
+            rule.warm()
+        dates.warm(self.analyser.languages)
+        if self.settings.enabled("SR114"):
+            import datasketch  # noqa: F401 (the recycled-story pass's MinHash; its import takes half a second)
 
     def analyse(self, document: Document) -> AnalysedDocument:
         if not document.readable:

@@ -22,6 +22,10 @@ class Rule:
     # the rule fires on documents that have no readable content too (input problems)
     on_unreadable: ClassVar[bool] = False
 
+    def warm(self) -> None:
+        """Load now what `check` would load on first use (dictionaries, parsers): called once before the
+        engine forks its workers, so that each does not load it again."""
+
     def check(self, doc: AnalysedDocument, kb: KnowledgeBase) -> Iterable[Finding]:
         raise NotImplementedError
 

@@ -85,6 +85,11 @@ class Spelling(Rule):
     category = Category.SOURCE
     severity = Severity.INFO
 
+    def warm(self) -> None:
+        for lang, names in DICTIONARIES.items():
+            for name in names:
+                dictionary(lang, name)
+
     def check(self, doc, kb):
         text = doc.document.text
         words: dict[str, tuple[Span, str]] = {}
