@@ -7,7 +7,8 @@ an internal-error finding and its row; the batch goes on.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
+import collections
+import threading
 import traceback
 from dataclasses import dataclass
 from functools import cached_property
@@ -66,6 +67,10 @@ class Checker:
         """Build every language's pipeline and load what rules load lazily (dictionaries, date parsers), by
         checking two small documents: done once before forking workers that would each do it."""
         from checker.ingest.readers import read_text
+
+        if getattr(self, "_warm", False):
+            return
+        self._warm = True
 
         for text in ("Date: March 3, 2019\n\nSecretary Pompeo said on Monday, March 4, 2019 that the talks will resume "
                      "later this year, two weeks after the vote.\n",
@@ -126,8 +131,12 @@ def _init_worker(settings: Settings) -> None:
     _worker = Checker(settings)
 
 
-def _check_in_worker(document: Document) -> tuple[dict, list[dict]]:
-    return _worker.check(document)
+def _check_in_worker(job: tuple[Document, bool]):
+    """A document's rows and, when the recycled-story pass asks for it, its signature: taken here, in
+    parallel, rather than in the process that reads the input and writes the tables."""
+    document, sign = job
+    sig = recycled_module.signature(document.text[document.body_start:]) if sign and document.readable else None
+    return _worker.check(document), sig
 
 
 def _timed(documents: Iterable[Document]) -> Iterator[Document]:
@@ -140,12 +149,14 @@ def _timed(documents: Iterable[Document]) -> Iterator[Document]:
         yield d
 
 
-def run(documents: Iterable[Document], settings: Settings, checker: Optional[Checker] = None) -> Iterator[tuple[dict, list[dict]]]:
-    """Rows for each document, in input order. `checker` reuses one already built."""
+def run(documents: Iterable[Document], settings: Settings, checker: Optional[Checker] = None,
+        corpus: Optional[recycled_module.RecycledStories] = None) -> Iterator[tuple[dict, list[dict]]]:
+    """Rows for each document, in input order. `checker` reuses one already built; `corpus` is given
+    each document's signature (the recycled-story pass), in input order too."""
     documents = _timed(documents)
     if settings.jobs <= 1:
         checker = checker or Checker(settings)
-        for d in documents:
+        for d in corpus.feed(documents) if corpus is not None else documents:
             yield checker.check(d)
         return
     import multiprocessing as mp
@@ -158,14 +169,31 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
         ctx, init, args = mp.get_context("fork"), None, ()
     else:
         ctx, init, args = mp.get_context(), _init_worker, (settings,)
+    # Pool.imap reads its input in a thread of its own as fast as it can: the whole corpus, for a large
+    # one. A semaphore lets it read at most `ahead` documents more than have come back, so memory stays
+    # flat, and the workers start on the first documents while the next are read.
+    ahead = threading.Semaphore(BATCH_PER_JOB * settings.jobs)
+    stop = threading.Event()
+    pending: collections.deque = collections.deque()  # (id, path, declared) of documents in flight, in order
+
+    def throttled() -> Iterator[tuple[Document, bool]]:
+        for d in documents:
+            while not ahead.acquire(timeout=0.2):
+                if stop.is_set():  # the caller stopped taking rows: let the pool shut down
+                    return
+            if corpus is not None:
+                pending.append((d.doc_id, d.path, recycled_module.declared_of(d) if d.readable else None))
+            yield d, corpus is not None
+
     with ctx.Pool(settings.jobs, initializer=init, initargs=args) as pool:
-        # Pool.imap would read the whole input ahead of the workers; batches keep memory flat
-        batch = BATCH_PER_JOB * settings.jobs
-        while True:
-            chunk = list(itertools.islice(documents, batch))
-            if not chunk:
-                return
-            yield from pool.imap(_check_in_worker, chunk, chunksize=8)
+        try:
+            for rows, sig in pool.imap(_check_in_worker, throttled(), chunksize=4):
+                ahead.release()
+                if corpus is not None:
+                    corpus.add_signature(*pending.popleft(), sig)
+                yield rows
+        finally:
+            stop.set()
 
 
 def _corpus_pass(settings: Settings) -> Optional[recycled_module.RecycledStories]:
@@ -194,7 +222,7 @@ def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt",
     doc_rows, finding_rows, timelines = [], [], {}
     corpus = _corpus_pass(settings)
     documents = _inputs(paths, stdin_format, settings)
-    for drow, frows in run(corpus.feed(documents) if corpus else documents, settings):
+    for drow, frows in run(documents, settings, corpus=corpus):
         timelines[drow["doc_id"]] = drow.pop("timeline", None)
         doc_rows.append(drow)
         finding_rows.extend(frows)
@@ -215,7 +243,7 @@ def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = 
     corpus = _corpus_pass(settings)
     try:
         documents = _inputs(paths, stdin_format, settings)
-        for drow, frows in run(corpus.feed(documents) if corpus else documents, settings, checker):
+        for drow, frows in run(documents, settings, checker, corpus=corpus):
             sink.add(drow, frows)
             if progress:
                 progress()

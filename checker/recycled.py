@@ -75,6 +75,31 @@ def shingles(text: str) -> tuple[list[bytes], bytes, int]:
     return out, digest.digest(), count
 
 
+_PERMUTATIONS: dict[int, np.ndarray] = {}  # per signature size: one shared set, made on first use
+
+
+def signature(text: str, num_perm: int = NUM_PERM) -> Optional[tuple[bytes, np.ndarray]]:
+    """The content digest and MinHash signature of a document's content, or None when it is too short
+    to compare. Taken by whichever process checks the document (a worker, when there are several)."""
+    from datasketch import MinHash
+
+    grams, digest, count = shingles(text)
+    if count < MIN_WORDS:
+        return None
+    if num_perm not in _PERMUTATIONS:
+        _PERMUTATIONS[num_perm] = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32, scheme="affine32").permutations
+    m = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32, permutations=_PERMUTATIONS[num_perm], scheme="affine32")
+    m.update_batch(grams)
+    return digest, m.hashvalues.astype(np.uint32)
+
+
+def declared_of(document: Document) -> Optional[str]:
+    from checker.ingest.claims import declared_claim
+
+    claim = declared_claim(document.claims)
+    return claim.value.iso() if claim else None
+
+
 @dataclass(frozen=True)
 class Copy:
     index: int  # the later document
@@ -94,7 +119,8 @@ class RecycledStories:
                  folder: Optional[Path] = None):
         self.threshold = threshold
         self.num_perm = num_perm
-        self._permutations = None  # made with the second document: a one-document audit never imports datasketch
+        # the first document waits for a second before its signature is taken: a one-document audit never
+        # imports datasketch (half a second)
         self._first: Optional[tuple] = None
         self.bands, self.rows = num_perm // rows, rows
         self._parent = folder
@@ -107,28 +133,25 @@ class RecycledStories:
         self._done: Optional[tuple[dict, dict]] = None
 
     def add(self, doc_id: str, path: str, declared: Optional[str], text: str) -> None:
-        if self._permutations is None:
-            if self._first is None:
-                self._first = (doc_id, path, declared, text)  # nothing to compare it with yet
-                return
-            from datasketch import MinHash
-
-            self._permutations = MinHash(num_perm=self.num_perm, seed=1, hashfunc=zlib.crc32, scheme="affine32").permutations
-            first, self._first = self._first, None
-            self._add(*first)
-        self._add(doc_id, path, declared, text)
-
-    def _add(self, doc_id: str, path: str, declared: Optional[str], text: str) -> None:
-        from datasketch import MinHash
-
-        grams, digest, count = shingles(text)
-        if count < MIN_WORDS:
+        if self._first is None and self.count == 0 and not _PERMUTATIONS:
+            self._first = (doc_id, path, declared, text)  # nothing to compare it with yet
             return
-        m = MinHash(num_perm=self.num_perm, seed=1, hashfunc=zlib.crc32, permutations=self._permutations,
-                    scheme="affine32")
-        m.update_batch(grams)
+        if self._first is not None:
+            first, self._first = self._first, None
+            self.add_signature(*first[:3], signature(first[3], self.num_perm))
+        self.add_signature(doc_id, path, declared, signature(text, self.num_perm))
+
+    def add_signature(self, doc_id: str, path: str, declared: Optional[str],
+                      sig: Optional[tuple[bytes, np.ndarray]]) -> None:
+        """Keep a document whose `signature()` was taken elsewhere (by the worker that checked it)."""
+        if self._first is not None:
+            first, self._first = self._first, None
+            self.add_signature(*first[:3], signature(first[3], self.num_perm))
+        if sig is None:
+            return
+        digest, hashvalues = sig
         row = len(self._meta)
-        self._block[row] = m.hashvalues
+        self._block[row] = hashvalues
         meta = json.dumps([doc_id, path, declared], ensure_ascii=False)
         self._meta.append(meta)
         self._digests.append(digest)
@@ -169,12 +192,9 @@ class RecycledStories:
 
     def feed(self, documents: Iterable[Document]) -> Iterator[Document]:
         """Pass the documents on, keeping each one's signature."""
-        from checker.ingest.claims import declared_claim
-
         for d in documents:
             if d.readable:
-                claim = declared_claim(d.claims)
-                self.add(d.doc_id, d.path, claim.value.iso() if claim else None, d.text[d.body_start:])
+                self.add(d.doc_id, d.path, declared_of(d), d.text[d.body_start:])
             yield d
 
     def content_digest(self) -> str:
