@@ -47,6 +47,20 @@ def _pieces(offset: int, chunk: str) -> Iterator[tuple[int, str]]:
     yield offset, chunk
 
 
+# Lexeme attributes the matchers read (LOWER, SHAPE; ORTH is the text itself) and the cheap flags the
+# tokenizer and Doc may consult. The others (URL, e-mail and number likeness, stop words, norms, prefixes,
+# suffixes) are computed by Python functions for every new word a corpus brings; nothing here reads them.
+_UNUSED_LEXEME_ATTRS = ("LIKE_URL", "LIKE_EMAIL", "LIKE_NUM", "IS_STOP", "NORM", "PREFIX", "SUFFIX", "IS_BRACKET",
+                        "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY")
+
+
+def _lean_lexemes(vocab) -> None:
+    from spacy import attrs
+
+    for name in _UNUSED_LEXEME_ATTRS:
+        vocab.lex_attr_getters.pop(attrs.IDS[name], None)
+
+
 class Analyser:
     def __init__(self, kb: KnowledgeBase, languages: tuple[str, ...] = ()):
         self.kb = kb
@@ -62,6 +76,7 @@ class Analyser:
         does not pay for the Spanish ones."""
         if lang not in self.nlp:
             nlp = spacy.blank(lang)
+            _lean_lexemes(nlp.vocab)
             self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, pattern_words(self.kb, lang))
             self.time_matchers[lang] = build_matcher(nlp.vocab)
             self.triggers[lang] = trigger_ids(nlp.vocab)
