@@ -88,6 +88,9 @@ class GarbledOrTruncated(Rule):
     category = Category.SOURCE
     severity = Severity.WARNING
 
+    def warm(self) -> None:
+        import ftfy.badness  # noqa: F401 (0.1 s of regular expressions, built on import)
+
     def check(self, doc, kb):
         bad = _garbled(doc.document.text)
         if bad:
