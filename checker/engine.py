@@ -83,6 +83,9 @@ class Checker:
         # pandera's first validation of a table builds its checks: 0.1 s a table
         documents_frame(docs)
         findings_frame(finds)
+        for lang in self.analyser.languages:
+            self.analyser.pipeline(lang)
+            self.analyser.people[lang].add_all()
         for rule in self.rules:
             rule.warm()
         dates.warm(self.analyser.languages)
@@ -193,7 +196,7 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
 
     with ctx.Pool(settings.jobs, initializer=init, initargs=args) as pool:
         try:
-            for rows, sig in pool.imap(_check_in_worker, throttled(), chunksize=4):
+            for rows, sig in pool.imap(_check_in_worker, throttled(), chunksize=8):
                 ahead.release()
                 if corpus is not None:
                     corpus.add_signature(*pending.popleft(), sig)

@@ -59,6 +59,10 @@ def _lean_lexemes(vocab) -> None:
 
     for name in _UNUSED_LEXEME_ATTRS:
         vocab.lex_attr_getters.pop(attrs.IDS[name], None)
+    # SHAPE is read only to find numeric dates ("02/05/2021"): a word without digits gets a placeholder
+    # instead of its shape, which costs a Python loop over its letters
+    word_shape = vocab.lex_attr_getters[attrs.SHAPE]
+    vocab.lex_attr_getters[attrs.SHAPE] = lambda s: word_shape(s) if any(c.isdigit() for c in s) else "x"
 
 
 class Analyser:

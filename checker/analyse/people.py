@@ -104,6 +104,19 @@ class PeopleMatcher:
                 self._waiting.setdefault(get_string_id(words[0].lower()), []).append((label, words))
         self._firsts: dict[str, set[str]] = {}
 
+    def add_all(self) -> None:
+        """Every waiting phrase into its matcher now: for a process about to fork workers, which then share
+        the matchers and the names' vocabulary instead of each building them."""
+        from spacy.tokens import Doc
+
+        by_label: dict[str, list] = {}
+        for phrases in self._waiting.values():
+            for label, words in phrases:
+                by_label.setdefault(label, []).append(Doc(self.vocab, words=list(words)))
+        for label, docs in by_label.items():
+            self._matchers[label].add(label, docs)
+        self._waiting.clear()
+
     def _add_patterns_for(self, doc) -> None:
         import numpy as np
         from spacy.attrs import LOWER
