@@ -49,6 +49,7 @@ class Checker:
         self.rules = [r for r in all_rules() if settings.enabled(r.code)]
         self.gate = Gate(settings)
         self.cache = Cache(settings) if settings.cache else None
+        self._warm = False
 
     # built on first use: a run whose documents all come from the cache never loads them
     @cached_property
@@ -64,11 +65,13 @@ class Checker:
         return Analyser(self.kb, self.settings.languages)
 
     def warm(self) -> None:
-        """Build every language's pipeline and load what rules load lazily (dictionaries, date parsers), by
-        checking two small documents: done once before forking workers that would each do it."""
+        """Load now what a run loads on first use, for a process about to fork workers that would each do
+        it: every language's pipeline with all its names and titles, the rules' dictionaries, the date
+        parsers, pandera's checks of both tables (by checking and validating two small documents) and
+        the recycled-story pass's MinHash. Once per Checker."""
         from checker.ingest.readers import read_text
 
-        if getattr(self, "_warm", False):
+        if self._warm:
             return
         self._warm = True
         docs, finds = [], []

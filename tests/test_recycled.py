@@ -21,7 +21,7 @@ def test_planted_near_duplicates_are_found():
     precision, recall, n = score(findings, truth)
     assert len(truth) > 100 and n > 100
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
-    # only the signature is kept per document: 192 32-bit values
+    # what is kept per document is its signature, 192 32-bit values (on disk, in a temporary folder)
     assert corpus.signatures().shape == (len(docs), 192) and corpus.signatures().dtype.itemsize == 4
 
 

@@ -107,30 +107,26 @@ class PeopleMatcher:
     def add_all(self) -> None:
         """Every waiting phrase into its matcher now: for a process about to fork workers, which then share
         the matchers and the names' vocabulary instead of each building them."""
-        from spacy.tokens import Doc
-
-        by_label: dict[str, list] = {}
-        for phrases in self._waiting.values():
-            for label, words in phrases:
-                by_label.setdefault(label, []).append(Doc(self.vocab, words=list(words)))
-        for label, docs in by_label.items():
-            self._matchers[label].add(label, docs)
+        self._add([p for phrases in self._waiting.values() for p in phrases])
         self._waiting.clear()
 
     def _add_patterns_for(self, doc) -> None:
         import numpy as np
         from spacy.attrs import LOWER
-        from spacy.tokens import Doc
 
         if not len(doc) or not self._waiting:
             return
         due = [h for h in np.unique(doc.to_array(LOWER)).tolist() if h in self._waiting]
-        for h in due:
-            by_label: dict[str, list] = {}
-            for label, words in self._waiting.pop(h):
-                by_label.setdefault(label, []).append(Doc(self.vocab, words=list(words)))
-            for label, docs in by_label.items():
-                self._matchers[label].add(label, docs)
+        self._add([p for h in due for p in self._waiting.pop(h)])
+
+    def _add(self, phrases: list[tuple[str, tuple[str, ...]]]) -> None:
+        from spacy.tokens import Doc
+
+        by_label: dict[str, list] = {}
+        for label, words in phrases:
+            by_label.setdefault(label, []).append(Doc(self.vocab, words=list(words)))
+        for label, docs in by_label.items():
+            self._matchers[label].add(label, docs)
 
     def find(self, doc, original: str) -> list[RawMention]:
         """Mentions in one spaCy Doc made from fold(original)."""
