@@ -24,14 +24,10 @@ def _stop_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def detect(text: str, default: Optional[str] = None) -> Optional[str]:
     """'en', 'es', or `default` when the text has too few stop words to tell."""
-    en, es = _stop_words()
-    n_en = n_es = 0
-    for m in _WORD.finditer(text[:5000]):
-        w = m.group(0).lower()
-        if w in en:
-            n_en += 1
-        elif w in es:
-            n_es += 1
+    en, es = _stop_words()  # disjoint
+    words = list(map(str.lower, _WORD.findall(text[:5000])))
+    n_en = sum(map(en.__contains__, words))
+    n_es = sum(map(es.__contains__, words))
     if n_en + n_es < 3:
         return default
     return "en" if n_en >= n_es else "es"
