@@ -99,18 +99,19 @@ class Spelling(Rule):
         for start, end, lang in doc.paragraphs:
             if lang not in DICTIONARIES:
                 continue
-            found = list(_WORD.finditer(text, start, end))
-            fresh: dict = {}
-            for m in found:
-                if m.group(1).islower() and m.group(1) not in words:
-                    fresh.setdefault(m.group(1), m)
+            found = _WORD.findall(text, start, end)
+            fresh = [w for w in dict.fromkeys(found) if w.islower() and w not in words]
             unknown = [w for w in fresh if misspelled(w, lang) and fold(w) not in kb.alias_index
                        and fold(w) not in kb.surname_index]
             if len(unknown) > FOREIGN * max(len(fresh), 1) and len(unknown) >= 3:
                 foreign += len(found)  # a paragraph in a third language (German, French ...): not ours to spell
                 continue
             total[lang] += len(found)
-            words.update((w, (Span(fresh[w].start(1), fresh[w].end(1), w), lang)) for w in unknown)
+            if unknown:  # where each first stands (the evidence), found again only for these few words
+                first = {}
+                for m in _WORD.finditer(text, start, end):
+                    first.setdefault(m.group(1), m)
+                words.update((w, (Span(first[w].start(1), first[w].end(1), w), lang)) for w in unknown)
             doubled += [(Span(m.start(), m.end(), m.group(0)), lang) for m in _DOUBLED.finditer(text, start, end)
                         if m.group(1).lower() not in _DOUBLE_OK and not (m.group(2)[0].isupper() and
                                                                           (m.group(1)[0].islower() or lang == "es"))]
