@@ -6,7 +6,6 @@ an internal-error finding and its row; the batch goes on.
 """
 from __future__ import annotations
 
-import datetime as dt
 import collections
 import threading
 import traceback
@@ -26,7 +25,7 @@ from checker.gate import Gate
 from checker.infer import infer
 from checker.ingest import read_inputs
 from checker.ingest.claims import declared_claim
-from checker.model import AnalysedDocument, Category, Document, Finding, Problem, Severity
+from checker.model import AnalysedDocument, Document, Finding, Problem
 from checker.timing import clock
 from checker.tables import document_row, documents_frame, finding_row, findings_frame
 from checker.timeline import timeline

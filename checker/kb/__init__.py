@@ -9,9 +9,7 @@ says how, and which layer wins a disagreement. Rules and the analyser use only t
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +18,6 @@ from typing import Iterable, Optional
 from checker.kb.layers import (BUNDLED, Conflict, LayerError, LayerInfo, Tables, discover, fingerprint, merge,
                                partial, read_layer)
 from checker.kb import stash
-from checker.kb.stash import CACHE_DIR_ENV, cache_home
 from checker.kb.text import fold
 from checker.model import PartialDate, Precision, Tenure
 
