@@ -135,6 +135,7 @@ class Checker:
 
 _worker: Optional[Checker] = None
 BATCH_PER_JOB = 256  # documents read ahead per worker process
+CHUNK = 8  # documents sent to a worker at a time
 
 
 def _init_worker(settings: Settings) -> None:
@@ -198,7 +199,7 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
 
     with ctx.Pool(settings.jobs, initializer=init, initargs=args) as pool:
         try:
-            for rows, sig in pool.imap(_check_in_worker, throttled(), chunksize=8):
+            for rows, sig in pool.imap(_check_in_worker, throttled(), chunksize=CHUNK):
                 ahead.release()
                 if corpus is not None:
                     corpus.add_signature(*pending.popleft(), sig)

@@ -81,3 +81,51 @@ def test_window_never_empty_when_constraints_agree(common, spans):
     window = best_window(constraints, dt.date(1776, 1, 1), REFERENCE_DATE)
     assert window is not None and window.start <= window.end
     assert all(c.allows(window.start) and c.allows(window.end) for c in constraints)
+
+
+def _alternation(kind: str):
+    """The plain form of `phrases.regex`: every phrase of the kind, longest first, tried one by one."""
+    import re
+
+    from checker.kb.phrases import of_kind
+
+    alts = sorted({p.phrase for p in of_kind(kind)}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+
+
+def _phrase_texts():
+    from checker.kb.phrases import boilerplate
+
+    phrases = sorted({p.phrase for p in boilerplate()})
+    # phrases and their pieces, cased and spaced every which way, glued to letters or not
+    pieces = st.one_of(st.sampled_from(phrases), st.sampled_from(phrases).map(str.upper),
+                       st.sampled_from(phrases).map(lambda p: p[: len(p) // 2]),
+                       st.sampled_from([" ", "  ", "\n", "\t", "x", "s", ".", ",", "“", "”", "é"]))
+    return st.one_of(st.text(max_size=200), st.lists(pieces, max_size=30).map("".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_phrase_texts(), kind=st.sampled_from(["anonymous", "attribution", "rights", "truncated", "original"]))
+def test_phrase_trie_matches_the_longest_first_alternation(text, kind):
+    from checker.kb.phrases import regex
+
+    assert [m.span() for m in regex(kind).finditer(text)] == [m.span() for m in _alternation(kind).finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(["share", "this", "article", "on", "print", "page", "  ", "\n"]), max_size=12))
+def test_phrase_trie_takes_the_longest_phrase(words):
+    """Phrases that extend one another (the chrome kind has "share", "share this", "share this article"):
+    the trie takes the longest that ends on a word boundary, as the alternation, longest first, does."""
+    import re
+
+    from checker.kb.phrases import _trie_pattern
+
+    phrases = ["share", "share this", "share this article", "share on", "print", "print this page", "page"]
+    trie = re.compile(rf"(?<![\w]){_trie_pattern(sorted(phrases))}(?![\w])", re.I)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+    text = " ".join(words)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group(0) for m in trie.finditer("Share this article, share on X")] == ["Share this article", "share on"]

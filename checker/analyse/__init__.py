@@ -15,7 +15,7 @@ from checker.analyse.spacy_import import import_spacy
 spacy = import_spacy()  # before any other spaCy import: see spacy_import.py
 from spacy.util import filter_spans  # noqa: E402
 
-from checker.analyse.language import SUPPORTED, detect
+from checker.analyse.language import SAMPLE as LANGUAGE_SAMPLE, SUPPORTED, detect
 from checker.analyse.people import PeopleMatcher, pattern_words
 from checker.analyse.tense import tense_near
 from checker.analyse.times import KIND, build_matcher, find as find_times, normalise, trigger_ids
@@ -92,8 +92,15 @@ class Analyser:
         document carries an IN005 problem saying how much of the text was read."""
         declared = declared_claim(document.claims)
         base = declared.value.first_day if declared else None
+        # detection reads a text's first 5,000 characters: a paragraph that starts with the body's own are
+        # the same text (a release in one paragraph), and its language is the one detected for the body
+        head = None
         with clock("language"):
-            doc_lang = document.language_hint if document.language_hint in SUPPORTED else detect(document.text[document.body_start:], "en")
+            if document.language_hint in SUPPORTED:
+                doc_lang = document.language_hint
+            else:
+                head = document.text[document.body_start:document.body_start + LANGUAGE_SAMPLE]
+                doc_lang = detect(head, "en")
         meta = document.metadata_spans
         mentions: list[Mention] = []
         times: list[TimeExpression] = []
@@ -109,7 +116,8 @@ class Analyser:
                              f"of content were checked ({100 * done / max(1, total):.0f}%)."),))
                 break
             with clock("language"):
-                lang = detect(para, doc_lang) or "en"
+                same = head is not None and offset == document.body_start and para.startswith(head)
+                lang = doc_lang if same else detect(para, doc_lang) or "en"
                 if lang not in self.languages:
                     lang = self.languages[0]
             if lang not in langs and len(para) > 40:

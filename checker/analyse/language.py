@@ -11,6 +11,7 @@ from typing import Optional
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SUPPORTED = ("en", "es")
+SAMPLE = 5000  # characters read from the start of a text
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +26,7 @@ def _stop_words() -> tuple[frozenset[str], frozenset[str]]:
 def detect(text: str, default: Optional[str] = None) -> Optional[str]:
     """'en', 'es', or `default` when the text has too few stop words to tell."""
     en, es = _stop_words()  # disjoint
-    words = list(map(str.lower, _WORD.findall(text[:5000])))
+    words = list(map(str.lower, _WORD.findall(text[:SAMPLE])))
     n_en = sum(map(en.__contains__, words))
     n_es = sum(map(es.__contains__, words))
     if n_en + n_es < 3:
