@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from checker.kb import outlets
-from checker.kb.phrases import regex
+from checker.kb.phrases import FOLDS_TO_ASCII, regex
 from checker.model import Category, Severity, Span
 from rules.base import Rule, iter_lines
 
@@ -34,6 +34,9 @@ _NOTICE = re.compile(r"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*©?\s*(?:(?:19|2
                      r"(?:by\s+)?(?P<holder>[A-Z][\w&'’ -]{1,60}?)\s*(?=[.,;|]|\s+[Aa]ll [Rr]ights|\s+[Tt]odos|$)", re.M)
 _CREDIT = re.compile(r"(?:reprinted|republished|distributed) (?:with permission )?(?:from|of|by)\s+(?P<holder>[A-Z][\w&'’ -]{1,60}?)"
                      r"\s*(?=[.,;|]|$)", re.I | re.M)
+
+# what a notice or a credit must hold, lower-cased: a quick test before either pattern runs on each line
+_SIGNS = ("©", "(c)", "copyright", "reprinted", "republished", "distributed")
 
 
 def _same(a: str, b: str) -> bool:
@@ -49,6 +52,9 @@ class Republished(Rule):
 
     def check(self, doc, kb):
         text = doc.document.text
+        low = text.lower()
+        if not any(sign in low for sign in _SIGNS) and not any(c in low for c in FOLDS_TO_ASCII):
+            return  # neither pattern can match: most texts
         table = outlets.of(kb)
         host, site = outlets.host_of(doc.document.url), outlets.site_of(doc.document)
         own = outlets.identify(doc.document, table)

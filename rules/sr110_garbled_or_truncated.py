@@ -36,7 +36,7 @@ from rules.base import Rule, iter_lines
 
 LAST_LINES = 4
 MIN_CUT_WORDS = 12
-_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’»)\]*_]\s*$|^\W*$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’»)\]*_]")  # the last character of a right-stripped line
 _ELLIPSIS = re.compile(r"\w\s*(?:\.\.\.|…)\s*$")
 
 
@@ -74,12 +74,33 @@ def _cut(doc) -> list[Span]:
         return []
     pos, line = tail[-1]
     ending = line.rstrip()
-    words = ending.split()
-    prose = sum(1 for w in words if w[:1].islower()) >= len(words) / 2  # running text, not a list of names
-    if _ELLIPSIS.search(ending) or (len(words) >= MIN_CUT_WORDS and prose and not _ENDS_SENTENCE.search(ending)
-                                    and words[-1].isalpha() and words[-1].islower()):
+    if _looks_cut(ending):
         return [Span(pos + max(0, len(ending) - 60), pos + len(ending), ending[-60:].strip())]
     return []
+
+
+def _looks_cut(ending: str) -> bool:
+    """The (right-stripped) last line trails off in an ellipsis, or is running text of some length that
+    stops on a lower-case word without a closing mark. Only its end is read, but for counting the words
+    in lower case, the last test (a line can be a whole article)."""
+    words = ending.split()
+    return _trails_off(ending) or (len(words) >= MIN_CUT_WORDS and not _ENDS_SENTENCE.search(ending[-1:])
+                                   and words[-1].isalpha() and words[-1].islower() and _prose(words))
+
+
+def _trails_off(ending: str) -> bool:
+    """A word and an ellipsis end the line: the ellipsis pattern, tried only where its word can stand,
+    just before the spaces before the final ellipsis."""
+    for dots in ("...", "…"):
+        if ending.endswith(dots):
+            word_at = len(ending[:-len(dots)].rstrip()) - 1
+            return word_at >= 0 and _ELLIPSIS.search(ending, word_at) is not None
+    return False
+
+
+def _prose(words: list[str]) -> bool:
+    """Running text, not a list of names: half the words or more start in lower case."""
+    return sum(1 for w in words if w[:1].islower()) >= len(words) / 2
 
 
 class GarbledOrTruncated(Rule):

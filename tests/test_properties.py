@@ -99,8 +99,11 @@ def _phrase_texts():
 
     phrases = sorted({p.phrase for p in boilerplate()})
     # phrases and their pieces, cased and spaced every which way, glued to letters or not
+    odd = {"i": "İ", "s": "ſ", "k": "\u212a"}  # letters an ignore-case pattern takes for i, s and k
     pieces = st.one_of(st.sampled_from(phrases), st.sampled_from(phrases).map(str.upper),
                        st.sampled_from(phrases).map(lambda p: p[: len(p) // 2]),
+                       st.sampled_from(phrases).map(lambda p: "".join(odd.get(c, c) for c in p)),
+                       st.sampled_from(phrases).map(lambda p: p.replace("i", "ı")),
                        st.sampled_from([" ", "  ", "\n", "\t", "x", "s", ".", ",", "“", "”", "é"]))
     return st.one_of(st.text(max_size=200), st.lists(pieces, max_size=30).map("".join))
 
@@ -110,7 +113,12 @@ def _phrase_texts():
 def test_phrase_trie_matches_the_longest_first_alternation(text, kind):
     from checker.kb.phrases import regex
 
-    assert [m.span() for m in regex(kind).finditer(text)] == [m.span() for m in _alternation(kind).finditer(text)]
+    finder = regex(kind)  # the quick test before the pattern changes nothing it finds
+    assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder.pattern.finditer(text)]
+    assert [m.span() for m in finder.finditer(text, 3, 40)] == [m.span() for m in finder.pattern.finditer(text, 3, 40)]
+    assert (finder.search(text, 2) or None) == (finder.pattern.search(text, 2) or None) or \
+        finder.search(text, 2).span() == finder.pattern.search(text, 2).span()
+    assert [m.span() for m in regex(kind).pattern.finditer(text)] == [m.span() for m in _alternation(kind).finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -129,3 +137,51 @@ def test_phrase_trie_takes_the_longest_phrase(words):
     text = " ".join(words)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert [m.group(0) for m in trie.finditer("Share this article, share on X")] == ["Share this article", "share on"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_phrase_texts(), kinds=st.sampled_from([("chrome",), ("issuer",), ("archived",), ("chrome", "issuer"),
+                                                    ("chrome", "archived"), ("byline", "attribution")]))
+def test_phrase_matcher_agrees_with_each_phrase(text, kinds):
+    """`phrases.matcher` (one pattern per kind of match) says of every line what the phrases say one by one."""
+    from checker.kb.phrases import matcher, of_kind
+
+    hits = matcher(*kinds)
+    for line in text.split("\n") + [text]:
+        assert hits(line) == any(p.hits(line) for k in kinds for p in of_kind(k))
+
+
+def test_phrase_finder_sees_letters_lower_does_not_make():
+    """"ſaid", "İn a statement": an ignore-case pattern reads them as phrases, str.lower() does not; the
+    finder's quick test must not pass over them."""
+    from checker.kb.phrases import of_kind, regex
+
+    odd = [{"s": "ſ"}, {"i": "İ"}, {"i": "ı"}, {"k": "\u212a"}]
+    for kind in ("anonymous", "attribution", "rights", "truncated", "original"):
+        finder = regex(kind)
+        for phrase in sorted({p.phrase for p in of_kind(kind)}):
+            for swap in odd:
+                text = "x " + "".join(swap.get(c, c) for c in phrase) + " y"
+                if text == "x " + phrase + " y":
+                    continue
+                assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder.pattern.finditer(text)], text
+
+
+@settings(max_examples=500, deadline=None)
+@given(words=st.lists(st.sampled_from(["the", "The", "council", "Budget", "said", "...", "…", ".", " ", "  ", "\t",
+                                       "\u2003", "a", "x_", "42", "”", "!", ":", "—", "é"]), max_size=30))
+def test_cut_line_read_from_its_end_as_the_whole_line_patterns(words):
+    """SR110 reads only the end of a last line; the decision is the one of the patterns over the whole line."""
+    import re
+
+    from rules.sr110_garbled_or_truncated import MIN_CUT_WORDS, _looks_cut
+
+    ends_sentence = re.compile(r"[.!?:;…\"”’»)\]*_]\s*$|^\W*$")
+    ellipsis = re.compile(r"\w\s*(?:\.\.\.|…)\s*$")
+    for joiner in (" ", ""):
+        ending = joiner.join(words).rstrip()
+        w = ending.split()
+        prose = sum(1 for x in w if x[:1].islower()) >= len(w) / 2
+        whole = bool(ellipsis.search(ending) or (len(w) >= MIN_CUT_WORDS and prose and not ends_sentence.search(ending)
+                                                 and w[-1].isalpha() and w[-1].islower()))
+        assert _looks_cut(ending) == whole, ending
