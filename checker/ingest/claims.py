@@ -147,9 +147,9 @@ def opening_claims(text: str, start: int, day_first: bool = False, max_lines: in
             date, end = got
             out.append(Claim(ClaimKind.DATELINE, date, "dateline", Span(lead, pos + end, text[lead:pos + end])))
             continue
-        rest, weekday, _ = split_weekday(line)
         m = _OPENING_RE.match(line, lead - pos)
         if m:
+            rest, weekday, _ = split_weekday(line)
             got = match_date(rest, m.end(), day_first=day_first)
             if got and got[0].day is not None:
                 out.append(Claim(ClaimKind.DATELINE, got[0], "opening", Span(lead, pos + got[1], text[lead:pos + got[1]]), weekday))
