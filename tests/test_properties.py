@@ -185,3 +185,13 @@ def test_cut_line_read_from_its_end_as_the_whole_line_patterns(words):
         whole = bool(ellipsis.search(ending) or (len(w) >= MIN_CUT_WORDS and prose and not ends_sentence.search(ending)
                                                  and w[-1].isalpha() and w[-1].islower()))
         assert _looks_cut(ending) == whole, ending
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(max_size=300), TEXTS, st.text(alphabet="aÁéÑñüÜİıΣσßẞ“”—Ab1 \n", max_size=80)))
+def test_fold_is_the_table_applied_to_every_character(text):
+    """fold() lowers the ASCII between non-ASCII runs with lower(): the same as the table on every character."""
+    from checker.kb.text import _FOLD, fold
+
+    assert fold(text) == text.translate(_FOLD)
+    assert len(fold(text)) == len(text)
