@@ -3,6 +3,7 @@ their spans inside the text, and never give an empty window when the evidence ag
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -195,3 +196,28 @@ def test_fold_is_the_table_applied_to_every_character(text):
 
     assert fold(text) == text.translate(_FOLD)
     assert len(fold(text)) == len(text)
+
+
+# chunks that are, or hold, spaCy's special cases, among plain words and punctuation
+CHUNKS = st.sampled_from(["don't", "mr.", "u.s.", "(don't", "it's,", "dr.", "a.m.", ":)", "i'm", "obama", "obama's",
+                          "the", "said", "said.", "(the", "2024,", "28/03/2025", "e.g.", "ee.uu.", "sr.", "del", "al",
+                          "—", "“former", "president”", "\n", "  ", "\t", "no.", "vs.", "'s", "x"])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.lists(CHUNKS, max_size=40).map(" ".join), min_size=1, max_size=6), lang=st.sampled_from(["en", "es"]))
+def test_chunk_cache_keeps_spacy_tokens(checker, texts, lang):
+    """The analyser fills spaCy's tokenizer cache chunk by chunk (checker/analyse/__init__.py _ChunkCache):
+    text after text, the tokens are those of spaCy's tokenizer left to itself."""
+    analyser = checker.analyser
+    for text in texts:
+        got = analyser.tokens(lang, text)
+        plain = _plain_tokenizer(lang)(text)
+        assert [(t.text, t.whitespace_) for t in got] == [(t.text, t.whitespace_) for t in plain]
+
+
+@lru_cache(maxsize=2)
+def _plain_tokenizer(lang: str):
+    import spacy
+
+    return spacy.blank(lang).tokenizer
