@@ -92,3 +92,17 @@ def test_a_first_name_that_is_not_the_candidates_leaves_the_mention_unresolved(c
     assert not any(k.endswith(("Price", "Kennedy")) for k in got)
     assert got["Energy Secretary Stephen Chu"] == ["us.secretary_of_energy"]  # Steven, misspelt: same first letters
     assert got["Prime Minister Johnson"] == ["gb.prime_minister"]
+
+
+def test_stash_keeps_one_entry_per_kind(tmp_path, monkeypatch):
+    """Writing an entry removes the older ones of its kind, not those of a kind whose name it begins
+    ("outlets" and "outlets-user")."""
+    from checker.kb import stash
+
+    monkeypatch.setenv(stash.CACHE_DIR_ENV, str(tmp_path))
+    user = stash.kept("outlets-user", ("a",), list, lambda: ["user"])
+    assert stash.kept("outlets", ("b",), list, lambda: ["bundled"]) == ["bundled"]
+    assert stash.kept("outlets", ("c",), list, lambda: ["newer"]) == ["newer"]
+    assert sorted(p.name.split("-")[0] + ("-user" if "-user-" in p.name else "") for p in tmp_path.glob("*.pickle")) == \
+        ["outlets", "outlets-user"]
+    assert stash.kept("outlets-user", ("a",), list, lambda: ["made again"]) == user

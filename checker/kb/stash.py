@@ -39,8 +39,11 @@ def files_key(paths: Iterable[Path]) -> tuple:
     return tuple(out)
 
 
+DIGEST = 24  # hex digits of an entry's name
+
+
 def path_for(kind: str, key: tuple) -> Path:
-    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:24]
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:DIGEST]
     return cache_home() / f"{kind}-{digest}.pickle"
 
 
@@ -60,7 +63,8 @@ def write(path: Path, kind: str, value: object) -> None:
         with open(tmp, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob(f"{kind}-*.pickle"):
+        # this kind's entries only: "outlets-*" alone would also take the "outlets-user-*" entries
+        for old in path.parent.glob(f"{kind}-{'[0-9a-f]' * DIGEST}.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
