@@ -136,10 +136,7 @@ class RecycledStories:
         if self._first is None and self.count == 0 and not _PERMUTATIONS:
             self._first = (doc_id, path, declared, text)  # nothing to compare it with yet
             return
-        if self._first is not None:
-            first, self._first = self._first, None
-            self.add_signature(*first[:3], signature(first[3], self.num_perm))
-        self.add_signature(doc_id, path, declared, signature(text, self.num_perm))
+        self.add_signature(doc_id, path, declared, signature(text, self.num_perm))  # the waiting one first
 
     def add_signature(self, doc_id: str, path: str, declared: Optional[str],
                       sig: Optional[tuple[bytes, np.ndarray]]) -> None:
@@ -258,7 +255,7 @@ class RecycledStories:
 
                     for x in range(len(run) - 1 if small else 1):
                         a = run[x]
-                        sa = sigs.setdefault(a, read(a))
+                        sa = read(a)
                         for b in run[x + 1:]:
                             if (a, b) in measured:
                                 continue

@@ -62,8 +62,8 @@ class RawMention:
 def pattern_words(kb: KnowledgeBase, lang: str) -> dict[str, list[tuple[str, ...]]]:
     """Every name, surname and title of the knowledge base as the language's tokenizer splits it, by
     matcher label. Tokenizing 8,500 phrases takes a quarter of a second, so the result is kept in the user
-    cache, keyed by the phrases themselves and the spaCy version. A tokenizer of its own does the work:
-    spaCy caches only its first 10,000 chunks, and those should be the documents' words."""
+    cache, keyed by the phrases themselves and the spaCy version. A tokenizer of its own does the work, so
+    that the phrases do not fill the analyser's tokenizer cache, which is for the documents' words."""
     import hashlib
 
     import spacy
