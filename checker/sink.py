@@ -5,42 +5,15 @@ at the end: an interrupted run leaves no half-written table.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 from pathlib import Path
 
-import numpy as np
-
+from checker.ids import SeenIds
 from checker.tables import DOCUMENT_COLUMNS, FINDING_COLUMNS, documents_frame, findings_frame
 
 CHUNK = 2000
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
-
-
-class SeenIds:
-    """The document ids written so far, at 8 bytes each (a set of the ids themselves costs about 150 bytes
-    a document, which a million-document audit would feel): 64-bit digests in a sorted array, the latest
-    few thousand in a set. A digest seen before is confirmed against the ids themselves (`confirm`), so a
-    collision of digests is never taken for a repeated id."""
-
-    MERGE = 4096
-
-    def __init__(self):
-        self._sorted = np.empty(0, dtype=np.uint64)
-        self._recent: set[int] = set()
-
-    def add(self, doc_id: str, confirm) -> bool:
-        """False when `doc_id` was added before (`confirm(doc_id)` is asked when the digests agree)."""
-        h = int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-        i = int(np.searchsorted(self._sorted, np.uint64(h)))
-        if (h in self._recent or (i < len(self._sorted) and int(self._sorted[i]) == h)) and confirm(doc_id):
-            return False
-        self._recent.add(h)
-        if len(self._recent) >= self.MERGE:
-            self._sorted = np.union1d(self._sorted, np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent)))
-            self._recent.clear()
-        return True
 
 
 class TableSink:

@@ -45,7 +45,7 @@ def test_a_repeated_document_id_is_refused_after_its_row_was_written(tmp_path):
 
 
 def test_seen_ids_hold_digests_and_confirm_a_match():
-    from checker.sink import SeenIds
+    from checker.ids import SeenIds
 
     seen = SeenIds()
     assert all(seen.add(f"doc-{i}", lambda _: pytest_fail()) for i in range(10_000))  # merged twice on the way
