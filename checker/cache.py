@@ -13,8 +13,8 @@ baseline) under a key that hashes everything the rows depend on:
 
 The corpus-wide recycled-story pass (SR114) keeps its answer too, keyed by every document's id, date and
 MinHash signature: an unchanged corpus is not compared pair by pair again. A file's documents, as ingest
-read them, are kept too (pickled, keyed by the file's path and bytes), so
-an unchanged file is not even parsed again. The cache folder is the user's own, as their shell's start-up
+read them, are kept too (pickled, keyed by the file's path and bytes), so an unchanged file is not even
+parsed again; JSON Lines and Parquet batches, which stream, are not kept whole (their records' rows are). The cache folder is the user's own, as their shell's start-up
 files are: whoever can write there can already run code as the user, so unpickling from it adds no risk.
 
 Entries live in the user cache folder (`$CHECKER_CACHE_DIR`, else the platform's user cache dir, such as
@@ -92,14 +92,17 @@ def _kb_folders(settings: Settings) -> list[Optional[Path]]:
 
 def read_inputs(paths: Iterable[str], stdin_format: str, max_bytes: int, cache: "Cache") -> Iterator[Document]:
     """`checker.ingest.read_inputs`, with the documents of an unchanged file taken from the cache instead of
-    parsed again (front matter, headers, datelines): a run over an unchanged folder reads bytes and hashes."""
+    parsed again (front matter, headers, datelines): a run over an unchanged folder reads bytes and hashes.
+    JSON Lines and Parquet batches are streamed as without the cache."""
     from checker.ingest import FORMATS, discover, read_one
     from checker.ingest import read_inputs as read_plain
 
     files, _ = discover(paths)
     for f in files:
-        if f == "-" or FORMATS.get(Path(f).suffix.lower()) == "parquet":
-            yield from read_plain([f], stdin_format, max_bytes)  # standard input; a shard read whole
+        if f == "-" or FORMATS.get(Path(f).suffix.lower()) in ("jsonl", "parquet"):
+            # standard input, and batches, which stream record by record: a batch's documents are not kept
+            # as one entry (that would hold the whole file); each record's rows are still cached by its key
+            yield from read_plain([f], stdin_format, max_bytes)
             continue
         try:
             with open(f, "rb") as fh:

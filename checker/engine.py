@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import collections
 import threading
-import traceback
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Iterable, Iterator, Optional
@@ -21,6 +20,7 @@ from checker import recycled as recycled_module
 from checker.kb import outlets
 from checker.cache import Cache
 from checker.config import Settings
+from checker.failure import internal_error
 from checker.gate import Gate
 from checker.infer import infer
 from checker.ingest import read_inputs
@@ -96,10 +96,13 @@ class Checker:
 
     def analyse(self, document: Document) -> AnalysedDocument:
         if not document.readable:
-            return AnalysedDocument(document, declared_claim(document.claims), (), (), (), (), None, self.settings.reference_date)
+            return self._unanalysed(document)
         analysed = self.analyser.analyse(document, self.settings.reference_date, self.settings.time_budget)
         with clock("inference"):
             return infer(analysed, self.kb)
+
+    def _unanalysed(self, document: Document) -> AnalysedDocument:
+        return AnalysedDocument(document, declared_claim(document.claims), (), (), (), (), None, self.settings.reference_date)
 
     def check(self, document: Document) -> tuple[dict, list[dict]]:
         if self.cache is None:
@@ -112,20 +115,39 @@ class Checker:
         return rows
 
     def _check(self, document: Document) -> tuple[dict, list[dict]]:
+        """The document's rows. Whatever it makes the checker do, it gets them: a failure in analysis leaves
+        the document unread with an IN004 finding naming the stage; a failure in one rule is that rule's IN004
+        finding beside the other rules' findings; the batch goes on either way."""
         try:
             doc = self.analyse(document)
-            findings: list[Finding] = []
-            with clock("rules"):
-                for rule in self.rules:
-                    if doc.document.readable or rule.on_unreadable:
+        except Exception as exc:
+            doc = self._unanalysed(self._broken(document, "analysing the text", exc))
+        findings: list[Finding] = []
+        with clock("rules"):
+            for rule in self.rules:
+                if doc.document.readable or rule.on_unreadable:
+                    try:
                         findings.extend(rule.check(doc, self.kb))
-        except Exception as exc:  # a bug must not stop the batch: the document gets a row that says so
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            document = Document(document.doc_id, document.path, document.format, document.text, readable=False,
-                                problems=(Problem("IN004", f"The checker failed on this document ({detail}); please report it."),))
-            doc = AnalysedDocument(document, None, (), (), (), (), None, self.settings.reference_date)
-            findings = [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.kb)]
+                    except Exception as exc:
+                        findings.append(self._rule_failed(doc, rule, exc))
         findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule_id, f.message))
+        try:
+            return self._rows(doc, findings)
+        except Exception as exc:
+            doc = self._unanalysed(self._broken(document, "writing the document's rows", exc))
+            return self._rows(doc, [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.kb)])
+
+    @staticmethod
+    def _broken(document: Document, stage: str, exc: Exception) -> Document:
+        return Document(document.doc_id, document.path, document.format, document.text, readable=False,
+                        problems=document.problems + (Problem("IN004", internal_error(stage, exc)),))
+
+    def _rule_failed(self, doc: AnalysedDocument, rule, exc: Exception) -> Finding:
+        from rules import by_code
+
+        return by_code()["IN004"].finding(doc, internal_error(f"running rule {rule.code} ({rule.name})", exc), "")
+
+    def _rows(self, doc: AnalysedDocument, findings: list[Finding]) -> tuple[dict, list[dict]]:
         findings, prints = self.gate.settle(doc, findings)  # suppressed and baselined findings leave here
         with clock("tables"):
             # the timeline rides beside the contract's columns (the tables take only those) to the HTML report
@@ -147,7 +169,10 @@ def _check_in_worker(job: tuple[Document, bool]):
     """A document's rows and, when the recycled-story pass asks for it, its signature: taken here, in
     parallel, rather than in the process that reads the input and writes the tables."""
     document, sign = job
-    sig = recycled_module.signature(document.text[document.body_start:]) if sign and document.readable else None
+    try:
+        sig = recycled_module.signature(document.text[document.body_start:]) if sign and document.readable else None
+    except Exception:  # the document is then left out of the recycled-story comparison only
+        sig = None
     return _worker.check(document), sig
 
 

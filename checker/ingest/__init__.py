@@ -5,15 +5,19 @@ dropped silently.
 """
 from __future__ import annotations
 
+import io
+import itertools
 import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from checker.ingest.clean import strip_invisible
 from checker.ingest.html import read_html
 from checker.ingest.readers import read_json, read_jsonl, read_markdown, read_text, unreadable
+from checker.failure import internal_error
+from checker.ids import SeenIds
 from checker.model import Document, Problem
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".json": "json", ".jsonl": "jsonl",
@@ -64,28 +68,74 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Document]:
-    """The document(s) in one file (or in `data`): always at least one, readable or not."""
-    doc_id = path
+READERS = {"jsonl": "JSON Lines reader", "json": "JSON reader", "md": "Markdown reader", "html": "HTML reader",
+           "parquet": "Parquet reader", "txt": "text reader"}
+
+
+def failed(doc_id: str, path: str, fmt: str, exc: BaseException) -> Document:
+    """The row of a document the reader itself failed on (a bug, or a library's exception we did not
+    foresee): unreadable, with IN004 naming the reader and the error, so the run goes on."""
+    return unreadable(doc_id, path, fmt, "IN004",
+                      internal_error(f"reading the document ({READERS.get(fmt, 'reader')})", exc))
+
+
+def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_bytes: int = MAX_BYTES,
+             stream: BinaryIO | None = None) -> Iterator[Document]:
+    """The document(s) in one file (or in `data`, or in `stream` for a batch format): always at least one,
+    readable or not, and never an exception."""
     fmt = fmt or FORMATS.get(Path(path).suffix.lower(), "txt")
+    if fmt in ("jsonl", "parquet"):
+        yield from _read_batch(path, fmt, data, stream, max_bytes)
+        return
     if data is None:
         try:
             with open(path, "rb") as fh:
-                # Parquet is binary and a JSON Lines file is a batch of documents: a cut file is a broken
-                # file, so both are read whole, and the size limit applies to each record instead
-                data = fh.read() if fmt in ("parquet", "jsonl") else fh.read(max_bytes + 1)
-        except FileNotFoundError:
-            yield unreadable(doc_id, path, fmt, "IN001", "File not found (or a broken link).")
-            return
-        except IsADirectoryError:
-            yield unreadable(doc_id, path, fmt, "IN001", "Is a directory.")
-            return
+                data = fh.read(max_bytes + 1)
         except OSError as exc:
-            yield unreadable(doc_id, path, fmt, "IN001", f"Cannot read the file: {exc.strerror or exc}.")
+            yield _open_error(path, fmt, exc)
             return
-    if fmt == "parquet":
-        yield from read_parquet(path, data)
-        return
+    try:
+        yield from _read_whole(path, data, fmt, max_bytes)
+    except Exception as exc:
+        yield failed(path, path, fmt, exc)
+
+
+def _open_error(path: str, fmt: str, exc: OSError) -> Document:
+    if isinstance(exc, FileNotFoundError):
+        return unreadable(path, path, fmt, "IN001", "File not found (or a broken link).")
+    if isinstance(exc, IsADirectoryError):
+        return unreadable(path, path, fmt, "IN001", "Is a directory.")
+    return unreadable(path, path, fmt, "IN001", f"Cannot read the file: {exc.strerror or exc}.")
+
+
+def _read_batch(path: str, fmt: str, data: bytes | None, stream: BinaryIO | None, max_bytes: int) -> Iterator[Document]:
+    """A JSON Lines or Parquet file, record by record: a batch is never held whole, and the size limit
+    applies to each record. A reader that fails between records ends the file with a row saying so."""
+    opened = None
+    if stream is None and data is None:
+        try:
+            stream = opened = open(path, "rb")
+        except OSError as exc:
+            yield _open_error(path, fmt, exc)
+            return
+    elif stream is None:
+        stream = io.BufferedReader(io.BytesIO(data))
+    n = 0
+    try:
+        reader = read_jsonl(path, stream, max_bytes, lambda doc_id, exc: failed(doc_id, path, fmt, exc)) \
+            if fmt == "jsonl" else read_parquet(path, stream, max_bytes)
+        for doc in reader:
+            n += 1
+            yield doc
+    except Exception as exc:
+        yield failed(f"{path}#after{n}", path, fmt, exc)
+    finally:
+        if opened is not None:
+            opened.close()
+
+
+def _read_whole(path: str, data: bytes, fmt: str, max_bytes: int) -> Iterator[Document]:
+    doc_id = path
     if not data.strip():
         yield unreadable(doc_id, path, fmt, "IN001", "The file is empty." if not data else "The file holds only white space.")
         return
@@ -93,7 +143,7 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_b
         yield unreadable(doc_id, path, fmt, "IN001", "The file is binary, not text.")
         return
     notes = []
-    if len(data) > max_bytes and fmt != "jsonl":
+    if len(data) > max_bytes:
         notes.append(Problem("IN006", f"The file is larger than the {max_bytes / 2**20:g} MB limit: only its first "
                                       f"{max_bytes / 2**20:g} MB were read and checked."))
         data = data[:max_bytes]
@@ -104,48 +154,66 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_b
     if invisible:
         notes.append(Problem("IN007", f"Removed {invisible} invisible character(s) (zero-width, soft hyphen or "
                                       f"bidirectional control) before reading the text."))
-    if fmt == "jsonl":
-        docs = read_jsonl(path, text, max_bytes)
-    elif fmt == "json":
-        docs = [read_json(doc_id, path, text)]
+    if fmt == "json":
+        doc = read_json(doc_id, path, text)
     elif fmt == "md":
-        docs = [read_markdown(doc_id, path, text)]
+        doc = read_markdown(doc_id, path, text)
     elif fmt == "html":
-        docs = [read_html(doc_id, path, text)]
+        doc = read_html(doc_id, path, text)
     else:
-        docs = [read_text(doc_id, path, text, fmt)]
-    for doc in docs:
-        yield replace(doc, problems=doc.problems + tuple(notes)) if notes else doc
+        doc = read_text(doc_id, path, text, fmt)
+    yield replace(doc, problems=doc.problems + tuple(notes)) if notes else doc
 
 
-def read_parquet(path: str, data: bytes) -> Iterator[Document]:
-    """A Parquet shard of records (one document per row, the JSON field names as columns)."""
-    import io
+PARQUET_BATCH = 256  # rows a Parquet shard is read in
 
-    from checker.ingest.readers import read_record
+
+def read_parquet(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]:
+    """A Parquet shard of records (one document per row, the JSON field names as columns), read a row group
+    batch at a time; a row whose text fields hold more than `max_bytes` is a row of its own, unread."""
+    from checker.ingest.readers import read_record, record_id
 
     try:
         import pyarrow.parquet as pq
-
-        rows = pq.read_table(io.BytesIO(data)).to_pylist()
     except ImportError:
         yield unreadable(path, path, "parquet", "IN001", "Reading Parquet needs pyarrow (pip install 'checker[dask]').")
         return
+    try:
+        batches = pq.ParquetFile(stream).iter_batches(batch_size=PARQUET_BATCH)
+        first = next(batches, None)
     except Exception as exc:  # pyarrow raises several types for a corrupt file
         yield unreadable(path, path, "parquet", "IN001", f"Not a readable Parquet file: {exc}.")
         return
-    seen: set[str] = set()
-    for n, rec in enumerate(rows, 1):
-        rid = rec.get("id") if isinstance(rec.get("id"), (str, int)) else None
-        doc_id = f"{path}#{rid}" if rid is not None and f"{path}#{rid}" not in seen else f"{path}#line{n}"
-        seen.add(doc_id)
-        yield read_record(doc_id, path, rec, "parquet")
+    seen, n = SeenIds(), 0
+    for batch in itertools.chain([first] if first is not None else [], batches):
+        for rec in batch.to_pylist():
+            n += 1
+            doc_id = record_id(path, rec, n, seen)
+            size = sum(len(v) for v in rec.values() if isinstance(v, (str, bytes)))
+            if size > max_bytes:
+                yield unreadable(doc_id, path, "parquet", "IN001",
+                                 f"Row {n} is a record of {size:,} characters, over the {max_bytes:,}-byte limit.")
+                continue
+            try:
+                yield read_record(doc_id, path, rec, "parquet")
+            except Exception as exc:
+                yield failed(doc_id, path, "parquet", exc)
+    if n == 0:
+        yield unreadable(path, path, "parquet", "IN001", "The Parquet file holds no records.")
 
 
 def read_inputs(paths: Iterable[str], stdin_format: str = "txt", max_bytes: int = MAX_BYTES) -> Iterator[Document]:
     files, _ = discover(paths)
     for f in files:
         if f == "-":
-            yield from read_one("-", sys.stdin.buffer.read(max_bytes + 1), stdin_format, max_bytes)
+            yield from read_stdin(stdin_format, max_bytes)
         else:
             yield from read_one(f, max_bytes=max_bytes)
+
+
+def read_stdin(fmt: str, max_bytes: int) -> Iterator[Document]:
+    """Standard input as one document, or as a stream of records for JSON Lines."""
+    if fmt == "jsonl":
+        yield from read_one("-", fmt=fmt, max_bytes=max_bytes, stream=sys.stdin.buffer)
+    else:
+        yield from read_one("-", sys.stdin.buffer.read(max_bytes + 1), fmt, max_bytes)

@@ -5,19 +5,37 @@ marked unreadable, so the tables still get a row for it.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import io
 import json
-from typing import Any, Iterator, Optional
+import reprlib
+from dataclasses import replace
+from typing import Any, BinaryIO, Iterator, Optional
 
 import yaml
 
 from checker.dates import parse_claim_value
 from checker.ingest.clean import strip_invisible
+from checker.ids import SeenIds
 from checker.ingest.claims import copyright_claims, header_claims, header_problems, opening_claims
 from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, Span
 
-# libyaml's safe loader where PyYAML was built with it (about ten times faster), else the pure-Python one
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's safe loader where PyYAML was built with it (about ten times faster), else the pure-Python
+    one, keeping timestamps as the strings they are written as: PyYAML's own timestamp constructor raises
+    on `date: 0000-01-01` (year 0), and our date parser says what is wrong with a date (IN002) instead."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in getattr(yaml, "CSafeLoader", yaml.SafeLoader).yaml_implicit_resolvers.items()}
+
+
+# an explicit `!!timestamp` tag too
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 60, 60  # an alias bomb is shown, not expanded
 TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "description")
 PUBLISHED_FIELDS = ("published", "datePublished", "date_published", "publishedAt", "published_at", "pubDate", "date",
                     "publish_date", "publication_date", "created", "created_at")
@@ -82,7 +100,7 @@ def _field_claims(record: dict, prefix: str, span_for) -> tuple[list[Claim], lis
             if f in record and record[f] not in (None, ""):
                 c = _value_claim(kind, f"{prefix}:{f}", record[f], span_for(f, record[f]))
                 if c is None:
-                    problems.append(Problem("IN002", f"The {prefix} field '{f}' holds {str(record[f])[:60]!r}, which is not a date."))
+                    problems.append(Problem("IN002", f"The {prefix} field '{f}' holds {_short(record[f])}, which is not a date."))
                 else:
                     claims.append(c)
                 break
@@ -101,7 +119,7 @@ def read_markdown(doc_id: str, path: str, text: str) -> Document:
     body_start = len(text) if close < 0 else close + 1
     raw = text[3:end]
     try:
-        meta = yaml.load(raw, Loader=_SAFE_LOADER) or {}
+        meta = yaml.load(raw, Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         doc = read_text(doc_id, path, text, "md")
         return _with_problem(doc, Problem("IN002", f"Front matter is not valid YAML ({str(exc).splitlines()[0]}); read as plain text."))
@@ -117,14 +135,14 @@ def read_markdown(doc_id: str, path: str, text: str) -> Document:
         return Span(i, j, text[i:j])
 
     claims, problems = _field_claims(meta, "frontmatter", span_for)
-    lang = next((str(meta[k]).lower()[:2] for k in LANG_FIELDS if meta.get(k)), None)
+    lang = _language(meta)
     body = _body_claims(text, body_start, lang == "es")
     claims += body
     suppressions = _suppressions(meta, "front matter key", problems)
     return Document(doc_id=doc_id, path=path, format="md", text=text, claims=tuple(claims),
                     body_start=max(body_start, _header_end(text, body)),
                     metadata_spans=((0, body_start),) + _metadata_spans(body), language_hint=lang,
-                    title=str(meta.get("title")) if meta.get("title") else None, problems=tuple(problems),
+                    title=_scalar(meta.get("title")), problems=tuple(problems),
                     metadata=suppressions)
 
 
@@ -146,9 +164,26 @@ def _suppressions(meta: dict, where: str, problems: list[Problem]) -> tuple[tupl
     return (("checker", value),)
 
 
-def _with_problem(doc: Document, problem: Problem) -> Document:
-    from dataclasses import replace
+def _short(value: Any) -> str:
+    """A metadata value quoted in a message: a string as written, anything else shown shortly (YAML and JSON
+    can nest, and YAML aliases can make a small file stand for a huge value)."""
+    return repr(value[:60]) if isinstance(value, str) else _SHORT.repr(value)
 
+
+def _scalar(value: Any) -> Optional[str]:
+    """A metadata value that should be a word or a name (a title, a language): a string or number as text;
+    a list, a mapping or nothing as None."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _language(meta: dict) -> Optional[str]:
+    return next((v.lower()[:2] for v in (_scalar(meta.get(k)) for k in LANG_FIELDS) if v), None)
+
+
+def _with_problem(doc: Document, problem: Problem) -> Document:
     return replace(doc, problems=doc.problems + (problem,))
 
 
@@ -172,7 +207,7 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
         return Span(0, 0, f"{field}: {value}")
 
     claims, problems = _field_claims(record, "json", span_for)
-    lang = next((str(record[k]).lower()[:2] for k in LANG_FIELDS if isinstance(record.get(k), str) and record[k]), None)
+    lang = _language(record)
     body_claims = _body_claims(text, body_start, lang == "es")
     claims += body_claims
     url = record.get("url") if isinstance(record.get("url"), str) else None
@@ -193,28 +228,96 @@ def read_json(doc_id: str, path: str, text: str) -> Document:
     return read_record(doc_id, path, record, "json")
 
 
-def read_jsonl(path: str, text: str, max_bytes: Optional[int] = None) -> Iterator[Document]:
-    seen: set[str] = set()
-    any_line = False
-    for n, line in enumerate(text.splitlines(), 1):
+def record_id(path: str, record: Any, n: int, seen: SeenIds) -> str:
+    """`path#id` from the record's own id field, or `path#lineN` where it has none or repeats one; never an
+    id given before in this file (seen keeps 8 bytes an id, so a file of millions of records stays small)."""
+    rid = next((str(record[k]) for k in ID_FIELDS if isinstance(record, dict) and isinstance(record.get(k), (str, int))
+                and not isinstance(record.get(k), bool) and record.get(k) != ""), None)
+    candidates = ([f"{path}#{rid}"] if rid else []) + [f"{path}#line{n}"]
+    doc_id = next((c for c in candidates if seen.add(c, lambda _: True)), None)
+    while doc_id is None:  # a record's own id took this line's name (`"id": "line7"`): number it further
+        candidates[-1] += "+"
+        doc_id = candidates[-1] if seen.add(candidates[-1], lambda _: True) else None
+    return doc_id
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[Optional[bytes], int]]:
+    """Each line (without its line break) and its size in bytes; a line over `limit` bytes is read past in
+    pieces, never held, and comes as (None, size)."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+                size += len(line)
+            yield None, size
+            continue
+        yield line.rstrip(b"\r\n"), len(line)
+
+
+class _Utf16Lines:
+    """A UTF-16 stream's lines as UTF-8 bytes (the limit is then in characters)."""
+
+    def __init__(self, stream: BinaryIO):
+        self._text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline="")
+
+    def readline(self, size: int) -> bytes:
+        return self._text.readline(size).encode("utf-8", "surrogatepass")
+
+
+def read_jsonl(path: str, stream: BinaryIO, max_bytes: int, fail) -> Iterator[Document]:
+    """A JSON Lines file read line by line: memory stays that of one record whatever the file's size, and the
+    byte limit applies to each record. Each line is decoded on its own (a line that is not UTF-8 gets its
+    own IN003), and a record the reader fails on becomes that record's row through `fail(doc_id, exc)`."""
+    from checker.ingest import decode  # the byte-level fallbacks, shared with whole files
+
+    head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\x00" in head and not utf16:
+        yield unreadable(path, path, "jsonl", "IN001", "The file is binary, not text.")
+        return
+    seen, records, size = SeenIds(), 0, 0
+    for n, (line, length) in enumerate(_lines(_Utf16Lines(stream) if utf16 else stream, max_bytes), 1):
+        size += length
+        if line is None:
+            yield unreadable(record_id(path, None, n, seen), path, "jsonl", "IN001",
+                             f"Line {n} is a record of {length:,} bytes, over the {max_bytes:,}-byte limit.", "")
+            records += 1
+            continue
         if not line.strip():
             continue
-        any_line = True
-        if max_bytes is not None and len(line) > max_bytes:
-            yield unreadable(f"{path}#line{n}", path, "jsonl", "IN001",
-                             f"Line {n} is a record of {len(line):,} characters, over the {max_bytes:,}-byte limit.", "")
-            continue
+        records += 1
+        notes = []
+        if n == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[3:]
         try:
-            record = json.loads(line)
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text, encoding = decode(line)
+            notes.append(Problem("IN003", f"Line {n} is not UTF-8; read it as {encoding}."))
+        text, invisible = strip_invisible(text)
+        if invisible:
+            notes.append(Problem("IN007", f"Removed {invisible} invisible character(s) (zero-width, soft hyphen or "
+                                          f"bidirectional control) from line {n} before reading it."))
+        try:
+            record = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield unreadable(f"{path}#line{n}", path, "jsonl", "IN001", f"Line {n} is not valid JSON: {exc.msg} at column {exc.colno}.", line)
+            yield unreadable(record_id(path, None, n, seen), path, "jsonl", "IN001",
+                             f"Line {n} is not valid JSON: {exc.msg} at column {exc.colno}.", text)
             continue
         except RecursionError:
-            yield unreadable(f"{path}#line{n}", path, "jsonl", "IN001", f"Line {n} is JSON nested too deeply to read.", line)
+            yield unreadable(record_id(path, None, n, seen), path, "jsonl", "IN001",
+                             f"Line {n} is JSON nested too deeply to read.", text)
             continue
-        rid = next((str(record[k]) for k in ID_FIELDS if isinstance(record, dict) and record.get(k) not in (None, "")), None)
-        doc_id = f"{path}#{rid}" if rid and f"{path}#{rid}" not in seen else f"{path}#line{n}"
-        seen.add(doc_id)
-        yield read_record(doc_id, path, record, "jsonl")
-    if not any_line:
-        yield unreadable(path, path, "jsonl", "IN001", "The JSON Lines file holds no records.", text)
+        doc_id = record_id(path, record, n, seen)
+        try:
+            doc = read_record(doc_id, path, record, "jsonl")
+        except Exception as exc:  # one record's failure is its own row; the file goes on
+            doc = fail(doc_id, exc)
+        yield replace(doc, problems=doc.problems + tuple(notes)) if notes else doc
+    if not records:
+        yield unreadable(path, path, "jsonl", "IN001",
+                         "The file is empty." if size == 0 else "The JSON Lines file holds no records.")
