@@ -5,7 +5,9 @@ configuration error.
 """
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import List, Optional
 
@@ -103,6 +105,11 @@ def audit(
         if engine == "dask" and (write_baseline or outputs or statistics or baseline_ref):
             raise cfg.ConfigError("--engine dask writes Parquet tables only: --write-baseline, --output, --statistics "
                                   "and --baseline-ref work with the local engine")
+        _check_inputs(paths)
+        if out is not None:
+            _check_folder(out, "--out")
+        for path in [*outputs, *([write_baseline] if write_baseline else [])]:
+            _check_file(path, "--write-baseline" if path == write_baseline else "--output")
         if baseline_ref:
             paths = _changed(baseline_ref, paths)
         _check_kb_layers(settings)
@@ -120,10 +127,14 @@ def audit(
     if baseline_ref and not paths:
         # the reports are still written (empty): a CI step that uploads them finds them
         typer.echo(f"checker: no document changed since {baseline_ref}", err=True)
-    from checker.ingest import discover
+    from checker.ingest import FORMATS, discover
     from checker.progress import Progress
 
-    progress = Progress(len(discover(paths)[0]))
+    found, skipped = discover(paths)
+    if not found and not baseline_ref:
+        typer.echo(f"checker: warning: no documents found in {', '.join(paths)} (looked for "
+                   f"{', '.join(sorted(set(FORMATS)))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''})", err=True)
+    progress = Progress(len(found))
     html = "html" in fmt or "html" in outputs.values()
     if out is not None:
         # the tables stream to disk as documents finish; reports are made from them afterwards
@@ -210,6 +221,40 @@ def _gate_options(settings, known, extend_select, output, fmt, max_warnings, bas
                                   f"use one of {', '.join(sorted(report.EXTENSIONS))} (or one --format)")
         outputs[path] = f
     return settings, outputs
+
+
+def _check_inputs(paths: List[str]) -> None:
+    """A path named on the command line that does not exist is a usage error, as in any linter; one that
+    exists but cannot be read (a broken link among them) is a document row that says so."""
+    from checker import config as cfg
+
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing:
+        raise cfg.ConfigError(f"no such file or folder: {', '.join(missing)}")
+    if paths.count("-") > 1:
+        raise cfg.ConfigError("'-' (standard input) can be named once")
+
+
+def _check_folder(folder: Path, option: str) -> None:
+    """`folder` is, or can be made, a folder this process can write in."""
+    from checker import config as cfg
+
+    if folder.exists() and not folder.is_dir():
+        raise cfg.ConfigError(f"{option} {folder}: a file is in the way; name a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise cfg.ConfigError(f"{option} {folder}: cannot write there ({exc.strerror or exc})") from None
+
+
+def _check_file(path: Path, option: str) -> None:
+    from checker import config as cfg
+
+    if path.is_dir():
+        raise cfg.ConfigError(f"{option} {path}: a folder is in the way; name a file")
+    _check_folder(path.parent, f"{option} {path}: folder")
 
 
 def _changed(ref: str, paths: List[str]) -> List[str]:

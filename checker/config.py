@@ -213,10 +213,17 @@ def find_config(start: Path) -> Optional[Path]:
         pp = folder / "pyproject.toml"
         if pp.is_file():
             try:
-                if "checker" in tomllib.loads(pp.read_text(encoding="utf-8")).get("tool", {}):
-                    return pp
-            except (tomllib.TOMLDecodeError, OSError):
+                text = pp.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
                 continue
+            try:
+                if "checker" in tomllib.loads(text).get("tool", {}):
+                    return pp
+            except tomllib.TOMLDecodeError as exc:
+                # a pyproject.toml that cannot be read is only ours to report when it holds our table: then
+                # the run would otherwise go on with defaults the user did not choose
+                if re.search(r"^\s*\[\s*tool\s*\.\s*checker\b", text, re.M):
+                    raise ConfigError(f"{pp} is not valid TOML ({exc}); its [tool.checker] table cannot be read") from None
     return None
 
 
