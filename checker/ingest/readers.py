@@ -9,6 +9,7 @@ import codecs
 import datetime as dt
 import io
 import json
+import re
 import reprlib
 from dataclasses import replace
 from typing import Any, BinaryIO, Iterator, Optional
@@ -53,9 +54,10 @@ def _body_claims(text: str, body_start: int, day_first: bool) -> list[Claim]:
     return header_claims(text, body_start, day_first) + opening_claims(text, body_start, day_first) + copyright_claims(text, body_start)
 
 
-def _header_end(text: str, claims: list[Claim]) -> int:
-    """Content starts after the last header line found near the top."""
-    end = 0
+def _header_end(text: str, claims: list[Claim], start: int = 0) -> int:
+    """Content starts after the last header line found near the top, and after a block of `Key: value`
+    lines the text opens with (see header_block)."""
+    end = header_block(text, start)
     for c in claims:
         if c.kind in (ClaimKind.PUBLISHED, ClaimKind.UPDATED) and c.span.start < 2000:
             nl = text.find("\n", c.span.end)
@@ -63,15 +65,44 @@ def _header_end(text: str, claims: list[Claim]) -> int:
     return end
 
 
-def _metadata_spans(claims: list[Claim]) -> tuple[tuple[int, int], ...]:
-    return tuple(sorted((c.span.start, c.span.end) for c in claims if c.span.end > c.span.start))
+# "President: Ronald Reagan", "Speaker: ...", "Location: ...": a short capitalised key, a colon, a short value
+_KEY_VALUE = re.compile(r"[ \t]*[A-ZÁÉÍÓÚÑ][\w.'-]*(?:[ \t]+[\w.'-]+){0,2}[ \t]*:[ \t]+\S[^\n]{0,100}")
+
+
+def header_block(text: str, start: int = 0) -> int:
+    """Where the block of `Key: value` lines that opens a text ends (`start` when it opens with none).
+
+    Archives and transcripts open with such lines ("Date: ...", "President: John F. Kennedy"): they name
+    the collection's speaker or the event, and are metadata, not content. A speech archive's
+    "President: Ronald Reagan" also heads his speeches as a candidate; read as text it would be a title in
+    office. The block is the lines up to the first blank line, six at the most, every one of them such a
+    line."""
+    pos, lines = start, 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line = text[pos:len(text) if nl < 0 else nl].rstrip("\r")
+        if not line.strip():
+            return pos if lines else start
+        if lines == 6 or not _KEY_VALUE.fullmatch(line):
+            return start
+        lines += 1
+        pos = len(text) if nl < 0 else nl + 1
+    return start
+
+
+def _metadata_spans(claims: list[Claim], text: str = "", start: int = 0) -> tuple[tuple[int, int], ...]:
+    spans = {(c.span.start, c.span.end) for c in claims if c.span.end > c.span.start}
+    block = header_block(text, start)
+    if block > start:
+        spans.add((start, block))
+    return tuple(sorted(spans))
 
 
 def read_text(doc_id: str, path: str, text: str, fmt: str = "txt", language: Optional[str] = None) -> Document:
     day_first = language == "es"
     claims = _body_claims(text, 0, day_first)
     return Document(doc_id=doc_id, path=path, format=fmt, text=text, claims=tuple(claims),
-                    body_start=_header_end(text, claims), metadata_spans=_metadata_spans(claims), language_hint=language,
+                    body_start=_header_end(text, claims), metadata_spans=_metadata_spans(claims, text), language_hint=language,
                     problems=tuple(header_problems(text)))
 
 
@@ -140,8 +171,8 @@ def read_markdown(doc_id: str, path: str, text: str) -> Document:
     claims += body
     suppressions = _suppressions(meta, "front matter key", problems)
     return Document(doc_id=doc_id, path=path, format="md", text=text, claims=tuple(claims),
-                    body_start=max(body_start, _header_end(text, body)),
-                    metadata_spans=((0, body_start),) + _metadata_spans(body), language_hint=lang,
+                    body_start=max(body_start, _header_end(text, body, body_start)),
+                    metadata_spans=((0, body_start),) + _metadata_spans(body, text, body_start), language_hint=lang,
                     title=_scalar(meta.get("title")), problems=tuple(problems),
                     metadata=suppressions)
 
@@ -213,8 +244,8 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
     url = record.get("url") if isinstance(record.get("url"), str) else None
     suppressions = _suppressions(record, "JSON field", problems)
     return Document(doc_id=doc_id, path=path, format=fmt, text=text, claims=tuple(claims),
-                    body_start=max(body_start, _header_end(text, body_claims)),
-                    metadata_spans=_metadata_spans(body_claims), language_hint=lang, title=title, url=url,
+                    body_start=max(body_start, _header_end(text, body_claims, body_start)),
+                    metadata_spans=_metadata_spans(body_claims, text, body_start), language_hint=lang, title=title, url=url,
                     problems=tuple(problems), metadata=suppressions)
 
 
