@@ -347,6 +347,36 @@ def explain_score(
         typer.echo(f"        100 {sums} = {raw}" + (f", held to {d['reliability']}" if raw != d["reliability"] else ""))
 
 
+@app.command("explain-date")
+def explain_date(
+    paths: List[str] = typer.Argument(..., help="Documents or folders; '-' reads one document from standard input."),
+    reference_date: Optional[str] = typer.Option(None, "--reference-date", help="'Today' for checks of future dates (YYYY-MM-DD)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A checker.toml or pyproject.toml; found upward from here by default."),
+    stdin_format: str = typer.Option("txt", "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, html."),
+) -> None:
+    """Print each document's date ledger: every piece of evidence, its cell, its likelihood ratio, the sum."""
+    from dataclasses import replace
+
+    from checker import config as cfg
+    from checker import evidence
+    from checker.engine import Checker
+    from checker.ingest import read_inputs
+    from rules import by_code
+
+    try:
+        settings = cfg.load(config if config else cfg.find_config(Path.cwd()), set(by_code()))
+        if reference_date:
+            settings = replace(settings, reference_date=cfg.parse_date(reference_date, "--reference-date"))
+        _check_inputs(paths)
+    except cfg.ConfigError as exc:
+        _fail(str(exc))
+    checker = Checker(settings)
+    model = evidence.model()
+    for document in read_inputs(paths, stdin_format, settings.max_bytes):
+        doc = checker.analyse(document)
+        typer.echo(evidence.ledger(model, doc))
+
+
 def main() -> None:
     app()
 

@@ -22,11 +22,12 @@ overlaps are not conflicts; the rules allow a few days' grace around the declare
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 from typing import Iterable, Optional
 
 from checker.dates import EARLIEST
+from checker import evidence
+from checker.evidence import anchored_in_past, tenures_for
 from checker.kb import KnowledgeBase
 from checker.model import AnalysedDocument, Constraint, Mention, Strength, Tense, TimeExpression, TimeKind, Window
 
@@ -50,39 +51,9 @@ def fmt_range(start: Optional[dt.date], end: Optional[dt.date]) -> str:
     return f"{start.isoformat() if start else '…'}..{end.isoformat() if end else 'today'}"
 
 
-def tenures_for(kb: KnowledgeBase, m: Mention):
-    """The tenures a titled mention can refer to, after disambiguation by office and level."""
-    specific = [o for o in m.office_ids if not o.startswith("level:")]
-    levels = {o.split(":", 1)[1] for o in m.office_ids if o.startswith("level:")}
-    found = []
-    for pid in m.person_ids:
-        ts = kb.tenures_of(pid, specific) if specific else [t for t in kb.tenures_of(pid) if kb.office(t.office_id).level in levels]
-        found.extend(ts)
-    return found
-
-
 def _office_name(kb: KnowledgeBase, office_id: str, lang: str) -> str:
     o = kb.office(office_id)
     return (o.name_es if lang == "es" and o.name_es else o.name_en)
-
-
-_YEARS_AGO = re.compile(r"\b(?:\w+|\d+)\s+(?:years|decades|años|décadas)\s+(?:ago|atrás)\b|\bhace\s+\w+\s+(?:años|décadas)\b", re.I)
-
-
-def anchored_in_past(m: Mention, tenures, times: Iterable[TimeExpression]) -> bool:
-    """A mention told in the past beside a date inside the person's term ("President Kennedy's 1961
-    address", "thirty years ago President Kennedy challenged the nation") looks back at that time: it says
-    nothing about whether the person held the office when the text was written."""
-    if m.tense not in (Tense.PAST, Tense.UNKNOWN):
-        return False
-    if _YEARS_AGO.search(m.sentence.text):
-        return True
-    for t in times:
-        if t.value is None or not t.year_explicit or not (m.sentence.start <= t.span.start < m.sentence.end):
-            continue
-        if any(tn.start <= t.value.last_day and (tn.end is None or t.value.first_day <= tn.end) for tn in tenures):
-            return True
-    return False
 
 
 def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: Iterable[TimeExpression] = ()) -> list[Constraint]:
@@ -104,7 +75,8 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
         who = " or ".join(people)
         office = _office_name(kb, ts[0].office_id, "en")
         terms = ", ".join(fmt_range(t.start, t.end) for t in ts)
-        plain = [(m, t) for m, t in items if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.then)]
+        plain = [(m, t) for m, t in items if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
+                                                    or m.qualifiers.then)]
         if plain:
             ev = tuple(m.span for m, _ in plain[:3])
             out.append(Constraint(((first, None),), LOWER_BOUND, Strength.STRONG,
@@ -209,10 +181,19 @@ def best_window(constraints: list[Constraint], lo: dt.date, hi: dt.date, prefer:
 
 
 def infer(doc: AnalysedDocument, kb: KnowledgeBase) -> AnalysedDocument:
+    """The document's evidence (checker/evidence.py) and the window of dates the model finds it consistent
+    with; the constraints are the same facts as intervals, which the timeline draws and the window's
+    support and against lists name."""
     constraints = mention_constraints(kb, doc.mentions, doc.times) + time_constraints(doc)
+    items = tuple(evidence.items(doc, kb))
     prefer = (doc.declared.value.first_day, doc.declared.value.last_day) if doc.declared else None
-    window = best_window(constraints, EARLIEST, doc.reference_date, prefer)
-    return replace(doc, constraints=tuple(constraints), window=window)
+    stretch = evidence.window(evidence.model(), items, EARLIEST, doc.reference_date, prefer)
+    window = None
+    if stretch is not None:
+        start, end = stretch
+        support = tuple(c for c in constraints if c.allows(start) and c.allows(end))
+        window = Window(start, end, support, tuple(c for c in constraints if c not in support))
+    return replace(doc, constraints=tuple(constraints), window=window, evidence=items)
 
 
 def violated(doc: AnalysedDocument, day: dt.date) -> list[Constraint]:

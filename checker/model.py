@@ -139,7 +139,8 @@ class Tense(str, Enum):
 class Qualifiers:
     former: bool = False  # former, ex-, expresidente
     then: bool = False  # then-, entonces
-    elect: bool = False  # -elect, electo
+    elect: bool = False  # -elect, electo: between the election and taking office
+    future: bool = False  # nominee, designate, incoming, future: before taking office, or a look back at then
     acting: bool = False  # acting, interim, en funciones, encargado de despacho
     late: bool = False  # late, the late, fallecido
     retrospective: bool = False  # "the policies of", "under", "administration of": a look back
@@ -214,6 +215,24 @@ class Constraint:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence about a text's date, independent of the date under test (checker/evidence.py
+    says what it proves at a given date)."""
+
+    kind: str  # title | former | elect | future (nominee, designate) | then | event-past | event-future |
+    # year-past | year-future (a year told as past or to come) | newest (the newest date the text names)
+    role: str  # titles: acting | acting+ (two clauses or more) | past | lookback; events: plain | schedule
+    office: str  # head | cabinet | other ("" for events)
+    ambiguous: str  # one (person, office named) | generic (one person, a title naming only a kind of office)
+    # | several (people the name fits); "" for events
+    intervals: tuple[tuple[dt.date, Optional[dt.date]], ...]  # tenures; for events the event's first and last day
+    who: str  # "Janet Napolitano, Secretary of Homeland Security" or the event's words
+    evidence: tuple[Span, ...]
+    key: str
+    language: str = ""  # the language of the clauses it comes from
+
+
+@dataclass(frozen=True)
 class Window:
     start: dt.date
     end: dt.date
@@ -235,6 +254,7 @@ class AnalysedDocument:
     window: Optional[Window]
     reference_date: dt.date  # "today" for future checks
     paragraphs: tuple[tuple[int, int, str], ...] = ()  # (start, end, language) of each content paragraph
+    evidence: tuple[Evidence, ...] = ()  # what the model weighs (checker/evidence.py)
 
     def score(self, day: dt.date) -> float:
         return sum(c.weight for c in self.constraints if c.allows(day))

@@ -33,7 +33,7 @@ POSTS = {
 }
 NEW_BAD = ("content/2023-04-02-border.md",
            "---\ntitle: Border talks\ndate: 2023-04-02\nauthor: Staff\n---\n\nMEXICO CITY, April 2 - Homeland Security "
-           "Secretary Janet Napolitano met Mexican officials to discuss the border crossings.\n")
+           "Secretary Janet Napolitano met Interior Minister Miguel Ángel Osorio Chong to discuss the border crossings.\n")
 
 
 def _git(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -26,6 +26,7 @@ LATE = {"late", "fallecido", "fallecida", "extinto", "finado"}
 ACTING = {"acting", "interim", "interino", "interina", "encargado", "encargada"}
 ELECT_AFTER = {"elect", "electo", "electa"}
 FUTURE_PRE = {"future", "incoming", "designate", "nominee"}
+FUTURE_AFTER = {"nominee", "designate", "designado", "designada"}
 # A look back: "the policies of President Obama", "under President Bush", "signed by President Clinton",
 # "under the leadership of that great President, John F. Kennedy". The cue must stand in the same clause,
 # at most a few words before the title.
@@ -154,6 +155,8 @@ class PeopleMatcher:
             is_surname = name not in names
             if is_surname and appositive:
                 continue  # "Nielsen, Secretary ..." with a surname only is too weak
+            if not original[name.start_char:name.start_char + 1].isupper():
+                continue  # "the Governor may ask": a name is written with a capital ("May" is a name, "may" a verb)
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
@@ -181,7 +184,7 @@ class PeopleMatcher:
             if lead is not None:
                 start = min(start, lead)
             end = max(t.end_char, name.end_char)
-            if quals.elect and not appositive:
+            if (quals.elect or quals.future) and not appositive:
                 end = max(end, self._elect_end(doc, t))
             out.append(RawMention(start, end, name.start_char, name.end_char, pids, t.start_char, t.end_char,
                                   tuple(sorted(specific)), levels, quals))
@@ -203,7 +206,8 @@ class PeopleMatcher:
     def _name_after(self, doc, title, by_start, original):
         i = title.end
         # "-elect" / "electo" between the title and the name
-        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in ACTING):
+        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in ACTING
+                                or doc[i].lower_ in FUTURE_AFTER):
             i += 1
         for gap in range(0, 5):
             j = i + gap
@@ -261,7 +265,7 @@ class PeopleMatcher:
 
     def _elect_end(self, doc, title):
         i = title.end
-        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER):
+        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in FUTURE_AFTER):
             i += 1
         return doc[i - 1].idx + len(doc[i - 1]) if i > title.end else title.end_char
 
@@ -275,7 +279,11 @@ class PeopleMatcher:
         then = any(w in THEN for w in before[-2:])
         late = any(w in LATE for w in before[-2:])
         acting = any(w in ACTING for w in before[-2:] + after_title[:1])
-        elect = any(w in ELECT_AFTER for w in after_title[:2] + after_name[:1]) or any(w in FUTURE_PRE for w in before[-1:])
+        elect = any(w in ELECT_AFTER for w in after_title[:2] + after_name[:1])
+        # "Secretary-nominee", "future Justice", "incoming President": not the election-to-inauguration
+        # window of "-elect"; a nominee may wait months, and "future" often looks back from much later
+        future = not elect and (any(w in FUTURE_PRE for w in before[-1:]) or any(w in FUTURE_AFTER for w in after_title[:2]))
         context = re.split(r"[.;:!?()\"“”]", original[max(0, anchor.start_char - 80):anchor.start_char])[-1]
         retro = any(len(context[m.end():].split()) <= RETRO_REACH for m in RETRO_CUES.finditer(context))
-        return Qualifiers(former=former, then=then, elect=elect, acting=acting, late=late, retrospective=retro)
+        return Qualifiers(former=former, then=then, elect=elect, future=future, acting=acting, late=late,
+                          retrospective=retro)

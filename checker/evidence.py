@@ -1,0 +1,447 @@
+"""The evidence model: what each piece of a text's evidence proves about its date, measured on real text.
+
+A document's evidence is a list of `Evidence`s that do not depend on the date under test: a person named with
+a title (all the mentions of one person in one office together), a "former", "-elect" or "then-" title, a
+dated event told in the past or the future tense. Put against a candidate date, each item falls in a
+*cell*: what kind of evidence it is (title kind, office class, the role of its clauses, whether the name
+fits several people, or a title only a kind of office) and where the date lies from the fact (inside the tenure, a year before it, two to four
+years after it...). How often each cell occurs in correctly dated text, and in the same texts under
+shifted dates, was counted on `../shared/corpus-train` (`scripts/fit_evidence.py`): the ratio of the two
+is the cell's likelihood ratio, kept in `checker/data/evidence.csv` with the counts it came from.
+
+A document's log-odds that its declared date is wrong is the calibrated sum of its items' log ratios
+(naive Bayes, then a logistic fit on a held-out part, which corrects for the items' correlation); the
+ledger of items, cells and ratios is what `checker explain-date` prints and what a finding cites.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from checker.kb import fold
+from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeKind
+
+DATA = Path(__file__).parent / "data" / "evidence.csv"
+YEAR = 365.25
+DAY = dt.timedelta(days=1)
+# Office classes: a head of state is named in every story about the country, a minister less often, and
+# other offices (legislators, judges, ambassadors) keep their titles by courtesy for life.
+OFFICE_CLASS = {"head_of_state": "head", "head_of_government": "head", "monarch": "head", "cabinet": "cabinet",
+                "deputy_cabinet": "cabinet", "deputy_head_of_state": "cabinet", "staff": "cabinet"}
+# Words before a date that make it a schedule, a deadline or a validity, not a past event: "funded until
+# December 11, 2015", "available beginning on November 15, 2005", "will run from ...", "effective ...".
+SCHEDULE = re.compile(
+    r"\b(?:until|till|through|thru|beginning|starting|effective|expires?|expiring|deadline|due|by|no later than|"
+    r"scheduled|set to|slated|will run|runs|from|after|before|between|hasta|a partir del?|desde|vence|plazo|para|antes de)"
+    r"\b[^.;:]{0,40}$", re.I)
+
+
+# -- items ---------------------------------------------------------------------------------------------------
+
+_YEARS_AGO = re.compile(r"\b(?:\w+|\d+)\s+(?:years|decades|años|décadas)\s+(?:ago|atrás)\b|\bhace\s+\w+\s+(?:años|décadas)\b", re.I)
+
+
+def anchored_in_past(m: Mention, tenures, times) -> bool:
+    """Told in the past beside a date inside the person's term ("President Kennedy's 1961 address"), or
+    "thirty years ago": the mention looks back at that time."""
+    if m.tense not in (Tense.PAST, Tense.UNKNOWN):
+        return False
+    if _YEARS_AGO.search(m.sentence.text):
+        return True
+    for t in times:
+        if t.value is None or not t.year_explicit or not (m.sentence.start <= t.span.start < m.sentence.end):
+            continue
+        if any(tn.start <= t.value.last_day and (tn.end is None or t.value.first_day <= tn.end) for tn in tenures):
+            return True
+    return False
+
+
+def _role(mentions: list[Mention], tenures, times) -> str:
+    """acting: some clause names the person in the present or future, with no look-back cue (acting+: two
+    sentences or more do); past: told in the past only; lookback: every mention looks back ("under
+    President X", "then-", a date in the term)."""
+    roles = set()
+    for m in mentions:
+        if m.qualifiers.retrospective or m.qualifiers.then or anchored_in_past(m, tenures, times):
+            roles.add("lookback")
+        elif m.tense in (Tense.PRESENT, Tense.FUTURE):
+            roles.add("acting")
+        else:
+            roles.add("past")
+    if "acting" in roles:
+        # the same person acting in two clauses or more: a story about them now, not a passing courtesy
+        acting = {m.sentence.start for m in mentions if m.tense in (Tense.PRESENT, Tense.FUTURE)
+                  and not (m.qualifiers.retrospective or m.qualifiers.then or anchored_in_past(m, tenures, times))}
+        return "acting+" if len(acting) > 1 else "acting"
+    return "past" if "past" in roles else "lookback"
+
+
+def tenures_for(kb, m: Mention):
+    """The tenures a titled mention can refer to, after disambiguation by office and level. A generic title
+    ("Secretary", "Congressman", "Administrator") keeps only the tenures of offices it is a title of: the
+    knowledge base is an open world, and "Congressman Scalise" or "Administrator Pekoske" name offices
+    other than the leadership post or the department we know them in, which then says nothing."""
+    specific = [o for o in m.office_ids if not o.startswith("level:")]
+    levels = {o.split(":", 1)[1] for o in m.office_ids if o.startswith("level:")}
+    found = []
+    for pid in m.person_ids:
+        if specific:
+            found.extend(kb.tenures_of(pid, specific))
+            continue
+        word = fold(m.title.text) if m.title is not None else ""
+        for ex in ("ex-", "ex ", "ex"):  # "expresidente", "ex-secretary": the office is the plain title's
+            if word.startswith(ex) and word[len(ex):] in kb.generic_index:
+                word = word[len(ex):]
+                break
+        found.extend(t for t in kb.tenures_of(pid) if kb.office(t.office_id).level in levels
+                     and _titles(word, kb.office(t.office_id)))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _titles(word: str, office) -> bool:
+    """Whether a generic title is one the office's holders are called by: its words begin words of one of
+    the office's names or titles ("presidenta" and "presidente" alike, by their first eight letters)."""
+    words = word.split()
+    if not words:
+        return True
+    stems = [w[:8] for w in words]
+    for name in (office.name_en, office.name_es, *office.titles_en, *office.titles_es):
+        have = [w[:8] for w in fold(name).split()]
+        if all(st in have for st in stems):
+            return True
+    return False
+
+
+def items(doc: AnalysedDocument, kb) -> list[Evidence]:
+    """The document's evidence: titled people (one item per person and office and kind of title) and dated
+    events told in the past or future tense."""
+    out: list[Evidence] = []
+    groups: dict[str, list[tuple[Mention, list]]] = {}
+    for m in doc.mentions:
+        if m.title is None or not m.person_ids or m.qualifiers.late:
+            continue
+        ts = tenures_for(kb, m)
+        if ts:
+            groups.setdefault("|".join(sorted({f"{t.person_id}@{t.office_id}" for t in ts})), []).append((m, ts))
+    for key, group in groups.items():
+        ts = group[0][1]
+        people = sorted({kb.person(t.person_id).name for t in ts})
+        office = kb.office(ts[0].office_id)
+        who = f"{' or '.join(people)}, {office.name_en}"
+        cls = OFFICE_CLASS.get(office.level, "other")
+        # who is meant, and how sure: several people the name fits; one person, but a title that names only
+        # a kind of office ("Ambassador Lodge", who held more embassies than the one we know); one person in
+        # the office the title names
+        generic = all(all(o.startswith("level:") for o in m.office_ids) for m, _ in group)
+        ambiguous = "several" if len(people) > 1 else "generic" if generic else "one"
+        spans = lambda ms: tuple(m.span for m in ms[:3])  # noqa: E731
+        lang = group[0][0].language
+        terms = tuple(sorted((t.start, t.end) for t in ts))
+        plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
+                                             or m.qualifiers.then)]
+        if plain:
+            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang))
+        then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
+        if then and not plain:
+            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang))
+        former = [m for m, _ in group if m.qualifiers.former]
+        if former:
+            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang))
+        future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former]
+        if future:
+            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang))
+        elect = [m for m, _ in group if m.qualifiers.elect]
+        if elect:
+            wins = tuple(sorted(((t.elected or t.start - dt.timedelta(days=120)), t.start) for t in ts))
+            out.append(Evidence("elect", "plain", cls, ambiguous, wins, who, spans(elect), key + "#elect", lang))
+    text = doc.document.text
+    # the newest date the text names, in any tense ("in 2015", "on March 3, 2016"): news and releases tell of
+    # the last weeks, so a text whose newest date is years before its own date was probably moved forward
+    named = [t for t in doc.times if t.value is not None and t.year_explicit and t.kind in (TimeKind.ABSOLUTE, TimeKind.YEAR)]
+    if named:
+        newest = max(named, key=lambda t: t.value.first_day)
+        out.append(Evidence("newest", "plain", "", "", ((newest.value.first_day, newest.value.last_day),),
+                            newest.span.text, (newest.span,), "newest", newest.language))
+    for t in doc.times:
+        if t.value is None or not t.year_explicit or t.tense not in (Tense.PAST, Tense.FUTURE):
+            continue
+        if t.kind is TimeKind.ABSOLUTE and t.value.day is not None:
+            kind = "event-past" if t.tense is Tense.PAST else "event-future"
+        elif t.kind is TimeKind.YEAR:  # "in 2019", told as past or to come: the year only
+            kind = "year-past" if t.tense is Tense.PAST else "year-future"
+        else:
+            continue
+        # the words before the date, the expression's own lead words included ("by 2020", "after 2014")
+        lead = t.span.text[:next((k for k, ch in enumerate(t.span.text) if ch.isdigit()), 0)]
+        before = text[max(t.sentence.start, t.span.start - 60):t.span.start] + lead
+        role = "schedule" if SCHEDULE.search(before.rstrip() + " ") else "plain"
+        out.append(Evidence(kind, role, "", "", ((t.value.first_day, t.value.last_day),), t.span.text, (t.span,),
+                            f"time:{t.span.start}", t.language))
+    return out
+
+
+# -- cells ---------------------------------------------------------------------------------------------------
+
+def _years(a: dt.date, b: dt.date) -> float:
+    return (b - a).days / YEAR
+
+
+def _after(gap: float) -> str:
+    if gap >= 8:  # a decade after, or a lifetime: "President Clinton" in 2009, "President Kennedy" in 2013
+        return "post8-12" if gap < 12 else "post12-20" if gap < 20 else "post20+"
+    return "post<1" if gap < 1 else "post1-2" if gap < 2 else "post2-4" if gap < 4 else "post4-8"
+
+
+def _before(gap: float) -> str:
+    # the half year before taking office holds the campaign's end and the time as -elect
+    return "pre<0.5" if gap < 0.5 else "pre0.5-1" if gap < 1 else "pre1-4" if gap < 4 else "pre4+"
+
+
+EVENTS = ("event-past", "event-future", "year-past", "year-future")
+NO_GRACE = dt.timedelta(0)
+DATED = EVENTS + ("newest",)
+GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holder's first days, and back
+
+
+def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
+    """Where `day` lies from the item's fact, in the buckets the model was fitted with. `grace` is the
+    hand-over slack a declared date is given; the window of dates the content allows is drawn without it."""
+    if item.kind == "newest":
+        first, _ = item.intervals[0]
+        if first > day + grace:
+            return "ahead"
+        ago = _years(first, day)
+        return "behind<0.25" if ago < 0.25 else "behind0.25-1" if ago < 1 else "behind1-3" if ago < 3 else "behind3+"
+    if item.kind in EVENTS:
+        first, last = item.intervals[0]
+        if item.kind.endswith("past"):  # told as done: the text is not older than the event (than its year's start)
+            done = first if item.kind == "year-past" else last
+            if done > day + grace:
+                return "ahead<1" if _years(day, first) < 1 else "ahead1+"
+            # how long ago: news tells of the last weeks' events, an old story moved forward of old ones
+            ago = _years(done, day)
+            return "behind<0.25" if ago < 0.25 else "behind0.25-1" if ago < 1 else "behind1-3" if ago < 3 else "behind3+"
+        due = last if item.kind == "year-future" else first  # to come: not newer than the event (its year's end)
+        if due >= day - grace:
+            return "ahead<1" if _years(day, due) < 1 else "ahead1+"
+        return "behind<1" if _years(last, day) < 1 else "behind1+"
+    if item.kind == "elect":
+        if any(a - grace <= day < b + grace for a, b in item.intervals):
+            return "in"
+        if all(day < a for a, _ in item.intervals):
+            return _before(min(_years(day, a) for a, _ in item.intervals))
+        return _after(min(_years(b, day) for _, b in item.intervals if b <= day))
+    # a term ends the day before its recorded end, the successor's first day
+    inside = [(a, b) for a, b in item.intervals if a - grace <= day and (b is None or day < b + grace)]
+    if item.kind == "former":
+        # "former" is right once the first term is over and the person is out of office again
+        if inside:
+            return "in"
+        ends = [b for _, b in item.intervals if b is not None and b <= day]
+        return _after(_years(max(ends), day)) if ends else _before(min(_years(day, a) for a, _ in item.intervals))
+    if inside:
+        return "in"
+    ends = [b for _, b in item.intervals if b is not None and b <= day]
+    if ends:
+        return _after(_years(max(ends), day))
+    return _before(min(_years(day, a) for a, _ in item.intervals))
+
+
+def cells(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[str, ...]:
+    """The item's cell at `day`, most specific first, then the coarser cells it backs off to."""
+    rel = relation(item, day, grace)
+    return (f"{item.kind}|{item.role}|{item.office}|{item.ambiguous}|{item.language}|{rel}",
+            f"{item.kind}|{item.role}|{item.office}|{item.ambiguous}|{rel}",
+            f"{item.kind}|{item.role}|{item.office}|{rel}",
+            f"{item.kind}|{item.role}|{rel}",
+            f"{item.kind}|{rel}")
+
+
+# -- the fitted table ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Model:
+    log_lr: dict  # cell -> natural-log likelihood ratio P(cell | wrong date) / P(cell | right date)
+    scale: float  # calibration: log-odds = scale * sum + intercept
+    intercept: float
+    error_at: float  # probability from which a document's date finding is an error
+    warning_at: float
+    mention_error_at: float  # log ratio from which one acting title outside its tenure is an error
+    mention_warning_at: float
+
+    def ratio(self, item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[str, float]:
+        """The most specific fitted cell of the item at `day`, and its log ratio (0 for a cell never seen)."""
+        found = cells(item, day, grace)
+        for c in found:
+            if c in self.log_lr:
+                return c, self.log_lr[c]
+        return found[0], 0.0
+
+    def log_odds(self, evidence: Iterable[Evidence], day: dt.date, grace: dt.timedelta = GRACE) -> float:
+        return self.scale * sum(self.ratio(i, day, grace)[1] for i in evidence) + self.intercept
+
+    def probability(self, evidence: Iterable[Evidence], day: dt.date) -> float:
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, self.log_odds(evidence, day)))))
+
+
+@lru_cache(maxsize=1)
+def model(path: Path = DATA) -> Model:
+    log_lr, params = {}, {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            if row["cell"].startswith("param:"):
+                params[row["cell"][6:]] = float(row["log_lr"])
+            else:
+                log_lr[row["cell"]] = float(row["log_lr"])
+    return Model(log_lr, params["scale"], params["intercept"], params["error_at"], params["warning_at"],
+                 params["mention_error_at"], params["mention_warning_at"])
+
+
+# -- the window ----------------------------------------------------------------------------------------------
+
+def _edges(ev: Evidence) -> Iterable[dt.date]:
+    """Days on which the item's relation to the date under test may change."""
+    if ev.kind in DATED:
+        first, last = ev.intervals[0]
+        for d in (first, last):
+            yield from (d, d + DAY, d - GRACE, d + GRACE + DAY, d - dt.timedelta(days=366), d + dt.timedelta(days=366))
+            yield from (d + dt.timedelta(days=math.ceil(g * YEAR)) for g in (0.25, 3))
+        return
+    for a, b in ev.intervals:
+        yield a
+        yield a - GRACE
+        for g in (0.5, 1, 4):
+            yield a - GRACE - dt.timedelta(days=math.ceil(g * YEAR))
+        if b is not None:
+            yield b
+            yield b + GRACE
+            for g in (1, 2, 4, 8, 12, 20):
+                yield b + dt.timedelta(days=math.ceil(g * YEAR))
+
+
+MARGIN = 1.0  # log-odds within which of the most likely day a day is as likely (a factor of e)
+
+
+def window(m: Model, evidence: tuple[Evidence, ...], lo: dt.date, hi: dt.date,
+           prefer: Optional[tuple[dt.date, dt.date]] = None) -> Optional[tuple[dt.date, dt.date]]:
+    """The stretch of dates the content is consistent with: the run of days about as likely as the most
+    likely day (within MARGIN of its log-odds; without the hand-over grace a declared date gets). Where
+    several runs are (two terms of one president), the one holding the declared date, else the latest. A
+    declared date that the model does not flag (below the warning threshold) is in the window: the run is
+    widened to reach it over days that are not flagged either, so a report never calls a document
+    consistent and its date outside the window."""
+    if not evidence:
+        return None
+    days = sorted({lo, hi + DAY} | {d for ev in evidence for d in _edges(ev) if lo < d <= hi})
+    segments = [[a, b - DAY, m.log_odds(evidence, a, NO_GRACE)] for a, b in zip(days, days[1:])]
+    best = min(s[2] for s in segments)
+    runs = _runs([s for s in segments if s[2] <= best + MARGIN])
+    chosen = runs[-1]
+    if prefer:
+        chosen = next((r for r in runs if r[0] <= prefer[1] and prefer[0] <= r[1]), chosen)
+        day, p = at_declared(m, evidence, *prefer)
+        if p < m.warning_at and not (chosen[0] <= day <= chosen[1]):
+            cut = math.log(m.warning_at / (1 - m.warning_at)) if 0 < m.warning_at < 1 else 0.0
+            unflagged = _runs([s for s in segments if s[2] < cut or chosen[0] <= s[0] <= chosen[1]])
+            chosen = next((r for r in unflagged if r[0] <= day <= r[1] and r[0] <= chosen[1] and chosen[0] <= r[1]),
+                          [min(chosen[0], day), max(chosen[1], day)])
+    return chosen[0], chosen[1]
+
+
+def _runs(segments: list) -> list[list]:
+    runs: list[list] = []
+    for a, b, _ in segments:
+        if runs and runs[-1][1] + DAY == a:
+            runs[-1][1] = b
+        else:
+            runs.append([a, b])
+    return runs
+
+
+def at_declared(m: Model, evidence: tuple[Evidence, ...], first: dt.date, last: dt.date) -> tuple[dt.date, float]:
+    """The most likely day of a declared date given as a year or a month (`first`..`last`), and the
+    probability that the date is wrong on that day: a claim of "2019" is wrong only if no day of 2019 fits."""
+    if first == last:
+        return first, m.probability(evidence, first)
+    days = {first, last} | {d for ev in evidence for d in _edges(ev) if first < d <= last}
+    return min(((d, m.probability(evidence, d)) for d in sorted(days)), key=lambda x: x[1])
+
+
+# -- words ---------------------------------------------------------------------------------------------------
+
+_RELATION_WORDS = {"in": "during the term", "pre<0.5": "within half a year before the term",
+                   "pre0.5-1": "half a year to a year before the term", "pre1-4": "1-4 years before the term",
+                   "pre4+": "more than 4 years before the term", "post<1": "within a year after the term",
+                   "post1-2": "1-2 years after the term", "post2-4": "2-4 years after the term",
+                   "post4-8": "4-8 years after the term", "post8-12": "8-12 years after the term",
+                   "post12-20": "12-20 years after the term", "post20+": "more than 20 years after the term"}
+_KIND_WORDS = {"title": "titled", "former": "called former", "elect": "called -elect", "future": "called nominee or future",
+               "then": "called then-"}
+_ROLE_WORDS = {"acting": "in a present or future clause", "acting+": "in present or future clauses", "past": "in past-tense clauses", "lookback": "looking back"}
+
+
+def terms(ev: Evidence) -> str:
+    return ", ".join(f"{a.isoformat()}..{b.isoformat() if b else 'today'}" for a, b in ev.intervals)
+
+
+def describe(m: Model, ev: Evidence, day: dt.date) -> str:
+    """One clause a fact-checker can check: the fact, where the date lies from it, and its ratio."""
+    rel = relation(ev, day)
+    ratio = math.exp(m.ratio(ev, day)[1])
+    strength = f"{ratio:.1f}x as common in misdated text" if ratio >= 1 else f"{1 / ratio:.1f}x as common in rightly dated text"
+    quote = " | ".join(dict.fromkeys(" ".join(s.text.split()) for s in ev.evidence))
+    if ev.kind == "newest":
+        where = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
+                 "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",
+                 "ahead": "after the date"}[rel]
+        return f"the newest date the text names is “{quote}”, {where} ({strength})"
+    if ev.kind in EVENTS:
+        told = "told as past" if ev.kind.endswith("past") else "told as to come"
+        where = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
+                 "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",
+                 "ahead<1": "within a year after the date", "ahead1+": "more than a year after the date",
+                 "behind<1": "within a year before the date", "behind1+": "more than a year before the date"}[rel]
+        return f"“{quote}” {told}{' (a schedule)' if ev.role == 'schedule' else ''}, {where} ({strength})"
+    if ev.kind == "elect":
+        span = f"was -elect {terms(ev)}"
+    else:
+        span = f"held the office {terms(ev)}"
+    return (f"“{quote}”, {_KIND_WORDS.get(ev.kind, ev.kind)} {_ROLE_WORDS.get(ev.role, '')}: {ev.who} {span}; "
+            f"the date is {_RELATION_WORDS.get(rel, rel)} ({strength})")
+
+
+def ledger(m: Model, doc: AnalysedDocument) -> str:
+    """The whole account of one document's date, as `checker explain-date` prints it."""
+    lines = [doc.document.doc_id]
+    if not doc.document.readable:
+        return "\n".join(lines + ["  unreadable: " + "; ".join(p.message for p in doc.document.problems)])
+    if not doc.evidence:
+        return "\n".join(lines + ["  no evidence about the date in the text (people with titles, dated events)"])
+    if doc.declared is None:
+        lines.append("  no declared date")
+        day = None
+    else:
+        d = doc.declared.value
+        day, p = at_declared(m, doc.evidence, d.first_day, d.last_day)
+        lines.append(f"  declared {d.iso()} ({doc.declared.source}); weighed at {day.isoformat()}")
+    if doc.window is not None:
+        lines.append(f"  window the content allows: {doc.window.start.isoformat()}..{doc.window.end.isoformat()}")
+    if day is None:
+        return "\n".join(lines)
+    rows = sorted(((m.ratio(ev, day), ev) for ev in doc.evidence), key=lambda x: -x[0][1])
+    lines.append(f"  {'log LR':>7}  {'ratio':>7}  cell / evidence")
+    for (cell, lr), ev in rows:
+        lines.append(f"  {lr:+7.3f}  {math.exp(lr):7.2f}  {cell}")
+        lines.append(f"  {'':16}  {describe(m, ev, day)}")
+    total = sum(lr for (_, lr), _ in rows)
+    odds = m.scale * total + m.intercept
+    lines.append(f"  sum {total:+.3f}; calibrated log-odds {m.scale:.3f} x sum {m.intercept:+.3f} = {odds:+.3f}; "
+                 f"p(date wrong) = {p:.3f} (warning from {m.warning_at:.3f}, error from {m.error_at:.3f})")
+    return "\n".join(lines)

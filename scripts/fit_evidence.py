@@ -1,0 +1,312 @@
+"""Fit the evidence model (checker/evidence.py) on real dated text: ../shared/corpus-train.
+
+    .venv/bin/python scripts/fit_evidence.py [--corpus ../shared/corpus-train] [--jobs 2] [--items FILE]
+                                             [--write checker/data/evidence.csv]
+
+Deterministic: the same corpus and code give the same table. Steps:
+1. Every document is analysed with the default pipeline and its evidence items are taken (the items do
+   not depend on the date under test); they are kept in --items (a pickle) so a refit need not analyse
+   again.
+2. Documents are split by a hash of their id: 60% fit the ratios (part A), 20% calibrate and choose the
+   thresholds (part B), 20% are held out for reporting (part C). The labelled dev corpora are never used.
+3. Part A: each item is put in its cell at the document's own date (right) and at the same date shifted
+   by each of SHIFTS (wrong), and a cell's log likelihood ratio is log P(cell | wrong) - log P(cell | right),
+   with add-half smoothing; a finer cell's ratio is shrunk toward its coarser cell's (halfway at SHRINK
+   counts), and a cell seen fewer than MIN_COUNT times is left out (its item backs off to a coarser cell).
+4. Part B: a logistic fit of the summed log ratios (right dates against one shifted date per document)
+   gives the scale and intercept; the error threshold on the document's probability is the lowest that
+   flags at most DOC_BUDGET of part B's right-dated documents, and the threshold on one acting title
+   outside its tenure the lowest that flags at most MENTION_BUDGET more; warnings likewise.
+5. Part C: the same figures, reported, not fitted.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import math
+import pickle
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker import evidence  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+FILES = ("press-releases.jsonl", "speeches.jsonl", "transcripts-es.jsonl")
+# a wrong date, as re-dated headers make them: the right one moved by months or years, either way
+SHIFTS = tuple(sorted({sign * days for sign in (-1, 1) for days in (182, 365, 730, 1095, 1461, 2191, 2922, 4383)}))
+EARLIEST, LATEST = dt.date(1950, 1, 1), dt.date(2026, 11, 24)
+MIN_SUPPORT = 20  # a coarsest cell (kind and relation) needs this many counts
+MIN_COUNT = 3  # a finer cell is kept from this many, shrunk toward its parent
+SHRINK = 20
+# the share of part B's right-dated documents that errors may flag at most: on the document's evidence as a
+# whole (DT101), then on one acting title outside its tenure (DT111) among the rest; warnings likewise
+DOC_BUDGET, MENTION_BUDGET = 0.002, 0.001
+DOC_WARNING_BUDGET, MENTION_WARNING_BUDGET = 0.015, 0.01
+
+
+def part(doc_id: str) -> str:
+    h = int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 10
+    return "A" if h < 6 else "B" if h < 8 else "C"
+
+
+# -- step 1: items -------------------------------------------------------------------------------------------
+
+_checker = None
+
+
+def _init():
+    global _checker
+    from checker.config import Settings
+    from checker.engine import Checker
+
+    _checker = Checker(Settings(reference_date=LATEST))
+
+
+def _items(job):
+    from checker.ingest.readers import read_record
+
+    kind, line = job
+    rec = json.loads(line)
+    doc = read_record(f"{kind}#{rec['id']}", kind, rec, "jsonl")
+    try:
+        # analysis without inference: the items are what inference would weigh, and the model being
+        # fitted is not needed to take them
+        analysed = _checker.analyser.analyse(doc, LATEST, _checker.settings.time_budget)
+    except Exception as exc:  # reported, not fitted
+        return rec["id"], kind, rec.get("date"), None, repr(exc)
+    return rec["id"], kind, rec.get("date"), evidence.items(analysed, _checker.kb), None
+
+
+def extract(corpus: Path, jobs: int) -> list:
+    import multiprocessing as mp
+
+    def jobs_of():
+        for name in FILES:
+            with open(corpus / name, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        yield name.split(".")[0], line
+
+    _init()
+    for lang in _checker.analyser.languages:  # built once here, shared by the forked workers
+        _checker.analyser.pipeline(lang)
+        _checker.analyser.people[lang].add_all()
+    out = []
+    with mp.get_context("fork").Pool(jobs, initializer=_init) as pool:
+        for n, row in enumerate(pool.imap(_items, jobs_of(), chunksize=16), 1):
+            out.append(row)
+            if n % 2000 == 0:
+                print(f"  {n:,} documents analysed", file=sys.stderr, flush=True)
+    return out
+
+
+# -- steps 2-5 -----------------------------------------------------------------------------------------------
+
+def shifted(day: dt.date) -> list[dt.date]:
+    return [day + dt.timedelta(days=s) for s in SHIFTS if EARLIEST <= day + dt.timedelta(days=s) <= LATEST]
+
+
+def fit_ratios(docs) -> dict:
+    right, wrong = collections.Counter(), collections.Counter()
+    n_right = n_wrong = 0.0
+    for _, _, day, its in docs:
+        wrongs = shifted(day)
+        for it in its:
+            n_right += 1
+            for c in evidence.cells(it, day):
+                right[c] += 1
+            for w in wrongs:
+                share = 1.0 / len(wrongs)
+                n_wrong += share
+                for c in evidence.cells(it, w):
+                    wrong[c] += share
+    raw = {}
+    for c in set(right) | set(wrong):
+        r, w = right[c], wrong[c]
+        if r + w >= MIN_COUNT:
+            raw[c] = (r, w, math.log((w + 0.5) / n_wrong) - math.log((r + 0.5) / n_right))
+    # shrinkage: a cell's ratio is pulled toward its coarser cell's, the more the fewer times it was seen
+    # (a cell seen SHRINK times is halfway), so a rare cell says what its own counts say, but not alone
+    table = {}
+    for c in sorted(raw, key=lambda c: c.count("|")):
+        r, w, value = raw[c]
+        parent = _parent(c)
+        if parent is not None and parent in table:
+            value = ((r + w) * value + SHRINK * table[parent][2]) / (r + w + SHRINK)
+        elif r + w < MIN_SUPPORT:
+            continue  # a coarsest cell too rare to stand on its own
+        table[c] = (r, w, value)
+    return table
+
+
+def _parent(cell: str):
+    """The next coarser cell: `evidence.cells` drops the fields after the role from the right, then the role."""
+    parts = cell.split("|")
+    if len(parts) <= 2:
+        return None
+    return "|".join(parts[:-2] + parts[-1:])
+
+
+def logistic(xs: list[float], ys: list[int]) -> tuple[float, float]:
+    """One-feature logistic regression by Newton's method."""
+    a, b = 1.0, 0.0
+    for _ in range(50):
+        ga = gb = haa = hab = hbb = 0.0
+        for x, y in zip(xs, ys):
+            p = 1 / (1 + math.exp(-max(-40, min(40, a * x + b))))
+            ga += (p - y) * x
+            gb += p - y
+            w = p * (1 - p)
+            haa += w * x * x
+            hab += w * x
+            hbb += w
+        det = haa * hbb - hab * hab
+        if det <= 1e-12:
+            break
+        da, db = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        a, b = a - da, b - db
+        if abs(da) + abs(db) < 1e-9:
+            break
+    return a, b
+
+
+def wrong_day(doc_id: str, day: dt.date) -> dt.date:
+    options = shifted(day)
+    return options[int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % len(options)]
+
+
+def stale(it, day: dt.date):
+    """The item as if the text gave its title to the predecessor: a holder whose term ended when this one's
+    began (taken as a four-year term), for an acting title in office on the document's date; else None."""
+    if it.kind != "title" or not it.role.startswith("acting") or it.office not in ("head", "cabinet"):
+        return None
+    for a, b in it.intervals:
+        if a <= day and (b is None or day <= b):
+            start = a - dt.timedelta(days=round(4 * evidence.YEAR))
+            return dataclasses.replace(it, intervals=((start, a - dt.timedelta(days=1)),), ambiguous="one")
+    return None
+
+
+def choose(model, docs, doc_budget: float, mention_budget: float) -> tuple[float, float]:
+    """The document threshold: the lowest probability that flags at most `doc_budget` of part B's
+    right-dated documents; then the mention threshold: the lowest log ratio of one acting title outside its
+    tenure that flags at most `mention_budget` more of them."""
+    right = [scores(model, its, day) for _, _, day, its in docs]
+    allowed = int(doc_budget * len(right))
+    ps = sorted((p for p, _ in right), reverse=True)
+    p_cut = max(0.5, ps[allowed] + 1e-9 if allowed < len(ps) else 0.5)
+    rest = sorted((m for p, m in right if p < p_cut and m > -math.inf), reverse=True)
+    allowed = int(mention_budget * len(right))
+    m_cut = max(1.0, rest[allowed] + 1e-9 if allowed < len(rest) else 1.0)
+    return p_cut, m_cut
+
+
+def scores(model, its, day) -> tuple[float, float]:
+    """A document's probability that `day` is wrong, and its strongest acting title outside its tenure."""
+    return (model.probability(its, day) if its else 0.0,
+            max((acting_outside(model, i, day) for i in its), default=-math.inf))
+
+
+def acting_outside(model, it, day) -> float:
+    """The log ratio of one acting title at `day` when the day is outside the tenure; else -inf."""
+    if it.kind != "title" or not it.role.startswith("acting"):
+        return -math.inf
+    rel = evidence.relation(it, day)
+    if rel == "in":
+        return -math.inf
+    return model.ratio(it, day)[1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus-train")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--items", type=Path, default=Path("/tmp/checker-evidence-items.pickle"))
+    ap.add_argument("--write", type=Path, default=evidence.DATA)
+    args = ap.parse_args()
+    if args.items.exists():
+        rows = pickle.loads(args.items.read_bytes())
+    else:
+        rows = extract(args.corpus, args.jobs)
+        args.items.write_bytes(pickle.dumps(rows))
+    failed = [r for r in rows if r[3] is None]
+    docs = {"A": [], "B": [], "C": []}
+    for doc_id, kind, date, its, _ in rows:
+        if its is None or not date:
+            continue
+        docs[part(f"{kind}#{doc_id}")].append((f"{kind}#{doc_id}", kind, dt.date.fromisoformat(date[:10]), its))
+    print(f"documents: {len(rows):,} ({len(failed)} failed to analyse); parts A {len(docs['A']):,}, "
+          f"B {len(docs['B']):,}, C {len(docs['C']):,}")
+
+    table = fit_ratios(docs["A"])
+    raw = evidence.Model({c: v[2] for c, v in table.items()}, 1.0, 0.0, 1, 1, 0, 0)
+
+    def summed(d, day):
+        return sum(raw.ratio(i, day)[1] for i in d[3])
+
+    with_items = [d for d in docs["B"] if d[3]]
+    xs = [summed(d, d[2]) for d in with_items] + [summed(d, wrong_day(d[0], d[2])) for d in with_items]
+    ys = [0] * len(with_items) + [1] * len(with_items)
+    scale, intercept = logistic(xs, ys)
+    calibrated = evidence.Model(raw.log_lr, scale, intercept, 1, 1, 0, 0)
+    error_at, mention_error_at = choose(calibrated, docs["B"], DOC_BUDGET, MENTION_BUDGET)
+    warning_at, mention_warning_at = choose(calibrated, docs["B"], DOC_WARNING_BUDGET, MENTION_WARNING_BUDGET)
+    warning_at, mention_warning_at = min(warning_at, error_at), min(mention_warning_at, mention_error_at)
+    final = evidence.Model(raw.log_lr, scale, intercept, error_at, warning_at, mention_error_at, mention_warning_at)
+
+    with open(args.write, "w", encoding="utf-8", newline="") as fh:
+        fh.write("# Likelihood ratios of evidence cells, fitted by scripts/fit_evidence.py on ../shared/corpus-train\n"
+                 f"# part A ({len(docs['A']):,} documents); calibration and thresholds on part B ({len(docs['B']):,}).\n"
+                 "# log_lr = ln P(cell | wrong date) - ln P(cell | right date); n_right and n_wrong are the counts\n"
+                 "# (wrong ones per shifted copy, averaged over the shifts). param: rows are the calibration and\n"
+                 "# thresholds (see checker/evidence.py).\n")
+        fh.write("cell,n_right,n_wrong,log_lr\n")
+        for c in sorted(table):
+            r, w, v = table[c]
+            fh.write(f"{c},{r},{w:.2f},{v:.4f}\n")
+        for k, v in (("scale", scale), ("intercept", intercept), ("error_at", error_at), ("warning_at", warning_at),
+                     ("mention_error_at", mention_error_at), ("mention_warning_at", mention_warning_at)):
+            fh.write(f"param:{k},,,{v:.6f}\n")
+    print(f"wrote {args.write}: {len(table)} cells; scale {scale:.3f}, intercept {intercept:.3f}; "
+          f"error at p >= {error_at:.4f}, warning at p >= {warning_at:.4f}; one acting title: error at "
+          f"log ratio >= {mention_error_at:.3f}, warning at >= {mention_warning_at:.3f}")
+    for name in ("B", "C"):
+        report(final, docs[name], name)
+    return 0
+
+
+def report(model, docs, name: str) -> None:
+    """Right-dated documents flagged, and shifted copies caught, as the product would decide."""
+    # right-dated flagged as errors, as warnings, shifted copies caught, documents, stale copies, stale caught
+    by_kind = collections.defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for doc_id, kind, day, its in docs:
+        s = by_kind[kind]
+        s[3] += 1
+        if its:
+            p = model.probability(its, day)
+            acting = max((acting_outside(model, i, day) for i in its), default=-math.inf)
+            s[0] += p >= model.error_at or acting >= model.mention_error_at
+            s[1] += p >= model.warning_at
+            w = wrong_day(doc_id, day)
+            s[2] += model.probability(its, w) >= model.error_at or max(
+                (acting_outside(model, i, w) for i in its), default=-math.inf) >= model.mention_error_at
+            old = next((o for o in (stale(i, day) for i in its) if o is not None), None)
+            if old is not None:
+                s[4] += 1
+                s[5] += acting_outside(model, old, day) >= model.mention_error_at
+    total = [sum(v[i] for v in by_kind.values()) for i in range(6)]
+    for kind, (e, w, c, n, st, sc) in sorted(by_kind.items()) + [("all", total)]:
+        print(f"part {name} {kind:15} right-dated flagged as errors {e:5} / {n:6} ({100 * e / max(1, n):.2f}%), "
+              f"warnings {w:5}; one shifted copy caught as an error {c:5} ({100 * c / max(1, n):.1f}%); "
+              f"stale copies caught {sc} / {st} ({100 * sc / max(1, st):.1f}%)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
