@@ -333,7 +333,8 @@ def window(m: Model, evidence: tuple[Evidence, ...], lo: dt.date, hi: dt.date,
            prefer: Optional[tuple[dt.date, dt.date]] = None) -> Optional[tuple[dt.date, dt.date]]:
     """The stretch of dates the content is consistent with: the run of days about as likely as the most
     likely day (within MARGIN of its log-odds; without the hand-over grace a declared date gets). Where
-    several runs are (two terms of one president), the one holding the declared date, else the latest. A
+    several runs are (two terms of one president), the one holding the declared date, else the one holding
+    the most likely day (of equals, the latest). A
     declared date that the model does not flag (below the warning threshold) is in the window: the run is
     widened to reach it over days that are not flagged either, so a report never calls a document
     consistent and its date outside the window."""
@@ -343,7 +344,7 @@ def window(m: Model, evidence: tuple[Evidence, ...], lo: dt.date, hi: dt.date,
     segments = [[a, b - DAY, m.log_odds(evidence, a, NO_GRACE)] for a, b in zip(days, days[1:])]
     best = min(s[2] for s in segments)
     runs = _runs([s for s in segments if s[2] <= best + MARGIN])
-    chosen = runs[-1]
+    chosen = [r for r in runs if r[2] <= best + 1e-9][-1]  # the most likely run; of equals, the latest
     if prefer:
         chosen = next((r for r in runs if r[0] <= prefer[1] and prefer[0] <= r[1]), chosen)
         day, p = at_declared(m, evidence, *prefer)
@@ -356,12 +357,14 @@ def window(m: Model, evidence: tuple[Evidence, ...], lo: dt.date, hi: dt.date,
 
 
 def _runs(segments: list) -> list[list]:
+    """Adjacent segments joined: [start, end, lowest log-odds]."""
     runs: list[list] = []
-    for a, b, _ in segments:
+    for a, b, score in segments:
         if runs and runs[-1][1] + DAY == a:
             runs[-1][1] = b
+            runs[-1][2] = min(runs[-1][2], score)
         else:
-            runs.append([a, b])
+            runs.append([a, b, score])
     return runs
 
 

@@ -156,3 +156,43 @@ def test_explain_date_prints_the_ledger(tmp_path):
     r = subprocess.run([sys.executable, "-m", "checker.cli", "explain-date", str(doc)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "Angela Merkel" in r.stdout and "title|acting" in r.stdout and "p(date wrong) =" in r.stdout
+
+
+# -- the window ----------------------------------------------------------------------------------------------
+
+def _title(start, end):
+    import datetime as dt
+
+    return evidence.Evidence("title", "acting", "cabinet", "one", ((start, end),), "x", (), "k", "en")
+
+
+def test_the_window_is_where_the_facts_agree():
+    import datetime as dt
+
+    D = dt.date
+    napolitano, osorio = _title(D(2009, 1, 21), D(2013, 9, 6)), _title(D(2012, 12, 1), D(2018, 1, 10))
+    assert evidence.window(evidence.model(), (napolitano, osorio), D(1776, 1, 1), D(2026, 1, 1)) == \
+        (D(2012, 12, 1), D(2013, 9, 5))
+
+
+def test_two_terms_prefer_the_declared_date_else_the_latest():
+    import datetime as dt
+
+    D = dt.date
+    trump = evidence.Evidence("title", "acting", "head", "one", ((D(2017, 1, 20), D(2021, 1, 20)), (D(2025, 1, 20), None)),
+                              "x", (), "k", "en")
+    m = evidence.model()
+    assert evidence.window(m, (trump,), D(1776, 1, 1), D(2026, 1, 1), prefer=(D(2018, 5, 1), D(2018, 5, 1)))[0] == D(2017, 1, 20)
+    assert evidence.window(m, (trump,), D(1776, 1, 1), D(2026, 1, 1))[0] == D(2025, 1, 20)
+
+
+def test_an_unflagged_declared_date_is_inside_the_window():
+    import datetime as dt
+
+    D = dt.date
+    m = evidence.model()
+    obama = evidence.Evidence("title", "past", "head", "one", ((D(2009, 1, 20), D(2017, 1, 20)),), "x", (), "k", "en")
+    declared = (D(2017, 6, 1), D(2017, 6, 1))
+    assert m.probability((obama,), declared[0]) < m.warning_at
+    lo, hi = evidence.window(m, (obama,), D(1776, 1, 1), D(2026, 1, 1), prefer=declared)
+    assert lo <= declared[0] <= hi
