@@ -138,48 +138,6 @@ def time_constraints(doc: AnalysedDocument) -> list[Constraint]:
     return out
 
 
-def best_window(constraints: list[Constraint], lo: dt.date, hi: dt.date, prefer: Optional[tuple[dt.date, dt.date]] = None) -> Optional[Window]:
-    """The contiguous stretch of [lo, hi] whose dates satisfy the greatest total weight.
-
-    Where several separate stretches tie (two terms of the same president), the one overlapping `prefer`
-    (the declared date) wins, else the latest.
-    """
-    if not constraints:
-        return None
-    points = {lo, hi + dt.timedelta(days=1)}
-    for c in constraints:
-        for a, b in c.intervals:
-            if a is not None and lo < a <= hi:
-                points.add(a)
-            if b is not None and lo <= b < hi:
-                points.add(b + dt.timedelta(days=1))
-    edges = sorted(points)
-    segments = []
-    for a, b in zip(edges, edges[1:]):
-        score = sum(c.weight for c in constraints if c.allows(a))
-        segments.append([a, b - dt.timedelta(days=1), score])
-    top = max(s[2] for s in segments)
-    if top <= 0:
-        return None
-    runs: list[list] = []
-    for s in segments:
-        if s[2] >= top - 1e-9:
-            if runs and runs[-1][1] + dt.timedelta(days=1) == s[0]:
-                runs[-1][1] = s[1]
-            else:
-                runs.append([s[0], s[1]])
-    chosen = runs[-1]
-    if prefer:
-        for r in runs:
-            if r[0] <= prefer[1] and prefer[0] <= r[1]:
-                chosen = r
-                break
-    start, end = chosen
-    support = tuple(c for c in constraints if c.allows(start) and c.allows(end))
-    against = tuple(c for c in constraints if c not in support)
-    return Window(start, end, support, against)
-
-
 def infer(doc: AnalysedDocument, kb: KnowledgeBase) -> AnalysedDocument:
     """The document's evidence (checker/evidence.py) and the window of dates the model finds it consistent
     with; the constraints are the same facts as intervals, which the timeline draws and the window's
@@ -194,26 +152,3 @@ def infer(doc: AnalysedDocument, kb: KnowledgeBase) -> AnalysedDocument:
         support = tuple(c for c in constraints if c.allows(start) and c.allows(end))
         window = Window(start, end, support, tuple(c for c in constraints if c not in support))
     return replace(doc, constraints=tuple(constraints), window=window, evidence=items)
-
-
-def violated(doc: AnalysedDocument, day: dt.date) -> list[Constraint]:
-    return sorted((c for c in doc.constraints if not c.allows(day)), key=lambda c: -c.weight)
-
-
-def deficit(doc: AnalysedDocument, start: dt.date, end: dt.date) -> tuple[float, dt.date]:
-    """How much weight the best day in [start, end] gives up against the window: 0 when it fits."""
-    if doc.window is None:
-        return 0.0, start
-    top = doc.score(doc.window.start)
-    best_day, best = start, -1.0
-    days = {start, end}
-    for c in doc.constraints:
-        for a, b in c.intervals:
-            for d in (a, b):
-                if d is not None and start <= d <= end:
-                    days.add(d)
-    for d in sorted(days):
-        s = doc.score(d)
-        if s > best:
-            best_day, best = d, s
-    return max(0.0, top - best), best_day

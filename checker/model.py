@@ -256,9 +256,6 @@ class AnalysedDocument:
     paragraphs: tuple[tuple[int, int, str], ...] = ()  # (start, end, language) of each content paragraph
     evidence: tuple[Evidence, ...] = ()  # what the model weighs (checker/evidence.py)
 
-    def score(self, day: dt.date) -> float:
-        return sum(c.weight for c in self.constraints if c.allows(day))
-
 
 @dataclass(frozen=True)
 class Finding:

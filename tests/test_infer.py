@@ -3,37 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.infer import best_window
-from checker.model import Constraint, Strength
-
-D = dt.date
-
-
-def c(lo, hi, w, key=""):
-    return Constraint(((lo, hi),), w, Strength.STRONG, key, (), key)
-
-
-def test_window_is_where_most_weight_agrees():
-    w = best_window([c(D(2009, 1, 20), D(2017, 1, 19), 2), c(D(2012, 12, 1), None, 3), c(None, D(2013, 9, 5), 2)],
-                    D(1900, 1, 1), D(2026, 1, 1))
-    assert (w.start, w.end) == (D(2012, 12, 1), D(2013, 9, 5))
-
-
-def test_a_lone_weak_constraint_loses_to_stronger_evidence():
-    strong = c(D(2017, 1, 20), D(2021, 1, 19), 5)
-    weak = c(D(2009, 1, 20), D(2017, 1, 19), 1)
-    w = best_window([strong, weak], D(1900, 1, 1), D(2026, 1, 1))
-    assert (w.start, w.end) == (D(2017, 1, 20), D(2021, 1, 19)) and weak in w.against
-
-
-def test_ties_prefer_the_declared_date():
-    two_terms = Constraint(((D(2017, 1, 20), D(2021, 1, 19)), (D(2025, 1, 20), None)), 2, Strength.STRONG, "", ())
-    w = best_window([two_terms], D(1900, 1, 1), D(2026, 1, 1), prefer=(D(2018, 5, 1), D(2018, 5, 1)))
-    assert w.start == D(2017, 1, 20)
-    w = best_window([two_terms], D(1900, 1, 1), D(2026, 1, 1))
-    assert w.start == D(2025, 1, 20)
-
-
 def verdict(check_text, text):
     row, findings = check_text(text)
     return row["verdict"], [(f["rule_id"], f["severity"]) for f in findings if f["category"] == "date"]
