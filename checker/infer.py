@@ -1,23 +1,20 @@
-"""Infer: what the content says -> weighted date constraints -> the window of dates it allows.
+"""Infer: what the content says -> its evidence, the window of dates it allows, and constraints to draw.
 
-Each piece of evidence becomes a `Constraint` (a set of date intervals with a weight). The window is the
-stretch of dates that satisfies the greatest total weight, so evidence is weighed rather than intersected:
-one retrospective mention ("the policies of President Obama" in 2017) loses to the rest of the document
-instead of emptying the window.
+The evidence and the window come from the evidence model (checker/evidence.py): each titled person,
+"former", "-elect" or nominee title and dated event is weighed by how often such evidence occurs in
+rightly and wrongly dated real text, and the window is the run of days the model finds most likely.
 
-Weights, and why:
-- A title before a name ("President Obama") is strong evidence that the text is not older than the
-  person's first day in that office: nobody is called "President Obama" in 2005 (LOWER_BOUND).
-- It is weaker evidence that the text is not newer than their last day, because titles are used
-  retrospectively and as courtesy ("Secretary Clinton" in 2016): the weight depends on the tense of the
-  sentence (IN_OFFICE), and a look-back cue ("under", "the policies of", "then-") removes it.
-- "-elect" pins the text between the election and the inauguration (ELECT); "former" puts it after the
-  person's first term ended (FORMER).
-- An event told in the past tense with a full date happened before the text was written (PAST_EVENT); a
-  future-tense one had not happened yet (FUTURE_EVENT).
+The same facts are also kept as `Constraint`s, intervals with a weight, which the timeline of the HTML
+report draws and which the window's support and against lists name:
+- a title before a name bounds the text from below at the person's first day in office (LOWER_BOUND);
+- it bounds it from above at their last day more weakly, by the tense of the sentence (IN_OFFICE), and
+  not at all with a look-back cue ("under", "the policies of", "then-");
+- "-elect" pins it between the election and the inauguration (ELECT); "former" after the first term ended
+  (FORMER); a dated event told in the past or the future tense bounds it on one side (PAST_EVENT,
+  FUTURE_EVENT).
 Namesakes ("President Bush") that the title and office cannot tell apart give the union of their terms.
-A term is taken to end the day before its recorded end (the successor's first day), so inauguration-day
-overlaps are not conflicts; the rules allow a few days' grace around the declared date instead.
+A term ends the day before its recorded end (the successor's first day), so inauguration-day overlaps are
+not conflicts; the rules allow a few days' grace around the declared date instead.
 """
 from __future__ import annotations
 
