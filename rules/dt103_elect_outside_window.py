@@ -2,6 +2,7 @@
 
 "President-elect X" is only true from the election (or the decisive result) until the inauguration; in a
 text dated outside that stretch, the title or the date is wrong. Spanish "presidente electo" counts too.
+"then President-elect" and "under President-elect X" look back at that time and say nothing.
 
 Fails:
     Published: June 3, 2021
@@ -33,7 +34,7 @@ class ElectOutsideWindow(Rule):
             return
         d = doc.declared.value
         for m in doc.mentions:
-            if not m.qualifiers.elect:
+            if not m.qualifiers.elect or m.qualifiers.then or m.qualifiers.retrospective:
                 continue
             ts = tenures_for(kb, m)
             if not ts:

@@ -196,3 +196,9 @@ def test_an_unflagged_declared_date_is_inside_the_window():
     assert m.probability((obama,), declared[0]) < m.warning_at
     lo, hi = evidence.window(m, (obama,), D(1776, 1, 1), D(2026, 1, 1), prefer=declared)
     assert lo <= declared[0] <= hi
+
+
+def test_then_president_elect_looks_back(check_text):
+    drow, found = date_findings(check_text, "Date: April 4, 2017\n\nThe senator recalled the briefing that then "
+                                             "President-elect Donald Trump received in January.\n")
+    assert not [f for f in found if f["rule_id"] == "DT103"], found
