@@ -284,8 +284,25 @@ class Model:
                 return c, self.log_lr[c]
         return found[0], 0.0
 
+    def weighed(self, evidence: Iterable[Evidence], day: dt.date,
+                grace: dt.timedelta = GRACE) -> list[tuple[Evidence, str, float, bool]]:
+        """Each item with its cell, its log ratio and whether it counts in the sum. Titled people count each
+        (people are named independently); the dated events and years of one kind do not: a text reads its
+        dates in one way (a bill's future deadlines all misread as past, a history all in the past), so of
+        each kind only the strongest item for and the strongest against the date count."""
+        rows = [(ev, *self.ratio(ev, day, grace)) for ev in evidence]
+        counted = set()
+        for kind in {ev.kind for ev, _, _ in rows}:
+            mine = [(k, lr) for k, (ev, _, lr) in enumerate(rows) if ev.kind == kind]
+            if kind not in DATED:
+                counted.update(k for k, _ in mine)
+                continue
+            counted.update(max((x for x in mine if x[1] > 0), key=lambda x: x[1], default=(None, 0))[:1])
+            counted.update(min((x for x in mine if x[1] < 0), key=lambda x: x[1], default=(None, 0))[:1])
+        return [(ev, cell, lr, k in counted) for k, (ev, cell, lr) in enumerate(rows)]
+
     def log_odds(self, evidence: Iterable[Evidence], day: dt.date, grace: dt.timedelta = GRACE) -> float:
-        return self.scale * sum(self.ratio(i, day, grace)[1] for i in evidence) + self.intercept
+        return self.scale * sum(lr for _, _, lr, counts in self.weighed(evidence, day, grace) if counts) + self.intercept
 
     def probability(self, evidence: Iterable[Evidence], day: dt.date) -> float:
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, self.log_odds(evidence, day)))))
@@ -438,12 +455,13 @@ def ledger(m: Model, doc: AnalysedDocument) -> str:
         lines.append(f"  window the content allows: {doc.window.start.isoformat()}..{doc.window.end.isoformat()}")
     if day is None:
         return "\n".join(lines)
-    rows = sorted(((m.ratio(ev, day), ev) for ev in doc.evidence), key=lambda x: -x[0][1])
+    rows = sorted(m.weighed(doc.evidence, day), key=lambda x: (not x[3], -x[2]))
     lines.append(f"  {'log LR':>7}  {'ratio':>7}  cell / evidence")
-    for (cell, lr), ev in rows:
-        lines.append(f"  {lr:+7.3f}  {math.exp(lr):7.2f}  {cell}")
+    for ev, cell, lr, counts in rows:
+        lines.append(f"  {lr:+7.3f}  {math.exp(lr):7.2f}  {cell}" + ("" if counts else
+                     "  (not counted: a stronger date of the same kind counts)"))
         lines.append(f"  {'':16}  {describe(m, ev, day)}")
-    total = sum(lr for (_, lr), _ in rows)
+    total = sum(lr for _, _, lr, counts in rows if counts)
     odds = m.scale * total + m.intercept
     lines.append(f"  sum {total:+.3f}; calibrated log-odds {m.scale:.3f} x sum {m.intercept:+.3f} = {odds:+.3f}; "
                  f"p(date wrong) = {p:.3f} (warning from {m.warning_at:.3f}, error from {m.error_at:.3f})")

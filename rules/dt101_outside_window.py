@@ -42,8 +42,8 @@ class DeclaredOutsideWindow(Rule):
         day, p = evidence.at_declared(model, doc.evidence, d.first_day, d.last_day)
         if p < model.warning_at:
             return
-        against = sorted(((model.ratio(ev, day)[1], ev) for ev in doc.evidence), key=lambda x: -x[0])
-        strongest = [ev for lr, ev in against if lr > 0][:3]
+        against = sorted((row for row in model.weighed(doc.evidence, day) if row[3] and row[2] > 0), key=lambda r: -r[2])
+        strongest = [ev for ev, _, _, _ in against[:3]]
         w = doc.window
         where = ""
         if w is not None:

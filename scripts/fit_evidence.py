@@ -13,7 +13,8 @@ Deterministic: the same corpus and code give the same table. Steps:
    by each of SHIFTS (wrong), and a cell's log likelihood ratio is log P(cell | wrong) - log P(cell | right),
    with add-half smoothing; a finer cell's ratio is shrunk toward its coarser cell's (halfway at SHRINK
    counts), and a cell seen fewer than MIN_COUNT times is left out (its item backs off to a coarser cell).
-4. Part B: a logistic fit of the summed log ratios (right dates against one shifted date per document)
+4. Part B: a logistic fit of the summed log ratios (`Model.weighed`: of dated events, the strongest of
+   each kind for and against; right dates against one shifted date per document)
    gives the scale and intercept; the error threshold on the document's probability is the lowest that
    flags at most DOC_BUDGET of part B's right-dated documents, and the threshold on one acting title
    outside its tenure the lowest that flags at most MENTION_BUDGET more; warnings likewise.
@@ -249,7 +250,7 @@ def main() -> int:
     raw = evidence.Model({c: v[2] for c, v in table.items()}, 1.0, 0.0, 1, 1, 0, 0)
 
     def summed(d, day):
-        return sum(raw.ratio(i, day)[1] for i in d[3])
+        return raw.log_odds(d[3], day)  # scale 1, intercept 0: the sum of the items that count
 
     with_items = [d for d in docs["B"] if d[3]]
     xs = [summed(d, d[2]) for d in with_items] + [summed(d, wrong_day(d[0], d[2])) for d in with_items]
