@@ -100,19 +100,22 @@ def tenures_for(kb, m: Mention):
                 word = word[len(ex):]
                 break
         found.extend(t for t in kb.tenures_of(pid) if kb.office(t.office_id).level in levels
-                     and _titles(word, kb.office(t.office_id)))
+                     and _titles(word, m.language, kb.office(t.office_id)))
     return found
 
 
 @lru_cache(maxsize=4096)
-def _titles(word: str, office) -> bool:
-    """Whether a generic title is one the office's holders are called by: its words begin words of one of
-    the office's names or titles ("presidenta" and "presidente" alike, by their first eight letters)."""
+def _titles(word: str, language: str, office) -> bool:
+    """Whether a generic title is one the office's holders are called by in the mention's language: its
+    words begin words of one of the office's titles ("presidenta" and "presidente" alike, by their first
+    eight letters). Titles, not the office's full name: "Representative" is no title of the House Majority
+    Leader, though the House of Representatives is in the office's name."""
     words = word.split()
     if not words:
         return True
     stems = [w[:8] for w in words]
-    for name in (office.name_en, office.name_es, *office.titles_en, *office.titles_es):
+    own = office.titles_es if language == "es" else office.titles_en
+    for name in own or (office.titles_en + office.titles_es) or (office.name_en, office.name_es):
         have = [w[:8] for w in fold(name).split()]
         if all(st in have for st in stems):
             return True

@@ -27,6 +27,12 @@ ACTING = {"acting", "interim", "interino", "interina", "encargado", "encargada"}
 ELECT_AFTER = {"elect", "electo", "electa"}
 FUTURE_PRE = {"future", "incoming", "designate", "nominee"}
 FUTURE_AFTER = {"nominee", "designate", "designado", "designada"}
+# capitalised words that may follow a surname without being another surname
+NOT_SURNAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+                "jr", "sr", "administration", "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes",
+                "sábado", "sabado", "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                "agosto", "septiembre", "octubre", "noviembre", "diciembre", "said", "says", "dijo", "and", "y"}
 # A look back: "the policies of President Obama", "under President Bush", "signed by President Clinton",
 # "under the leadership of that great President, John F. Kennedy". The cue must stand in the same clause,
 # at most a few words before the title.
@@ -157,6 +163,8 @@ class PeopleMatcher:
                 continue  # "Nielsen, Secretary ..." with a surname only is too weak
             if not original[name.start_char:name.start_char + 1].isupper():
                 continue  # "the Governor may ask": a name is written with a capital ("May" is a name, "may" a verb)
+            if is_surname and not appositive and self._surname_follows(doc, name, original):
+                continue  # "Senator Scott Brown": "Scott" is a given name here, and Brown is someone else
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
@@ -235,6 +243,17 @@ class PeopleMatcher:
                     and tok.lower_ not in ELECT_AFTER | ACTING and tok.lower_ not in ("mexico", "mexico's")):
                 return tok.lower_
         return None
+
+    @staticmethod
+    def _surname_follows(doc, name, original) -> bool:
+        """Whether a capitalised word that is not a weekday, a month or a suffix follows the name at once:
+        then the name is the given name of someone whose surname that word is."""
+        if name.end >= len(doc):
+            return False
+        tok = doc[name.end]
+        word = original[tok.idx:tok.idx + len(tok)]
+        return (word[:1].isupper() and word.isalpha() and not word.isupper() and len(word) > 1
+                and tok.lower_ not in NOT_SURNAMES)
 
     def _first_names(self, pid: str) -> set[str]:
         if pid not in self._firsts:
