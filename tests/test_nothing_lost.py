@@ -180,7 +180,7 @@ def test_front_matter_that_breaks_yaml_gets_rows_beside_the_good_files(tmp_path)
 
 # -- isolation: an exception in each stage ------------------------------------------------------------------
 
-def audit_docs(folder, monkeypatch=None):
+def audit_docs(folder):
     from checker.engine import audit
 
     return audit([str(folder)], Settings(reference_date=REFERENCE_DATE))
