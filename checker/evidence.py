@@ -19,7 +19,7 @@ import csv
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
@@ -259,7 +259,10 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
 
 def cells(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[str, ...]:
     """The item's cell at `day`, most specific first, then the coarser cells it backs off to."""
-    rel = relation(item, day, grace)
+    return _cells(item, relation(item, day, grace))
+
+
+def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
     return (f"{item.kind}|{item.role}|{item.office}|{item.ambiguous}|{item.language}|{rel}",
             f"{item.kind}|{item.role}|{item.office}|{item.ambiguous}|{rel}",
             f"{item.kind}|{item.role}|{item.office}|{rel}",
@@ -278,14 +281,18 @@ class Model:
     warning_at: float
     mention_error_at: float  # log ratio from which one acting title outside its tenure is an error
     mention_warning_at: float
+    _looked_up: dict = field(default_factory=dict, compare=False, repr=False)
 
     def ratio(self, item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[str, float]:
         """The most specific fitted cell of the item at `day`, and its log ratio (0 for a cell never seen)."""
-        found = cells(item, day, grace)
-        for c in found:
-            if c in self.log_lr:
-                return c, self.log_lr[c]
-        return found[0], 0.0
+        rel = relation(item, day, grace)
+        key = (item.kind, item.role, item.office, item.ambiguous, item.language, rel)
+        found = self._looked_up.get(key)
+        if found is None:  # the window asks the same few cells of an item at every edge: kept once found
+            names = _cells(item, rel)
+            found = next(((c, self.log_lr[c]) for c in names if c in self.log_lr), (names[0], 0.0))
+            self._looked_up[key] = found
+        return found
 
     def weighed(self, evidence: Iterable[Evidence], day: dt.date,
                 grace: dt.timedelta = GRACE) -> list[tuple[Evidence, str, float, bool]]:
