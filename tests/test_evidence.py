@@ -202,3 +202,13 @@ def test_then_president_elect_looks_back(check_text):
     drow, found = date_findings(check_text, "Date: April 4, 2017\n\nThe senator recalled the briefing that then "
                                              "President-elect Donald Trump received in January.\n")
     assert not [f for f in found if f["rule_id"] == "DT103"], found
+
+
+def test_a_surname_before_a_headline_word_is_still_a_surname(check_text):
+    # "Scott" before "Brown" is a given name; "Obama" before "Urging" in a title-case headline is not
+    drow, found = date_findings(check_text, "Date: June 21, 2011\n\nCoalition Sends Letter to former President Obama "
+                                             "Urging a Faster Withdrawal\n\nThe members wrote on Tuesday.\n")
+    assert any(f["rule_id"] == "DT102" for f in found), found
+    drow, found = date_findings(check_text, "Date: May 3, 2010\n\nSenator Scott Brown toured the flooded towns on "
+                                             "Monday.\n")
+    assert not [f for f in found if "Rick Scott" in f["message"]], found

@@ -110,6 +110,7 @@ class PeopleMatcher:
             for words in phrases:
                 self._waiting.setdefault(get_string_id(words[0].lower()), []).append((label, words))
         self._firsts: dict[str, set[str]] = {}
+        self._givens: frozenset[str] | None = None
 
     def add_all(self) -> None:
         """Every waiting phrase into its matcher now: for a process about to fork workers, which then share
@@ -163,7 +164,7 @@ class PeopleMatcher:
                 continue  # "Nielsen, Secretary ..." with a surname only is too weak
             if not original[name.start_char:name.start_char + 1].isupper():
                 continue  # "the Governor may ask": a name is written with a capital ("May" is a name, "may" a verb)
-            if is_surname and not appositive and self._surname_follows(doc, name, original):
+            if is_surname and not appositive and name.text in self._given_names() and self._surname_follows(doc, name, original):
                 continue  # "Senator Scott Brown": "Scott" is a given name here, and Brown is someone else
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
@@ -243,6 +244,14 @@ class PeopleMatcher:
                     and tok.lower_ not in ELECT_AFTER | ACTING and tok.lower_ not in ("mexico", "mexico's")):
                 return tok.lower_
         return None
+
+    def _given_names(self) -> frozenset[str]:
+        """Every first name of the knowledge base's people: a surname that is also one ("Scott") may be a given
+        name in the text; one that is not ("Obama") is a surname even before a capitalised headline word."""
+        if self._givens is None:
+            self._givens = frozenset(fold(a).split()[0] for p in self.kb.people.values()
+                                     for a in (p.name, *p.aliases) if a.split())
+        return self._givens
 
     @staticmethod
     def _surname_follows(doc, name, original) -> bool:
