@@ -3,12 +3,14 @@ cache on, in a fresh cache folder), its rows counted against its records, with t
 whole process tree and the rate.
 
     .venv/bin/python benchmarks/stream.py [--file ../shared/corpus-train/press-releases.jsonl]
-                                          [--copies 1,4] [--jobs 2]
+                                          [--copies 1,4] [--jobs 2] [--format csv]
 
 Each --copies N audits the file concatenated N times (4 copies of the 78 MB press releases are 312 MB),
-to show that memory does not grow with the file. Prints one row per size: records in the file, rows in
-documents.csv, rows that are unreadable, seconds, documents per second, and peak RSS and PSS (RSS counts
-the pages forked workers share with their parent once per process; PSS counts a shared page once).
+to show that memory does not grow with the file; with no --format the command writes its default
+reports (text and json) beside the tables, `--format csv` writes the tables alone. Prints one row per
+size: records in the file, rows in documents.csv, rows that are unreadable, seconds, documents per
+second, and peak RSS and PSS (RSS counts the pages forked workers share with their parent once per
+process; PSS counts a shared page once).
 """
 from __future__ import annotations
 
@@ -48,6 +50,8 @@ def main() -> int:
     ap.add_argument("--file", type=Path, default=SHARED / "corpus-train" / "press-releases.jsonl")
     ap.add_argument("--copies", default="1,4", help="comma-separated: audit the file concatenated N times")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--format", action="append", default=[],
+                    help="report formats besides the tables (repeatable); none given: the command's defaults (text, json)")
     args = ap.parse_args()
     if not args.file.is_file():
         print(f"no file {args.file}", file=sys.stderr)
@@ -60,7 +64,7 @@ def main() -> int:
             expected = records(path)
             out, cache = tmp / f"out-{copies}", tmp / f"cache-{copies}"
             cmd = ["env", f"CHECKER_CACHE_DIR={cache}", CHECKER, "audit", str(path), "--out", str(out),
-                   "--fail-on", "never", "--jobs", str(args.jobs), "--format", "csv"]
+                   "--fail-on", "never", "--jobs", str(args.jobs)] + [a for f in args.format for a in ("--format", f)]
             wall, (rss, pss), _ = run_measured(cmd)
             with open(out / "documents.csv", encoding="utf-8", newline="") as fh:
                 docs = list(csv.DictReader(fh))

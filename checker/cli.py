@@ -147,10 +147,18 @@ def audit(
         wanted = [f for f in dict.fromkeys(fmt or ["text", "json"]) if f != "csv"]
         counts = dict(sink.severities)
         docs = finds = timelines = None
-        if wanted or outputs or statistics or write_baseline or "text" in fmt:
+        # text, json and jsonl files are written a chunk of documents at a time; the other formats, and
+        # whatever goes to the terminal, are made from the tables in memory
+        from checker.report import stream
+
+        for f in wanted:
+            if f in stream.STREAMED:
+                written.append(stream.write(out, f))
+        in_memory = [f for f in wanted if f not in stream.STREAMED]
+        if in_memory or outputs or statistics or write_baseline or "text" in fmt:
             docs, finds = report.read_tables(out)
             timelines = report.read_timelines(out) if html else None
-            for f in wanted:
+            for f in in_memory:
                 written.append(report.write_format(out, f, docs, finds))
         typer.echo(f"checker: {sink.documents} documents, {sink.findings} findings -> {', '.join(str(p) for p in written)}", err=True)
         to_stdout = ["text"] if "text" in fmt else []

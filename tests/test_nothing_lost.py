@@ -379,3 +379,20 @@ def test_any_broken_html_metadata_gives_one_row(checker, parts):
     docs = list(read_one("p.html", page.encode("utf-8", "surrogatepass")))
     assert len(docs) == 1
     assert checker._check(docs[0])[0]["doc_id"] == "p.html"
+
+
+# -- reports written a chunk at a time ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_streamed_reports_equal_the_in_memory_ones(tmp_path, monkeypatch, fmt):
+    import shutil
+
+    from checker import report
+    from checker.report import stream
+
+    for name in ("documents.csv", "findings.csv"):  # the sample audit: SR114 rows come after the others
+        shutil.copy(ROOT / "reports" / "sample" / name, tmp_path / name)
+    monkeypatch.setattr(stream, "CHUNK", 7)  # many chunks, documents split across them
+    docs, finds = report.read_tables(tmp_path)
+    assert stream.write(tmp_path, fmt).read_text(encoding="utf-8") == report.render(fmt, docs, finds)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no work files left behind
