@@ -368,6 +368,7 @@ def explain_date(
     from checker import config as cfg
     from checker import evidence
     from checker.engine import Checker
+    from checker.failure import internal_error
     from checker.ingest import read_inputs
     from rules import by_code
 
@@ -381,7 +382,11 @@ def explain_date(
     checker = Checker(settings)
     model = evidence.model()
     for document in read_inputs(paths, stdin_format, settings.max_bytes):
-        doc = checker.analyse(document)
+        try:
+            doc = checker.analyse(document)
+        except Exception as exc:  # one document's failure is its own line, as in an audit (IN004)
+            typer.echo(f"{document.doc_id}\n  {internal_error('analysing the text', exc)}")
+            continue
         typer.echo(evidence.ledger(model, doc))
 
 
