@@ -34,11 +34,17 @@ def _umask() -> int:
 
 
 def write_atomic(path: Path, content: str) -> None:
+    write_atomic_with(path, lambda fh: fh.write(content))
+
+
+def write_atomic_with(path: Path, write) -> None:
+    """`write(fh)` fills a temporary file beside `path`, which then replaces it: readers never see half a
+    report, and an interrupted run leaves the old one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
+            write(fh)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a report is an ordinary file
         os.replace(tmp, path)
     except BaseException:
@@ -47,27 +53,36 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
+NULLABLE = {"declared_date", "declared_source", "inferred_start", "inferred_end", "line", "start", "end",
+            "expected_start", "expected_end"}
+
+
+def typed_rows(rows: list[dict], ints: tuple[str, ...], floats: tuple[str, ...] = ()) -> list[dict]:
+    """Rows of a table read back as text: empty optional cells as None, numbers as numbers."""
+    out = []
+    for r in rows:
+        r = {k: (None if v == "" and k in NULLABLE else v) for k, v in r.items()}
+        for c in ints:
+            r[c] = int(r[c]) if r[c] is not None else None
+        for c in floats:
+            r[c] = float(r[c])
+        out.append(r)
+    return out
+
+
+DOCUMENT_INTS = ("errors", "warnings", "infos", "reliability")
+FINDING_INTS, FINDING_FLOATS = ("line", "start", "end"), ("confidence",)
+
+
 def read_tables(out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The two tables of a finished audit, read back from `out` and validated again."""
     from checker.tables import documents_frame, findings_frame
 
-    nullable = {"declared_date", "declared_source", "inferred_start", "inferred_end", "line", "start", "end",
-                "expected_start", "expected_end"}
-
     def rows(name):
-        df = pd.read_csv(Path(out) / name, dtype=str, keep_default_na=False)
-        return [{k: (None if v == "" and k in nullable else v) for k, v in r.items()} for r in df.to_dict("records")]
+        return pd.read_csv(Path(out) / name, dtype=str, keep_default_na=False).to_dict("records")
 
-    docs = rows("documents.csv")
-    for r in docs:
-        for c in ("errors", "warnings", "infos", "reliability"):
-            r[c] = int(r[c])
-    finds = rows("findings.csv")
-    for r in finds:
-        for c in ("line", "start", "end"):
-            r[c] = int(r[c]) if r[c] is not None else None
-        r["confidence"] = float(r["confidence"])
-    return documents_frame(docs), findings_frame(finds)
+    return (documents_frame(typed_rows(rows("documents.csv"), DOCUMENT_INTS)),
+            findings_frame(typed_rows(rows("findings.csv"), FINDING_INTS, FINDING_FLOATS)))
 
 
 def write_tables(out: Path, documents: pd.DataFrame, findings: pd.DataFrame) -> list[Path]:

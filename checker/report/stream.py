@@ -17,24 +17,11 @@ from typing import Iterator
 
 import pandas as pd
 
-from checker.report import jsonfmt, text
+from checker.report import (DOCUMENT_INTS, FINDING_FLOATS, FINDING_INTS, jsonfmt, text, typed_rows,
+                            write_atomic_with)
 
 STREAMED = {"text": "report.txt", "json": "audit.json", "jsonl": "findings.jsonl"}
 CHUNK = 2000
-NULLABLE = {"declared_date", "declared_source", "inferred_start", "inferred_end", "line", "start", "end",
-            "expected_start", "expected_end"}
-
-
-def _typed(rows: list[dict], ints: tuple[str, ...], floats: tuple[str, ...] = ()) -> list[dict]:
-    out = []
-    for r in rows:
-        r = {k: (None if v == "" and k in NULLABLE else v) for k, v in r.items()}
-        for c in ints:
-            r[c] = int(r[c]) if r[c] is not None else None
-        for c in floats:
-            r[c] = float(r[c])
-        out.append(r)
-    return out
 
 
 def _chunks(path: Path) -> Iterator[list[dict]]:
@@ -46,14 +33,14 @@ def _documents(out: Path) -> Iterator[pd.DataFrame]:
     from checker.tables import documents_frame
 
     for rows in _chunks(out / "documents.csv"):
-        yield documents_frame(_typed(rows, ("errors", "warnings", "infos", "reliability")))
+        yield documents_frame(typed_rows(rows, DOCUMENT_INTS))
 
 
 def _findings(out: Path) -> Iterator[pd.DataFrame]:
     from checker.tables import findings_frame
 
     for rows in _chunks(out / "findings.csv"):
-        yield findings_frame(_typed(rows, ("line", "start", "end"), ("confidence",)))
+        yield findings_frame(typed_rows(rows, FINDING_INTS, FINDING_FLOATS))
 
 
 class _Findings:
@@ -70,7 +57,6 @@ class _Findings:
                                  for k, r in enumerate(recs)])
             seq += len(recs)
         self.db.execute("CREATE INDEX f_doc ON f (doc_id, seq)")
-        self.count = seq
 
     def of(self, doc_id: str) -> list[dict]:
         return [json.loads(r) for (r,) in self.db.execute("SELECT row FROM f WHERE doc_id = ? ORDER BY seq", (doc_id,))]
@@ -89,25 +75,14 @@ class _Findings:
 
 def write(out: Path, fmt: str) -> Path:
     """Write report `fmt` (text, json or jsonl) of the audit whose tables are in `out`; atomically."""
-    from checker.report import _umask
-
     out = Path(out)
     target = out / STREAMED[fmt]
-    fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with tempfile.TemporaryDirectory(dir=out, prefix=".report-") as work, \
-                os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            findings = _Findings(out, work)
-            try:
-                _render(out, fmt, findings, fh)
-            finally:
-                findings.db.close()
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with tempfile.TemporaryDirectory(dir=out, prefix=".report-") as work:
+        findings = _Findings(out, work)
+        try:
+            write_atomic_with(target, lambda fh: _render(out, fmt, findings, fh))
+        finally:
+            findings.db.close()
     return target
 
 
