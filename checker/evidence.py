@@ -4,8 +4,8 @@ A document's evidence is a list of `Evidence`s that do not depend on the date un
 a title (all the mentions of one person in one office together), a "former", "-elect" or "then-" title, a
 dated event told in the past or the future tense. Put against a candidate date, each item falls in a
 *cell*: what kind of evidence it is (title kind, office class, the role of its clauses, whether the name
-fits several people, or a title only a kind of office) and where the date lies from the fact (inside the tenure, a year before it, two to four
-years after it...). How often each cell occurs in correctly dated text, and in the same texts under
+fits several people or the title only a kind of office, the language) and where the date lies from the
+fact (inside the tenure, a year before it, two to four years after it...). How often each cell occurs in correctly dated text, and in the same texts under
 shifted dates, was counted on `../shared/corpus-train` (`scripts/fit_evidence.py`): the ratio of the two
 is the cell's likelihood ratio, kept in `checker/data/evidence.csv` with the counts it came from.
 
@@ -66,20 +66,18 @@ def _role(mentions: list[Mention], tenures, times) -> str:
     """acting: some clause names the person in the present or future, with no look-back cue (acting+: two
     sentences or more do); past: told in the past only; lookback: every mention looks back ("under
     President X", "then-", a date in the term)."""
-    roles = set()
+    acting, past = set(), False
     for m in mentions:
         if m.qualifiers.retrospective or m.qualifiers.then or anchored_in_past(m, tenures, times):
-            roles.add("lookback")
-        elif m.tense in (Tense.PRESENT, Tense.FUTURE):
-            roles.add("acting")
+            continue
+        if m.tense in (Tense.PRESENT, Tense.FUTURE):
+            acting.add(m.sentence.start)
         else:
-            roles.add("past")
-    if "acting" in roles:
+            past = True
+    if acting:
         # the same person acting in two clauses or more: a story about them now, not a passing courtesy
-        acting = {m.sentence.start for m in mentions if m.tense in (Tense.PRESENT, Tense.FUTURE)
-                  and not (m.qualifiers.retrospective or m.qualifiers.then or anchored_in_past(m, tenures, times))}
         return "acting+" if len(acting) > 1 else "acting"
-    return "past" if "past" in roles else "lookback"
+    return "past" if past else "lookback"
 
 
 def tenures_for(kb, m: Mention):
@@ -202,6 +200,11 @@ def _after(gap: float) -> str:
     return "post<1" if gap < 1 else "post1-2" if gap < 2 else "post2-4" if gap < 4 else "post4-8"
 
 
+def _ago(gap: float) -> str:
+    # news tells of the last weeks' events; an old story moved forward, of old ones
+    return "behind<0.25" if gap < 0.25 else "behind0.25-1" if gap < 1 else "behind1-3" if gap < 3 else "behind3+"
+
+
 def _before(gap: float) -> str:
     # the half year before taking office holds the campaign's end and the time as -elect
     return "pre<0.5" if gap < 0.5 else "pre0.5-1" if gap < 1 else "pre1-4" if gap < 4 else "pre4+"
@@ -220,17 +223,14 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
         first, _ = item.intervals[0]
         if first > day + grace:
             return "ahead"
-        ago = _years(first, day)
-        return "behind<0.25" if ago < 0.25 else "behind0.25-1" if ago < 1 else "behind1-3" if ago < 3 else "behind3+"
+        return _ago(_years(first, day))
     if item.kind in EVENTS:
         first, last = item.intervals[0]
         if item.kind.endswith("past"):  # told as done: the text is not older than the event (than its year's start)
             done = first if item.kind == "year-past" else last
             if done > day + grace:
                 return "ahead<1" if _years(day, first) < 1 else "ahead1+"
-            # how long ago: news tells of the last weeks' events, an old story moved forward of old ones
-            ago = _years(done, day)
-            return "behind<0.25" if ago < 0.25 else "behind0.25-1" if ago < 1 else "behind1-3" if ago < 3 else "behind3+"
+            return _ago(_years(done, day))
         due = last if item.kind == "year-future" else first  # to come: not newer than the event (its year's end)
         if due >= day - grace:
             return "ahead<1" if _years(day, due) < 1 else "ahead1+"
@@ -301,15 +301,14 @@ class Model:
         dates in one way (a bill's future deadlines all misread as past, a history all in the past), so of
         each kind only the strongest item for and the strongest against the date count."""
         rows = [(ev, *self.ratio(ev, day, grace)) for ev in evidence]
-        counted = set()
-        for kind in {ev.kind for ev, _, _ in rows}:
-            mine = [(k, lr) for k, (ev, _, lr) in enumerate(rows) if ev.kind == kind]
-            if kind not in DATED:
-                counted.update(k for k, _ in mine)
-                continue
-            counted.update(max((x for x in mine if x[1] > 0), key=lambda x: x[1], default=(None, 0))[:1])
-            counted.update(min((x for x in mine if x[1] < 0), key=lambda x: x[1], default=(None, 0))[:1])
-        return [(ev, cell, lr, k in counted) for k, (ev, cell, lr) in enumerate(rows)]
+        strongest: dict[tuple[str, bool], int] = {}  # (kind, for the date?) -> the row that counts
+        for k, (ev, _, lr) in enumerate(rows):
+            if ev.kind in DATED and lr != 0:
+                side = (ev.kind, lr < 0)
+                if side not in strongest or abs(lr) > abs(rows[strongest[side]][2]):
+                    strongest[side] = k
+        counted = set(strongest.values())
+        return [(ev, cell, lr, ev.kind not in DATED or k in counted) for k, (ev, cell, lr) in enumerate(rows)]
 
     def log_odds(self, evidence: Iterable[Evidence], day: dt.date, grace: dt.timedelta = GRACE) -> float:
         return self.scale * sum(lr for _, _, lr, counts in self.weighed(evidence, day, grace) if counts) + self.intercept
@@ -361,10 +360,9 @@ def window(m: Model, evidence: tuple[Evidence, ...], lo: dt.date, hi: dt.date,
     """The stretch of dates the content is consistent with: the run of days about as likely as the most
     likely day (within MARGIN of its log-odds; without the hand-over grace a declared date gets). Where
     several runs are (two terms of one president), the one holding the declared date, else the one holding
-    the most likely day (of equals, the latest). A
-    declared date that the model does not flag (below the warning threshold) is in the window: the run is
-    widened to reach it over days that are not flagged either, so a report never calls a document
-    consistent and its date outside the window."""
+    the most likely day (of equals, the latest). A declared date that the model does not flag (below the
+    warning threshold) is in the window: the run is widened to reach it over days that are not flagged
+    either, so a report never calls a document consistent and its date outside the window."""
     if not evidence:
         return None
     days = sorted({lo, hi + DAY} | {d for ev in evidence for d in _edges(ev) if lo < d <= hi})
@@ -412,9 +410,15 @@ _RELATION_WORDS = {"in": "during the term", "pre<0.5": "within half a year befor
                    "post1-2": "1-2 years after the term", "post2-4": "2-4 years after the term",
                    "post4-8": "4-8 years after the term", "post8-12": "8-12 years after the term",
                    "post12-20": "12-20 years after the term", "post20+": "more than 20 years after the term"}
+_DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
+                "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",
+                "behind<1": "within a year before the date", "behind1+": "more than a year before the date",
+                "ahead": "after the date", "ahead<1": "within a year after the date",
+                "ahead1+": "more than a year after the date"}
 _KIND_WORDS = {"title": "titled", "former": "called former", "elect": "called -elect", "future": "called nominee or future",
                "then": "called then-"}
-_ROLE_WORDS = {"acting": "in a present or future clause", "acting+": "in present or future clauses", "past": "in past-tense clauses", "lookback": "looking back"}
+_ROLE_WORDS = {"acting": "in a present or future clause", "acting+": "in present or future clauses",
+               "past": "in past-tense clauses", "lookback": "looking back"}
 
 
 def terms(ev: Evidence) -> str:
@@ -428,17 +432,10 @@ def describe(m: Model, ev: Evidence, day: dt.date) -> str:
     strength = f"{ratio:.1f}x as common in misdated text" if ratio >= 1 else f"{1 / ratio:.1f}x as common in rightly dated text"
     quote = " | ".join(dict.fromkeys(" ".join(s.text.split()) for s in ev.evidence))
     if ev.kind == "newest":
-        where = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
-                 "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",
-                 "ahead": "after the date"}[rel]
-        return f"the newest date the text names is “{quote}”, {where} ({strength})"
+        return f"the newest date the text names is “{quote}”, {_DATED_WORDS[rel]} ({strength})"
     if ev.kind in EVENTS:
         told = "told as past" if ev.kind.endswith("past") else "told as to come"
-        where = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
-                 "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",
-                 "ahead<1": "within a year after the date", "ahead1+": "more than a year after the date",
-                 "behind<1": "within a year before the date", "behind1+": "more than a year before the date"}[rel]
-        return f"“{quote}” {told}{' (a schedule)' if ev.role == 'schedule' else ''}, {where} ({strength})"
+        return f"“{quote}” {told}{' (a schedule)' if ev.role == 'schedule' else ''}, {_DATED_WORDS[rel]} ({strength})"
     if ev.kind == "elect":
         span = f"was -elect {terms(ev)}"
     else:
