@@ -310,6 +310,13 @@ class Model:
         counted = set(strongest.values())
         return [(ev, cell, lr, ev.kind not in DATED or k in counted) for k, (ev, cell, lr) in enumerate(rows)]
 
+    def stale(self, item: Evidence, day: dt.date) -> Optional[float]:
+        """The log ratio of a title in an acting clause when `day` lies outside the tenure (what DT111 weighs
+        against its thresholds, and what the fit sets them on); None for any other item or day."""
+        if item.kind != "title" or not item.role.startswith("acting") or relation(item, day) == "in":
+            return None
+        return self.ratio(item, day)[1]
+
     def log_odds(self, evidence: Iterable[Evidence], day: dt.date, grace: dt.timedelta = GRACE) -> float:
         return self.scale * sum(lr for _, _, lr, counts in self.weighed(evidence, day, grace) if counts) + self.intercept
 

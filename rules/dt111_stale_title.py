@@ -43,10 +43,8 @@ class StaleTitle(Rule):
                 continue
             # the most favourable day of the declared period
             day, _ = evidence.at_declared(model, (ev,), d.first_day, d.last_day)
-            if evidence.relation(ev, day) == "in":
-                continue
-            _, log_ratio = model.ratio(ev, day)
-            if log_ratio < model.mention_warning_at:
+            log_ratio = model.stale(ev, day)
+            if log_ratio is None or log_ratio < model.mention_warning_at:
                 continue
             severity = Severity.ERROR if log_ratio >= model.mention_error_at else Severity.WARNING
             yield self.finding(

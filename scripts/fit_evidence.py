@@ -216,13 +216,9 @@ def scores(model, its, day) -> tuple[float, float]:
 
 
 def acting_outside(model, it, day) -> float:
-    """The log ratio of one acting title at `day` when the day is outside the tenure; else -inf."""
-    if it.kind != "title" or not it.role.startswith("acting"):
-        return -math.inf
-    rel = evidence.relation(it, day)
-    if rel == "in":
-        return -math.inf
-    return model.ratio(it, day)[1]
+    """The log ratio of one acting title at `day` when the day is outside the tenure (Model.stale); else -inf."""
+    ratio = model.stale(it, day)
+    return -math.inf if ratio is None else ratio
 
 
 def main() -> int:
