@@ -185,7 +185,7 @@ def kb_export(fmt: str = typer.Option("json", "--format", "-f", help="csv (the t
         _fail("--format csv writes three tables: give a folder with --out")
     base = _load(data_dir, config)
     people = [{"person_id": p.person_id, "name": p.name, "aliases": "|".join(p.aliases), "surnames": "|".join(p.surnames),
-               "gender": p.gender, "born": p.born, "qid": p.qid} for p in base.people.values()]
+               "gender": p.gender, "born": p.born, "qid": p.qid, "died": p.died} for p in base.people.values()]
     offices = [{"office_id": o.office_id, "country": o.country, "level": o.level, "name_en": o.name_en,
                 "name_es": o.name_es, "titles_en": "|".join(o.titles_en), "titles_es": "|".join(o.titles_es),
                 "qid": o.qid} for o in base.offices.values()]

@@ -106,3 +106,21 @@ def test_stash_keeps_one_entry_per_kind(tmp_path, monkeypatch):
     assert sorted(p.name.split("-")[0] + ("-user" if "-user-" in p.name else "") for p in tmp_path.glob("*.pickle")) == \
         ["outlets", "outlets-user"]
     assert stash.kept("outlets-user", ("a",), list, lambda: ["made again"]) == user
+
+
+def test_every_bundled_term_says_where_it_comes_from():
+    frames = kb.validate_tables()
+    assert frames["tenures"]["source"].notna().all()
+
+
+def test_a_death_before_a_birth_is_refused(tmp_path):
+    import shutil
+
+    import pandera.errors
+
+    for name in ("people", "offices", "tenures"):
+        shutil.copy(kb.DATA_DIR / f"{name}.csv", tmp_path / f"{name}.csv")
+    with open(tmp_path / "people.csv", "a", encoding="utf-8") as fh:
+        fh.write("p.nobody_test,Nobody Test,,Test,m,1950-01-01,,1940-05-01\n")
+    with pytest.raises(pandera.errors.SchemaErrors):
+        kb.validate_tables(tmp_path)

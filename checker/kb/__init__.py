@@ -55,6 +55,7 @@ class Person:
     gender: str
     born: str = ""
     qid: str = ""
+    died: str = ""  # empty: alive, or not known to have died
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,8 @@ def _load(data_dir: Path, infos: tuple[LayerInfo, ...], as_of: dt.date, validate
         layers.append((info, read_layer(info.path)))
     merged = merge(layers)
     people = [Person(r["person_id"], r["name"], _split(r.get("aliases")), _split(r.get("surnames")),
-                     r.get("gender", ""), r.get("born", ""), r.get("qid", "")) for r in merged.people.values()]
+                     r.get("gender", ""), r.get("born", ""), r.get("qid", ""), r.get("died", ""))
+              for r in merged.people.values()]
     offices = [Office(r["office_id"], r["country"], r["level"], r["name_en"], r.get("name_es", ""),
                       _split(r.get("titles_en")), _split(r.get("titles_es")), r.get("qid", ""))
                for r in merged.offices.values()]

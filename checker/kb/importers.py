@@ -38,7 +38,7 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 SPARQL_VARIABLES = {
     "required": ("person", "personLabel", "position", "positionLabel", "start"),
     "optional": ("end", "startPrecision", "endPrecision", "country", "positionLabelEs", "aliases", "gender",
-                 "born", "acting"),
+                 "born", "died", "acting"),
 }
 
 # (words in the folded office name, level); the first rule that matches wins, so the specific come first.
@@ -157,11 +157,12 @@ class _Builder:
         self.skipped: list[str] = []
 
     def person(self, pid: str, name: str, aliases: Iterable[str] = (), surnames: str = "", gender: str = "",
-               born: str = "", qid: str = "") -> str:
+               born: str = "", qid: str = "", died: str = "") -> str:
         if pid not in self.people:
             names = [name] + [a for a in aliases if a and a != name]
             row = {"person_id": pid, "name": name, "aliases": "|".join(dict.fromkeys(names)), "surnames": surnames,
-                   "gender": gender, "born": born if precision_of(born) else "", "qid": qid}
+                   "gender": gender, "born": born if precision_of(born) else "", "qid": qid,
+                   "died": died if precision_of(died) else ""}
             self.people[pid] = row
             self.tables.people.append(row)
         return pid
@@ -234,7 +235,7 @@ def wikidata_csv(holders: Path, positions: Optional[Path] = None, country: Optio
                 b.skipped.append(f"{where}: no name")
                 continue
             pid = b.person(_person_id(qid, name), name, surnames=surnames_for(name, cc), gender=_gender(r.get("gender", "")),
-                           born=_date(r.get("DOB", "")), qid=qid if QID.match(qid) else "")
+                           born=_date(r.get("DOB", "")), qid=qid if QID.match(qid) else "", died=_date(r.get("DOD", "")))
             b.tenure(pid, oid, _date(r.get("start", "")), _date(r.get("end", "")), where=where)
     return b.tables, b.skipped
 
@@ -279,7 +280,7 @@ def sparql_json(data: dict, country: Optional[str] = None) -> tuple[Tables, list
                        qid=pos_qid if QID.match(pos_qid) else "")
         aliases = [a for a in _value(row, "aliases").split("|") if len(a.split()) >= 2 and not re.search(r"\d", a)]
         pid = b.person(qid, name, aliases, surnames_for(name, cc), _gender(_value(row, "gender")),
-                       _date(_value(row, "born")), qid)
+                       _date(_value(row, "born")), qid, _date(_value(row, "died")))
 
         def prec(var: str) -> Optional[int]:
             v = _value(row, var)

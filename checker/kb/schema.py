@@ -2,6 +2,8 @@
 data they guard."""
 from __future__ import annotations
 
+from typing import Optional
+
 import pandera.pandas as pa
 from pandera.typing import Series
 
@@ -23,10 +25,17 @@ class PeopleSchema(pa.DataFrameModel):
     gender: Series[str] = pa.Field(isin=["m", "f", ""], nullable=True)
     born: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
     qid: Series[str] = pa.Field(nullable=True, str_matches=r"^Q\d+$")
+    died: Optional[Series[str]] = pa.Field(nullable=True, str_matches=ISO_DATE)
 
     class Config:
         strict = False
         coerce = True
+
+    @pa.dataframe_check
+    def born_before_died(cls, df):  # noqa: N805 (pandera passes the class)
+        if "died" not in df:
+            return df["person_id"].notna()
+        return df["died"].isna() | df["born"].isna() | (df["born"].str[:10] <= df["died"].str[:10].str.pad(10, "right", "9"))
 
 
 class OfficesSchema(pa.DataFrameModel):
@@ -55,6 +64,8 @@ class TenuresSchema(pa.DataFrameModel):
     acting: Series[str] = pa.Field(isin=["true", "false", "True", "False", ""], nullable=True)
     elected: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
     note: Series[str] = pa.Field(nullable=True)
+    # where the row comes from: a file of a repository at a commit, an importer, or "editorial" (written here)
+    source: Optional[Series[str]] = pa.Field(nullable=True)
 
     class Config:
         strict = False

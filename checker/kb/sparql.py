@@ -30,7 +30,7 @@ def position_query(positions: list[str]) -> str:
             raise ValueError(f"not a Wikidata item id: {p!r}")
     values = " ".join(f"wd:{p}" for p in positions)
     return f"""SELECT ?person ?personLabel ?position ?positionLabel ?positionLabelEs ?start ?startPrecision
-       ?end ?endPrecision ?country ?gender ?born
+       ?end ?endPrecision ?country ?gender ?born ?died
        (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases) WHERE {{
   VALUES ?position {{ {values} }}
   ?person p:P39 ?held .
@@ -42,11 +42,12 @@ def position_query(positions: list[str]) -> str:
   OPTIONAL {{ ?position rdfs:label ?positionLabelEs . FILTER(LANG(?positionLabelEs) = "es") }}
   OPTIONAL {{ ?person wdt:P21 ?gender . }}
   OPTIONAL {{ ?person wdt:P569 ?born . }}
+  OPTIONAL {{ ?person wdt:P570 ?died . }}
   OPTIONAL {{ ?person skos:altLabel ?alias . FILTER(LANG(?alias) IN ("en", "es")) }}
   SERVICE wikibase:label {{ bd:serviceParam wikibase:language "en,es". }}
 }}
 GROUP BY ?person ?personLabel ?position ?positionLabel ?positionLabelEs ?start ?startPrecision ?end ?endPrecision
-         ?country ?gender ?born
+         ?country ?gender ?born ?died
 ORDER BY ?position ?start"""
 
 
