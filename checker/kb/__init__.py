@@ -332,9 +332,17 @@ def lint(kb: KnowledgeBase) -> list[str]:
                                f"{kb.person(b.person_id).name} {b.start}..{b.end or 'in office'}")
     for pid, ts in kb.tenures.items():
         born = parse_partial(kb.person(pid).born) if kb.person(pid).born else None
+        died = parse_partial(kb.person(pid).died) if kb.person(pid).died else None
         for t in ts:
-            if born and t.start.year - born.year < 18:
+            # a child may inherit a throne under a regent; no one is elected or appointed at 17
+            if born and t.start.year - born.year < 18 and kb.office(t.office_id).level != "monarch":
                 out.append(f"{pid}: {t.office_id} from {t.start}, but born {kb.person(pid).born}")
+            if died and t.start > died.last_day:
+                out.append(f"{pid}: {t.office_id} from {t.start}, but died {kb.person(pid).died}")
+            if died and t.end is None:
+                out.append(f"{pid}: {t.office_id} still in office, but died {kb.person(pid).died}")
+            elif died and t.end > died.last_day + dt.timedelta(days=31):
+                out.append(f"{pid}: {t.office_id} until {t.end}, but died {kb.person(pid).died}")
             if t.start > dt.date.today():
                 out.append(f"{pid}: {t.office_id} starts in the future ({t.start})")
     return out
