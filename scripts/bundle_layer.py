@@ -4,9 +4,14 @@ where it came from.
     .venv/bin/python scripts/bundle_layer.py congress --source unitedstates/congress-legislators@dfa9622 \
         path/to/legislators-current.yaml
     .venv/bin/python scripts/bundle_layer.py folder --source editorial /work/kbstage/some-folder
+    .venv/bin/python scripts/bundle_layer.py wikidata holders.csv --bio bio.csv \
+        --map "United States representative=us.house_representative" --source "<repo>@<commit>:<file>"
 
 `congress` runs the congress-legislators importer (checker.kb.importers.congress; every current member with
-all their terms, surnames indexed); `folder` reads a folder of the three tables in the bundled schema (with
+all their terms, surnames indexed); `wikidata` reads a Wikidata "positions held" extract
+(`position,person,personID,start,end`, one row per term) joined to a biography extract (`id,gender,dob,dobp,dod,
+dodp`: Wikidata P21, P569, P570 with their precisions), keeping the positions `--map` names and giving them the
+bundled office ids, consecutive terms of one office joined; `folder` reads a folder of the three tables in the bundled schema (with
 an optional people_updates.csv: person_id,died,gender,born filling blanks of people already bundled). The
 merge is the one `checker` applies to imported layers (checker.kb.layers.merge): a person with a known QID or
 the same name and birth date joins the bundled one, a term that repeats a bundled term within 7 days is
@@ -20,6 +25,7 @@ import csv
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -47,6 +53,68 @@ def _at_precision(t: dict) -> dict:
     return t
 
 
+_PRECISION = {"9": 4, "10": 7, "11": 10}  # Wikidata time precision: year, month, day -> characters kept
+
+
+def _bio_date(value: str, precision: str) -> str:
+    v = (value or "").strip()
+    return v[:_PRECISION.get((precision or "").strip(), len(v))] if v else ""
+
+
+def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
+             complete_from: Optional[str] = None) -> Tables:
+    """Positions held (mapped ones only) joined to their holders' biographies, as bundled tables; a person
+    without a birth date or a gender in the biography file is left out (every bundled person has both), and
+    so is a term the extract leaves open (it may have ended since the extract was taken). `complete_from`:
+    the day from which the extract holds every term; a person whose first term in an office starts before it
+    may have served earlier than the extract says (a member since 1985 whose rows start in 1999), which would
+    put them out of office on days they held it, so their terms in that office are left out."""
+    from checker.kb.importers import surnames_for
+
+    people_bio = {r["id"]: r for r in csv.DictReader(open(bio, encoding="utf-8", newline=""))}
+    runs: dict[tuple[str, str], list[list[str]]] = {}
+    names: dict[str, str] = {}
+    for r in csv.DictReader(open(path, encoding="utf-8", newline="")):
+        oid, qid = mapping.get(r["position"]), r["personID"].strip()
+        b = people_bio.get(qid)
+        if oid is None or b is None or not b.get("dob") or b.get("gender") not in ("male", "female") or not r["start"]:
+            continue
+        names[qid] = r["person"].strip()
+        runs.setdefault((qid, oid), []).append([r["start"].strip(), (r["end"] or "").strip()])
+    tables = Tables()
+    # a person whose terms in an office may begin before the extract's complete years: all their terms in
+    # that office are left out, since a later one alone would put them out of office during the earlier ones
+    partial = {key for key, terms in runs.items() if complete_from and min(s for s, _ in terms)[:10] <= complete_from}
+    for qid, name in sorted(names.items()):
+        b = people_bio[qid]
+        tables.people.append({"person_id": qid, "name": name, "aliases": name, "surnames": surnames_for(name, country),
+                              "gender": b["gender"][0], "born": _bio_date(b["dob"], b.get("dobp", "")),
+                              "died": _bio_date(b.get("dod", ""), b.get("dodp", "")), "qid": qid})
+    for (qid, oid), terms in sorted(runs.items()):
+        if (qid, oid) in partial:
+            continue
+        joined: list[list[str]] = []
+        for start, end in sorted(terms):
+            prev = joined[-1][1] if joined else None
+            if prev is not None and (prev == "" or (len(prev) == 10 and len(start) == 10 and
+                                                     dt.date.fromisoformat(start) <= dt.date.fromisoformat(prev) + dt.timedelta(days=7))):
+                joined[-1][1] = "" if prev == "" or not end else max(prev, end)  # "" is still in office
+            else:
+                joined.append([start, end])
+        for start, end in joined:
+            if not end:
+                continue  # left open by an extract of some years ago: the term may have ended since
+            if end[:len(start)] < start[:len(end)]:
+                continue  # a term that ends before it starts: an error of the extract
+            tables.tenures.append({"person_id": qid, "office_id": oid, "start": start, "end": end,
+                                   "start_precision": {4: "year", 7: "month"}.get(len(start), "day"),
+                                   "end_precision": {4: "year", 7: "month"}.get(len(end), "day") if end else "",
+                                   "acting": "false"})
+    held = {t["person_id"] for t in tables.tenures}
+    tables.people[:] = [p for p in tables.people if p["person_id"] in held]
+    return tables
+
+
 def _updates(base: Tables, path: Path) -> int:
     """Fill blank died/gender/born of bundled people from a people_updates.csv; returns the rows changed."""
     if not path.is_file():
@@ -67,9 +135,36 @@ def _updates(base: Tables, path: Path) -> int:
     return changed
 
 
+def _join_same_people(people: dict[str, dict]) -> tuple[dict[str, dict], dict[str, str]]:
+    """A person written here without a QID (a governor, `p.bob_graham`) and the same person from an extract
+    (the senator, `Q578102`): the same full name, gender and year of birth make them one, under the QID. The
+    layer merge joins by name and full birth date, which rows written here often lack."""
+    from checker.kb.text import fold
+
+    by_name: dict[tuple[str, str, str], list[str]] = {}
+    for pid, p in people.items():
+        if p.get("born") and p.get("gender"):
+            by_name.setdefault((fold(p["name"]), p["gender"], p["born"][:4]), []).append(pid)
+    joined: dict[str, str] = {}
+    for ids in by_name.values():
+        qs = [i for i in ids if i.startswith("Q")]
+        ps = [i for i in ids if not i.startswith("Q")]
+        if len(qs) == 1 and len(ps) == 1:
+            q, p = people[qs[0]], people[ps[0]]
+            q["aliases"] = "|".join(dict.fromkeys(a for a in (q.get("aliases") or "").split("|") + [p["name"]] +
+                                                 (p.get("aliases") or "").split("|") if a))
+            q["died"] = q.get("died") or p.get("died") or ""
+            joined[ps[0]] = qs[0]
+    return {k: v for k, v in people.items() if k not in joined}, joined
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("kind", choices=("congress", "folder"))
+    ap.add_argument("kind", choices=("congress", "folder", "wikidata"))
+    ap.add_argument("--bio", type=Path, help="wikidata: the biography extract (id,gender,dob,dobp,dod,dodp)")
+    ap.add_argument("--map", action="append", default=[], help="wikidata: POSITION LABEL=office_id")
+    ap.add_argument("--country", default="US", help="wikidata: the country whose naming gives surnames")
+    ap.add_argument("--complete-from", help="wikidata: the day (YYYY-MM-DD) from which the extract holds every term")
     ap.add_argument("path", type=Path)
     ap.add_argument("--source", required=True, help="what each new row's source column says")
     ap.add_argument("--data", type=Path, default=DATA_DIR)
@@ -82,6 +177,9 @@ def main() -> int:
         for s in skipped:
             print("skipped:", s, file=sys.stderr)
         updated = 0
+    elif args.kind == "wikidata":
+        new = wikidata(args.path, args.bio, dict(m.split("=", 1) for m in args.map), args.country, args.complete_from)
+        updated = 0
     else:
         new = read_layer(args.path)
         for t in new.tenures:
@@ -92,9 +190,13 @@ def main() -> int:
     merged = merge([(LayerInfo(BUNDLED, args.data), base), (LayerInfo("new", args.path), new)])
     for c in merged.conflicts:
         print(f"conflict, kept the bundled dates: {c}", file=sys.stderr)
-    _write(args.data, "people", list(merged.people.values()))
+    people, joined = _join_same_people(merged.people)
+    tenures = [{**r, "person_id": joined.get(r["person_id"], r["person_id"])} for r, _ in merged.tenures]
+    for old, new in joined.items():
+        print(f"one person: {old} joined to {new} (same name, gender and year of birth)", file=sys.stderr)
+    _write(args.data, "people", list(people.values()))
     _write(args.data, "offices", list(merged.offices.values()))
-    _write(args.data, "tenures", [r for r, _ in merged.tenures])
+    _write(args.data, "tenures", tenures)
     out = merged.outcome.get("new", {})
     print(f"{len(merged.people)} people, {len(merged.offices)} offices, {len(merged.tenures)} terms; from the new "
           f"layer: {out}; {len(merged.conflicts)} conflicts; {updated} bundled people updated")

@@ -85,9 +85,9 @@ def titled(checker, text):
 
 
 def test_a_first_name_that_is_not_the_candidates_leaves_the_mention_unresolved(checker):
-    """"Rep. David Price" is not Tom Price: with a first name that fits nobody of that surname, the mention
+    """"Rep. Walter Price" is not Tom Price: with a first name that fits nobody of that surname, the mention
     gives no constraint rather than someone else's term."""
-    got = titled(checker, "U.S. Rep. David Price met Sen. Edward Kennedy's staff. Energy Secretary Stephen Chu "
+    got = titled(checker, "U.S. Rep. Walter Price met Sen. Randolph Kennedy's staff. Energy Secretary Stephen Chu "
                           "and Prime Minister Johnson spoke later.")
     assert not any(k.endswith(("Price", "Kennedy")) for k in got)
     assert got["Energy Secretary Stephen Chu"] == ["us.secretary_of_energy"]  # Steven, misspelt: same first letters
