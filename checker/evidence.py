@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from checker.kb import fold
+from checker.kb import fold, parse_partial as partial
 from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeKind
 
 DATA = Path(__file__).parent / "data" / "evidence.csv"
@@ -98,13 +98,23 @@ def tenures_for(kb, m: Mention):
                 word = word[len(ex):]
                 break
         found.extend(t for t in kb.tenures_of(pid) if kb.office(t.office_id).level in levels
-                     and _titles(word, m.language, kb.office(t.office_id)))
+                     and _titles(word, m.language, kb.office(t.office_id))
+                     and (not m.modifier or _names(m.modifier, kb.office(t.office_id))))
     return found
 
 
 @lru_cache(maxsize=4096)
+def _names(modifier: str, office) -> bool:
+    """Whether the words before a generic title ("Transport", "Chicago") name the office: each begins a
+    word of its names or titles (by its first five letters). A modifier that names another office gives
+    "Transport Secretary Shapps" no constraint from his terms at the Home Office."""
+    have = {w[:5] for n in (office.name_en, office.name_es, *office.titles_en, *office.titles_es) for w in fold(n).split()}
+    return all(w[:5] in have for w in modifier.split())
+
+
+@lru_cache(maxsize=4096)
 def _titles(word: str, language: str, office) -> bool:
-    """Whether a generic title is one the office's holders are called by in the mention's language: its
+    """Whether a generic title is one the office's holders are called by: its
     words begin words of one of the office's titles ("presidenta" and "presidente" alike, by their first
     eight letters). Titles, not the office's full name: "Representative" is no title of the House Majority
     Leader, though the House of Representatives is in the office's name."""
@@ -112,8 +122,8 @@ def _titles(word: str, language: str, office) -> bool:
     if not words:
         return True
     stems = [w[:8] for w in words]
-    own = office.titles_es if language == "es" else office.titles_en
-    for name in own or (office.titles_en + office.titles_es) or (office.name_en, office.name_es):
+    # both languages' titles: a short paragraph's language is a guess, and a bilingual text mixes them
+    for name in (office.titles_en + office.titles_es) or (office.name_en, office.name_es):
         have = [w[:8] for w in fold(name).split()]
         if all(st in have for st in stems):
             return True
@@ -137,31 +147,36 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         office = kb.office(ts[0].office_id)
         who = f"{' or '.join(people)}, {office.name_en}"
         cls = OFFICE_CLASS.get(office.level, "other")
-        # who is meant, and how sure: several people the name fits; one person, but a title that names only
-        # a kind of office ("Ambassador Lodge", who held more embassies than the one we know); one person in
-        # the office the title names
+        # who is meant, and how sure: several people the name fits; one person, but known by a surname the
+        # text never gives in full ("Congressman Hurd": the knowledge base may lack the Hurd meant); one
+        # person, but a title that names only a kind of office ("Ambassador Lodge", who held more embassies
+        # than the one we know); one person in the office the title names
         generic = all(all(o.startswith("level:") for o in m.office_ids) for m, _ in group)
-        ambiguous = "several" if len(people) > 1 else "generic" if generic else "one"
+        surname = all(m.surname_only for m, _ in group)
+        ambiguous = "several" if len(people) > 1 else "surname" if surname else "generic" if generic else "one"
         spans = lambda ms: tuple(m.span for m in ms[:3])  # noqa: E731
+        deaths = [kb.person(t.person_id).died for t in ts]
+        # the dead are named only in retrospect: the day after which no one the name fits was alive
+        died = max(partial(d).last_day for d in deaths) if all(deaths) else None
         lang = group[0][0].language
-        terms = tuple(sorted((t.start, t.end) for t in ts))
+        terms = tuple(sorted(((t.start, t.end) for t in ts), key=lambda se: (se[0], se[1] or dt.date.max)))
         plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                              or m.qualifiers.then)]
         if plain:
-            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang))
+            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died))
         then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
         if then and not plain:
-            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang))
+            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died))
         former = [m for m, _ in group if m.qualifiers.former]
         if former:
-            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang))
+            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died))
         future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former]
         if future:
-            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang))
+            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died))
         elect = [m for m, _ in group if m.qualifiers.elect]
         if elect:
             wins = tuple(sorted(((t.elected or t.start - dt.timedelta(days=120)), t.start) for t in ts))
-            out.append(Evidence("elect", "plain", cls, ambiguous, wins, who, spans(elect), key + "#elect", lang))
+            out.append(Evidence("elect", "plain", cls, ambiguous, wins, who, spans(elect), key + "#elect", lang, died))
     text = doc.document.text
     # the newest date the text names, in any tense ("in 2015", "on March 3, 2016"): news and releases tell of
     # the last weeks, so a text whose newest date is years before its own date was probably moved forward
@@ -235,6 +250,8 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
         if due >= day - grace:
             return "ahead<1" if _years(day, due) < 1 else "ahead1+"
         return "behind<1" if _years(last, day) < 1 else "behind1+"
+    if item.died is not None and day > item.died + grace:
+        return "dead"  # only a look back can name them, whatever their title
     if item.kind == "elect":
         if any(a - grace <= day < b + grace for a, b in item.intervals):
             return "in"
@@ -347,6 +364,9 @@ def _edges(ev: Evidence) -> Iterable[dt.date]:
             yield from (d, d + DAY, d - GRACE, d + GRACE + DAY, d - dt.timedelta(days=366), d + dt.timedelta(days=366))
             yield from (d + dt.timedelta(days=math.ceil(g * YEAR)) for g in (0.25, 3))
         return
+    if ev.died is not None:
+        yield ev.died + DAY
+        yield ev.died + GRACE + DAY
     for a, b in ev.intervals:
         yield a
         yield a - GRACE
@@ -416,7 +436,8 @@ _RELATION_WORDS = {"in": "during the term", "pre<0.5": "within half a year befor
                    "pre4+": "more than 4 years before the term", "post<1": "within a year after the term",
                    "post1-2": "1-2 years after the term", "post2-4": "2-4 years after the term",
                    "post4-8": "4-8 years after the term", "post8-12": "8-12 years after the term",
-                   "post12-20": "12-20 years after the term", "post20+": "more than 20 years after the term"}
+                   "post12-20": "12-20 years after the term", "post20+": "more than 20 years after the term",
+                   "dead": "after the person's death"}
 _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
                 "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",
                 "behind<1": "within a year before the date", "behind1+": "more than a year before the date",

@@ -171,6 +171,8 @@ class Mention:
     tense: Tense
     language: str
     sentence: Span
+    surname_only: bool = False  # a title and a surname ("Secretary Nielsen"), the person not named in full in the text
+    modifier: str = ""  # words before a generic title that name the office: "Transport" in "Transport Secretary"
 
 
 class TimeKind(str, Enum):
@@ -224,12 +226,13 @@ class Evidence:
     role: str  # titles: acting | acting+ (two clauses or more) | past | lookback; events: plain | schedule
     office: str  # head | cabinet | other ("" for events)
     ambiguous: str  # one (person, office named) | generic (one person, a title naming only a kind of office)
-    # | several (people the name fits); "" for events
+    # | surname (one person, named by title and surname only) | several (people the name fits); "" for events
     intervals: tuple[tuple[dt.date, Optional[dt.date]], ...]  # tenures; for events the event's first and last day
     who: str  # "Janet Napolitano, Secretary of Homeland Security" or the event's words
     evidence: tuple[Span, ...]
     key: str
     language: str = ""  # the language of the clauses it comes from
+    died: Optional[dt.date] = None  # titles: the day the person died (the last of them, if the name fits several)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ MIN_COUNT = 3  # a finer cell is kept from this many, shrunk toward its parent
 SHRINK = 20
 # the share of part B's right-dated documents that errors may flag at most: on the document's evidence as a
 # whole (DT101), then on one acting title outside its tenure (DT111) among the rest; warnings likewise
-DOC_BUDGET, MENTION_BUDGET = 0.002, 0.001
+DOC_BUDGET, MENTION_BUDGET = 0.0015, 0.0015
 DOC_WARNING_BUDGET, MENTION_WARNING_BUDGET = 0.015, 0.01
 
 

@@ -16,7 +16,7 @@ spacy = import_spacy()  # before any other spaCy import: see spacy_import.py
 from spacy.util import filter_spans  # noqa: E402
 
 from checker.analyse.language import SAMPLE as LANGUAGE_SAMPLE, SUPPORTED, detect
-from checker.analyse.people import PeopleMatcher, pattern_words
+from checker.analyse.people import PeopleMatcher, corefer, pattern_words
 from checker.analyse.tense import tense_near
 from checker.analyse.times import KIND, build_matcher, find as find_times, normalise, trigger_ids
 from checker.ingest.claims import declared_claim
@@ -190,7 +190,8 @@ class Analyser:
                     title=Span(offset + rm.title_start, offset + rm.title_end, para[rm.title_start:rm.title_end]) if rm.title_start is not None else None,
                     office_ids=rm.office_ids or tuple(f"level:{lv}" for lv in rm.levels),
                     qualifiers=rm.qualifiers, tense=tense, language=lang,
-                    sentence=Span(offset + a, offset + b, sentence)))
+                    sentence=Span(offset + a, offset + b, sentence), surname_only=rm.surname_only,
+                    modifier=rm.modifier))
             labels = {(s, e): self.nlp[lang].vocab.strings[m] for m, s, e in found}
             for sp in filter_spans([sdoc[s:e] for _, s, e in found]):
                 label = labels[(sp.start, sp.end)]
@@ -208,6 +209,7 @@ class Analyser:
                                             Span(offset + a, offset + b, para[a:b]), explicit))
         if not langs:
             langs = [doc_lang or "en"]
+        mentions = corefer(mentions, document.text, self.kb)
         return AnalysedDocument(document=document, declared=declared, languages=tuple(langs), mentions=tuple(mentions),
                                 times=tuple(times), constraints=(), window=None, reference_date=reference_date,
                                 paragraphs=tuple(paras))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
@@ -47,6 +48,31 @@ RETRO_CUES = re.compile(
 RETRO_REACH = 6  # words between the cue and the title, at most
 
 
+# Words before a title that name the country, not the office: "U.S. Secretary", "Mexican President".
+COUNTRY_WORDS = {"u.s.", "us", "u.s", "american", "america", "mexican", "mexico", "british", "uk", "u.k.", "federal",
+                 "national", "the", "a", "an", "our", "their", "his", "her", "its", "this", "that", "new", "then"}
+# Capitalised at a sentence's start, and no office's name: "Today Secretary Kerry", "When Governor Brown".
+OPENERS = {"today", "yesterday", "tonight", "when", "while", "after", "before", "as", "if", "and", "but", "so", "now",
+           "meanwhile", "later", "earlier", "also", "in", "on", "at", "during", "since", "under", "with", "without",
+           "for", "from", "by", "to", "of", "thus", "however", "here", "there", "what", "why", "how", "where", "who",
+           "dear", "thank", "thanks", "says", "said", "again", "finally", "first", "last", "both", "hoy", "ayer",
+           "cuando", "mientras", "y", "pero", "el", "la", "los", "las", "en", "con", "por", "para", "según"}
+# Titles that say whether they name a woman or a man. Spanish uses the masculine for women at times ("la
+# presidente"), so only its feminine forms decide; English "Congressman"/"Congresswoman" both do.
+TITLE_GENDER = {"congresswoman": "f", "congressman": "m", "chairwoman": "f", "chairman": "m", "councilwoman": "f",
+                "councilman": "m", "assemblywoman": "f", "assemblyman": "m", "madam": "f",
+                "secretaria": "f", "subsecretaria": "f", "gobernadora": "f", "senadora": "f", "diputada": "f",
+                "presidenta": "f", "vicepresidenta": "f", "alcaldesa": "f", "ministra": "f", "embajadora": "f",
+                "jefa": "f", "mandataria": "f", "primera": "f", "procuradora": "f", "consejera": "f",
+                "expresidenta": "f", "exsecretaria": "f", "exgobernadora": "f", "exsenadora": "f"}
+
+
+def title_gender(title: str) -> str:
+    """"f", "m" or "" for a title that does not say."""
+    words = title.split()
+    return TITLE_GENDER.get(words[0], "") if words else ""
+
+
 # Words that may stand between a title and the name ("Secretary of State, Mike Pompeo", "Mexico's").
 GAP_WORDS = {",", "the", "of", "de", "del", "la", "el", "a", "al", "'s", "’s", "mr.", "mrs.", "ms.", "dr.", "gen.", "general",
              "admiral", "almirante", "don", "doña", "dona", "lic.", "licenciado", "licenciada", "ing.", "ingeniero"}
@@ -64,6 +90,8 @@ class RawMention:
     office_ids: tuple[str, ...]
     levels: tuple[str, ...]
     qualifiers: Qualifiers
+    surname_only: bool = False  # the name is a surname after a title ("Secretary Nielsen")
+    modifier: str = ""  # capitalised words before a title that name the office: "Transport" Secretary
 
 
 def pattern_words(kb: KnowledgeBase, lang: str) -> dict[str, list[tuple[str, ...]]]:
@@ -171,7 +199,8 @@ class PeopleMatcher:
                 # apposition, but an English lower-case "secretary" before a name is usually not one
                 specific_title = t.text in self.kb.title_index and t.text not in self.kb.generic_index
                 if not specific_title and not ((t.text in self.kb.generic_index or t.text in self.kb.former_titles)
-                        and (t.text[2:] if t.text in self.kb.former_titles else t.text).startswith(("presiden", "secretari", "canciller", "subsecretari", "fiscal",
+                        and (t.text[2:] if t.text in self.kb.former_titles else t.text).startswith(("presiden", "secretari", "canciller", "subsecretari", "fiscal", "gobernador", "senador",
+                                                            "diputad", "alcald", "jefe", "jefa", "ministr",
                                                             "embajador", "vicepresiden", "general", "almirante", "titular",
                                                             "mandatari"))):
                     continue
@@ -185,6 +214,13 @@ class PeopleMatcher:
                     pids = tuple(p for p in pids if given[:3] in {f[:3] for f in self._first_names(p)})
                     if not pids:
                         continue
+            gender = title_gender(t.text)
+            if gender and pids:
+                # "Congresswoman Jackson" is no Jonathan Jackson: of the people the name fits, those of the title's
+                # gender (or of none known); none left, the mention names someone the knowledge base lacks
+                pids = tuple(p for p in pids if self.kb.person(p).gender in (gender, ""))
+                if not pids:
+                    continue
             specific, levels = self.kb.offices_for_title(t.text)
             quals = self._qualifiers(doc, t, name, original, appositive)
             used_names.add(name.start)
@@ -195,8 +231,10 @@ class PeopleMatcher:
             end = max(t.end_char, name.end_char)
             if (quals.elect or quals.future) and not appositive:
                 end = max(end, self._elect_end(doc, t))
+            modifier = " ".join(w for w in (self._modifier(doc, t, original), self._office_after(doc, t, name, original))
+                                if w) if not specific and not appositive else ""
             out.append(RawMention(start, end, name.start_char, name.end_char, pids, t.start_char, t.end_char,
-                                  tuple(sorted(specific)), levels, quals))
+                                  tuple(sorted(specific)), levels, quals, is_surname and not appositive, modifier))
         for n in names:
             if n.start in used_names:
                 continue
@@ -206,6 +244,42 @@ class PeopleMatcher:
             out.append(RawMention(n.start_char, n.end_char, n.start_char, n.end_char, pids, None, None, (), (), quals))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _modifier(self, doc, title, original) -> str:
+        """Up to two capitalised words right before a generic title, which then names one office of its kind
+        ("Transport Secretary", "Chicago Mayor", "Education Secretary"): not qualifiers, articles, country
+        words or names."""
+        words: list[str] = []
+        k = title.start - 1
+        while k >= 0 and len(words) < 2:
+            if doc[k].text == "." and k > 0 and len(doc[k - 1]) <= 4 and doc[k - 1].idx + len(doc[k - 1]) == doc[k].idx:
+                k -= 1  # an abbreviation's full stop: "Lt. Governor", "Asst. Secretary"
+            tok = doc[k]
+            word = original[tok.idx:tok.idx + len(tok)]
+            if (not word[:1].isupper() or not word.replace("-", "").rstrip(".").isalpha() or tok.lower_ in GAP_WORDS
+                    or tok.lower_ in FORMER | THEN | LATE | ACTING | FUTURE_PRE or tok.lower_ in COUNTRY_WORDS
+                    or tok.lower_ in NOT_SURNAMES or tok.lower_ in OPENERS or tok.lower_ in self.kb.generic_index):
+                break
+            words.insert(0, tok.lower_.rstrip("."))
+            k -= 1
+        return " ".join(words)
+
+    @staticmethod
+    def _office_after(doc, title, name, original) -> str:
+        """The office words between a generic title and the name: "Secretary of the Army Mark Esper" names
+        the Army, "Secretary for Health Jane Roe" health."""
+        between = [doc[k] for k in range(title.end, name.start)]
+        if not between or between[0].lower_ not in ("of", "for", "de", "del"):
+            return ""
+        words = []
+        for tok in between[1:]:
+            word = original[tok.idx:tok.idx + len(tok)]
+            if tok.lower_ in GAP_WORDS or tok.text in (",", "-"):
+                continue
+            if not (word[:1].isupper() and word.isalpha()):
+                break
+            words.append(tok.lower_)
+        return " ".join(words[:-1] if len(words) > 1 else words) if words else ""
 
     @staticmethod
     def _allcaps(original: str, span) -> bool:
@@ -315,3 +389,71 @@ class PeopleMatcher:
         retro = any(len(context[m.end():].split()) <= RETRO_REACH for m in RETRO_CUES.finditer(context))
         return Qualifiers(former=former, then=then, elect=elect, future=future, acting=acting, late=late,
                           retrospective=retro)
+
+
+# Capitalised words before a surname that are no given names: honorifics, titles' words, sentence openers.
+_NOT_GIVEN = {"mr", "mrs", "ms", "dr", "hon", "honorable", "dear", "sir", "madam", "rep", "sen", "gov", "gen", "the",
+              "and", "but", "when", "while", "as", "if", "that", "this", "with", "for", "from", "by", "ranking",
+              "member", "leader", "whip", "chair", "chairman", "chairwoman", "don", "dona", "lic", "ing", "el", "la"}
+
+
+@lru_cache(maxsize=4)
+def _title_words(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(w for t in list(kb.title_index) + list(kb.generic_index) for w in t.split())
+
+
+def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
+    """Who a title and a surname mean, from the rest of the text: "Secretary Bennett" after "Education
+    Secretary William Bennett" is the candidate that full name named. Else, where the text gives the surname a first name, the mention keeps the candidates with that
+    first name (its first three letters, so "Mike"/"Michael" agree) and counts as named in full; where the
+    first name is none of theirs, the text names someone the knowledge base lacks and the mention keeps no
+    candidate (no constraint: the knowledge base is an open world). A surname the text never gives in full
+    stays `surname_only`."""
+    from dataclasses import replace
+
+    # the people the text names in full, by their names' last words ("Sánchez Cordero": both apellidos too)
+    named: dict[str, set[str]] = {}
+    office_words: dict[str, str] = {}  # person -> the words that named their office where named in full
+    for m in mentions:
+        if not m.surname_only and len(m.person_ids) == 1:
+            p = kb.person(m.person_ids[0])
+            if m.modifier and p.person_id not in office_words:
+                office_words[p.person_id] = m.modifier
+            for form in (p.name, *p.aliases, *p.surnames):
+                words = fold(form).split()
+                for k in range(1, min(3, len(words)) + 1):
+                    if len(words) > k or form in p.surnames:
+                        named.setdefault(" ".join(words[-k:]), set()).add(p.person_id)
+    title_words = None
+    givens_of: dict[str, set[str]] = {}
+    out = []
+    for m in mentions:
+        if not m.surname_only or not m.person_ids:
+            out.append(m)
+            continue
+        surname = m.name.text
+        same = named.get(fold(surname), set()) & set(m.person_ids)
+        if len(same) == 1:
+            # "Secretary Esper" after "Secretary of the Army Mark Esper" is still the Army's secretary
+            pid = next(iter(same))
+            out.append(replace(m, person_ids=(pid,), surname_only=False,
+                               modifier=m.modifier or office_words.get(pid, "")))
+            continue
+        if surname not in givens_of:
+            if title_words is None:
+                title_words = _title_words(kb)
+            found = set()
+            for g in re.finditer(r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\.?\s+(?:[A-Z]\.\s+)*" + re.escape(surname) + r"\b", text):
+                w = fold(g.group(1))
+                if w not in _NOT_GIVEN and w not in NOT_SURNAMES and w not in title_words and w != fold(surname):
+                    found.add(w)
+            givens_of[surname] = found
+        givens = givens_of[surname]
+        if not givens:
+            out.append(m)
+            continue
+        keep = tuple(p for p in m.person_ids
+                     if {g[:3] for g in givens} & {fold(a).split()[0][:3] for a in (kb.person(p).name, *kb.person(p).aliases) if a.split()})
+        out.append(replace(m, person_ids=keep, surname_only=False) if keep else replace(m, person_ids=()))
+    return out
+

@@ -1,0 +1,138 @@
+"""Who a titled mention means: namesakes told apart by first name, gender, coreference and the words that
+name the office; people known only in another office give no constraint (the knowledge base is an open
+world). Each case is a sentence written for this test, with the people it must resolve to and the offices
+whose terms may constrain the date."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.evidence import tenures_for
+from checker.ingest import read_one
+
+
+def resolve(checker, text: str, date: str = "2015-06-01") -> dict[str, tuple[set[str], set[str]]]:
+    """Each titled mention's words -> (the people it may mean, the offices whose terms constrain it)."""
+    doc = next(iter(read_one("case.txt", f"Date: {date}\n\n{text}\n".encode())))
+    analysed = checker.analyser.analyse(doc, dt.date(2026, 12, 1))
+    kb = checker.kb
+    out = {}
+    for m in analysed.mentions:
+        if m.title is None:
+            continue
+        terms = tenures_for(kb, m)
+        out[" ".join(m.span.text.split())] = ({kb.person(p).name for p in m.person_ids}, {t.office_id for t in terms})
+    return out
+
+
+def offices(checker, text, date="2015-06-01"):
+    return {k: v[1] for k, v in resolve(checker, text, date).items()}
+
+
+# (text, declared date, mention words, offices it may be checked against: an empty set is no constraint)
+CASES = [
+    # namesakes: a first name the text gives picks the person, or nobody the knowledge base knows
+    ("Rep. Mike Levin spoke on the floor. Later Rep. Levin filed the bill.", "2020-03-01", "Rep. Levin",
+     {"us.house_representative"}),
+    ("Rep. Sander Levin of Michigan voted no. Rep. Levin called it a mistake.", "2009-06-23", "Rep. Levin", set()),
+    ("Senator Tim Scott of South Carolina spoke.", "2019-05-01", "Senator Tim Scott", {"us.senator"}),
+    ("Senator Rick Scott of Florida spoke.", "2020-05-01", "Senator Rick Scott", {"us.senator"}),
+    ("Governor Rick Scott signed the budget in Tallahassee.", "2013-05-01", "Governor Rick Scott",
+     {"us.governor_of_florida"}),
+    ("Rep. Harold Whitcombe Price met the mayor.", "2015-03-01", "Rep. Harold Whitcombe Price", None),
+    ("Secretary Ben Carson toured the site.", "2018-03-01", "Secretary Ben Carson", {"us.secretary_of_housing_and_urban_development"}),
+    # gender: the title says who it can be
+    ("Congresswoman Jackson urged a vote.", "2014-08-28", "Congresswoman Jackson", set()),
+    ("Congressman Jeffries urged a vote.", "2014-08-28", "Congressman Jeffries", {"us.house_representative"}),
+    ("la gobernadora Maru Campos dijo que la obra sigue.", "2023-03-01", "gobernadora Maru Campos",
+     {"mx.governor_of_chihuahua"}),
+    ("la secretaria Olga Sánchez Cordero informó hoy.", "2019-03-01", "secretaria Olga Sánchez Cordero",
+     {"mx.secretary_of_the_interior"}),
+    # coreference: a surname after a full name is that person
+    ("Education Secretary William Bennett visited. Secretary Bennett said the schools must improve.", "1987-03-01",
+     "Secretary Bennett", {"us.secretary_of_education"}),
+    ("Energy Secretary Steven Chu spoke. Secretary Chu took questions.", "2010-03-01", "Secretary Chu",
+     {"us.secretary_of_energy"}),
+    ("Senator Elizabeth Warren said the rule is weak. Senator Warren asked for a vote.", "2016-03-01",
+     "Senator Warren", {"us.senator"}),
+    # words before a generic title name the office: a term elsewhere gives no constraint
+    ("Transport Secretary Grant Shapps announced the plan.", "2020-05-01", "Secretary Grant Shapps", set()),
+    ("Chicago Mayor Rahm Emanuel said the city is ready.", "2016-03-01", "Chicago Mayor Rahm Emanuel",
+     {"us.mayor_of_chicago"}),
+    ("Homeland Security Secretary Janet Napolitano arrived.", "2010-03-01", "Homeland Security Secretary Janet Napolitano",
+     {"us.secretary_of_homeland_security"}),
+    ("Defense Secretary Mark Esper spoke.", "2020-03-01", "Defense Secretary Mark Esper", {"us.secretary_of_defense"}),
+    ("Governor Jerry Brown of California signed it.", "2013-03-01", "Governor Jerry Brown", {"us.governor_of_california"}),
+    ("Secretary of the Army Mark Esper visited the base. Secretary Esper said the Army is ready.", "2019-03-07",
+     "Secretary Esper", set()),
+    ("Secretary of the Army Mark Esper visited the base.", "2019-03-07", "Secretary of the Army Mark Esper", set()),
+    ("Lt. Governor Beverly Perdue opened the session.", "2005-05-13", "Governor Beverly Perdue", set()),
+    ("Governor Beverly Perdue opened the session.", "2010-05-13", "Governor Beverly Perdue",
+     {"us.governor_of_north_carolina"}),
+    ("Florida Attorney General Pam Bondi sued.", "2014-07-17", "Florida Attorney General Pam Bondi",
+     {"us.attorney_general_of_florida"}),
+    # people known in another office only: a generic title that none of their offices answers gives nothing
+    ("Ambassador Nikki Haley spoke at the council.", "2018-03-01", "Ambassador Nikki Haley",
+     {"us.ambassador_to_the_united_nations"}),
+    ("Secretary Hillary Clinton met the minister.", "2011-03-01", "Secretary Hillary Clinton", {"us.secretary_of_state"}),
+    ("Senator Hillary Clinton met the minister.", "2005-03-01", "Senator Hillary Clinton", {"us.senator"}),
+    ("Rep. Steny Hoyer spoke on the floor.", "2015-03-01", "Rep. Steny Hoyer", {"us.house_representative"}),
+    ("Senator John Thune spoke on the floor.", "2015-03-01", "Senator John Thune", {"us.senator"}),
+    # governors and mayors across eras
+    ("Governor Pat Brown of California spoke.", "1962-03-01", "Governor Pat Brown", {"us.governor_of_california"}),
+    ("Governor Terry Sanford spoke at the school.", "1961-03-01", "Governor Terry Sanford",
+     {"us.governor_of_north_carolina"}),
+    ("Governor Mark Sanford vetoed the bill.", "2005-03-01", "Governor Mark Sanford", {"us.governor_of_south_carolina"}),
+    ("Mayor Bill de Blasio opened the school.", "2016-03-01", "Mayor Bill de Blasio", {"us.mayor_of_new_york_city"}),
+    ("Governor Andrew Cuomo announced the plan.", "2016-03-01", "Governor Andrew Cuomo", {"us.governor_of_new_york"}),
+    # Spanish lower-case titles
+    ("el gobernador Enrique Alfaro inauguró la obra.", "2020-03-01", "gobernador Enrique Alfaro",
+     {"mx.governor_of_jalisco"}),
+    ("la jefa de Gobierno Claudia Sheinbaum anunció hoy el plan.", "2020-03-01", "jefa de Gobierno Claudia Sheinbaum",
+     {"mx.head_of_government_of_mexico_city"}),
+    ("el presidente Andrés Manuel López Obrador dijo que", "2020-03-01", "presidente Andrés Manuel López Obrador",
+     {"mx.president"}),
+    ("el canciller Marcelo Ebrard viajó a Washington.", "2020-03-01", "canciller Marcelo Ebrard",
+     {"mx.foreign_secretary"}),
+    ("el alcalde Luis Donaldo Colosio anunció la obra.", "2022-03-01", "alcalde Luis Donaldo Colosio",
+     {"mx.mayor_of_monterrey"}),
+    ("el presidente municipal Luis Donaldo Colosio anunció la obra.", "2022-03-01",
+     "presidente municipal Luis Donaldo Colosio", {"mx.mayor_of_monterrey"}),
+    ("la senadora Lilly Téllez dijo que votará en contra.", "2021-03-01", "senadora Lilly Téllez", None),
+    ("el exgobernador Enrique Alfaro dijo que", "2025-03-01", "exgobernador Enrique Alfaro", {"mx.governor_of_jalisco"}),
+    # other countries and international bodies
+    ("Chancellor Angela Merkel met the press.", "2015-03-01", "Chancellor Angela Merkel", {"de.chancellor"}),
+    ("Prime Minister Theresa May spoke.", "2017-03-01", "Prime Minister Theresa May", {"gb.prime_minister"}),
+    ("Foreign Secretary Boris Johnson spoke.", "2017-03-01", "Foreign Secretary Boris Johnson", {"gb.foreign_secretary"}),
+    ("Fed Chair Janet Yellen said rates will rise.", "2016-03-01", "Fed Chair Janet Yellen", {"us.federal_reserve_chair"}),
+    ("Secretary-General Ban Ki-moon called for calm.", "2012-03-01", "Secretary-General Ban Ki-moon", {"un.secretary_general"}),
+    ("Governor Greg Abbott of Texas declared an emergency.", "2021-02-20", "Governor Greg Abbott", {"us.governor_of_texas"}),
+    ("Prime Minister Tony Abbott met the premiers.", "2014-06-01", "Prime Minister Tony Abbott", {"au.prime_minister"}),
+    ("Governor Ron DeSantis signed the order.", "2020-04-01", "Governor Ron DeSantis", {"us.governor_of_florida"}),
+    ("Prime Minister Justin Trudeau met the premiers.", "2019-06-01", "Prime Minister Justin Trudeau", {"ca.prime_minister"}),
+    ("Prime Minister Pierre Trudeau met the premiers.", "1975-06-01", "Prime Minister Pierre Trudeau", {"ca.prime_minister"}),
+    ("Bank of Canada Governor Mark Carney warned of risks.", "2012-06-01", "Bank of Canada Governor Mark Carney",
+     {"ca.governor_of_the_bank_of_canada"}),
+    ("Prime Minister Mark Carney met the premiers.", "2025-06-01", "Prime Minister Mark Carney", {"ca.prime_minister"}),
+    ("Fed Chairman Jerome Powell said rates will hold.", "2019-06-01", "Fed Chairman Jerome Powell",
+     {"us.federal_reserve_chair"}),
+    ("Secretary Colin Powell met the minister.", "2002-06-01", "Secretary Colin Powell", {"us.secretary_of_state"}),
+    ("Chief Justice John Roberts swore in the president.", "2009-01-20", "Chief Justice John Roberts", {"us.chief_justice"}),
+    ("el presidente Lula da Silva recibió al canciller.", "2023-06-01", "presidente Lula da Silva", {"br.president"}),
+    ("el presidente Javier Milei viajó a Madrid.", "2024-06-01", "presidente Javier Milei", {"ar.president"}),
+    # a bare "presidenta" reaches heads of state and government, not the central bank she heads
+    ("la presidenta Christine Lagarde habló del euro.", "2021-06-01", "presidenta Christine Lagarde", set()),
+    ("Chancellor Olaf Scholz met the president.", "2023-06-01", "Chancellor Olaf Scholz", {"de.chancellor"}),
+    ("Prime Minister Fumio Kishida visited Kyiv.", "2023-03-21", "Prime Minister Fumio Kishida", {"jp.prime_minister"}),
+]
+
+
+@pytest.mark.parametrize("text,date,words,expected", CASES, ids=[c[2] + " " + c[1] for c in CASES])
+def test_who_is_meant(checker, text, date, words, expected):
+    got = offices(checker, text, date)
+    if expected is None:  # the mention names nobody the knowledge base knows: no titled mention at all
+        assert words not in got, got
+        return
+    assert words in got, got
+    assert got[words] == expected, got
