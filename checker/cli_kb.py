@@ -71,10 +71,26 @@ def _term(t) -> str:
 
 @kb_app.command("stats")
 def kb_stats(data_dir: Optional[Path] = DATA_DIR_OPTION, config: Optional[Path] = CONFIG_OPTION) -> None:
-    """Counts of people, offices, tenures and countries, the layers merged and their conflicts."""
+    """Counts of people, offices, tenures and countries, the layers merged and their conflicts; then, by kind
+    of office, the offices, terms and people, and how many of those people have surnames, a gender, a year of
+    birth and (of the dead) a death date."""
+    from tabulate import tabulate
+
     base = _load(data_dir, config)
     for k, v in base.stats().items():
         typer.echo(f"{k}: {v}")
+    rows = []
+    levels = sorted({o.level for o in base.offices.values()})
+    for level in levels + [None]:
+        offices = {oid for oid, o in base.offices.items() if level is None or o.level == level}
+        terms = [t for ts in base.tenures.values() for t in ts if t.office_id in offices]
+        people = [base.person(pid) for pid in {t.person_id for t in terms}]
+        rows.append([level or "all", len(offices), len(terms), len(people), sum(bool(p.surnames) for p in people),
+                     sum(p.gender in ("m", "f") for p in people), sum(bool(p.born) for p in people),
+                     sum(bool(p.died) for p in people)])
+    typer.echo("")
+    typer.echo(tabulate(rows, headers=["kind of office", "offices", "terms", "people", "surnames", "gender", "born",
+                                       "died"], tablefmt="simple", disable_numparse=True))
     for info in base.layers:
         o = base.outcome.get(info.name, {})
         typer.echo(f"layer {info.name}: {info.path}  (terms added {o.get('added', 0)}, same as an earlier layer "

@@ -250,3 +250,13 @@ def test_an_audit_with_a_broken_layer_exits_2(tmp_path):
     r = subprocess.run([sys.executable, "-m", "checker.cli", "audit", str(tmp_path / "doc.txt")], capture_output=True,
                        text=True, cwd=ROOT, env={**os.environ, "CHECKER_DATA_DIR": str(tmp_path / "data")})
     assert r.returncode == 2 and "incomplete knowledge-base layer" in r.stderr
+
+
+def test_stats_count_by_kind_of_office_and_what_people_lack():
+    out = invoke("stats").output
+    table = {line.split()[0]: line.split()[1:] for line in out.splitlines()[out.splitlines().index("") + 3:] if line.strip()}
+    assert {"head_of_state", "cabinet", "legislator", "other", "all"} <= set(table)
+    offices, terms, people, surnames, gender, born, died = map(int, table["all"])
+    assert terms >= 5000 and people <= terms and gender == people
+    # every person but the monarchs, who go by regnal names, is known by surnames
+    assert people - surnames == int(table["monarch"][2]) - int(table["monarch"][3])
