@@ -48,6 +48,10 @@ RETRO_CUES = re.compile(
 RETRO_REACH = 6  # words between the cue and the title, at most
 
 
+# Generic titles Spanish writes in lower case before a name ("el presidente", "la gobernadora"), by their stems
+LOWER_CASE_TITLES = ("presiden", "secretari", "canciller", "subsecretari", "fiscal", "gobernador", "senador", "diputad",
+                     "alcald", "jefe", "jefa", "ministr", "embajador", "vicepresiden", "general", "almirante",
+                     "titular", "mandatari")
 # Words before a title that name the country, not the office: "U.S. Secretary", "Mexican President".
 COUNTRY_WORDS = {"u.s.", "us", "u.s", "american", "america", "mexican", "mexico", "british", "uk", "u.k.", "federal",
                  "national", "the", "a", "an", "our", "their", "his", "her", "its", "this", "that", "new", "then"}
@@ -198,11 +202,9 @@ class PeopleMatcher:
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
                 specific_title = t.text in self.kb.title_index and t.text not in self.kb.generic_index
-                if not specific_title and not ((t.text in self.kb.generic_index or t.text in self.kb.former_titles)
-                        and (t.text[2:] if t.text in self.kb.former_titles else t.text).startswith(("presiden", "secretari", "canciller", "subsecretari", "fiscal", "gobernador", "senador",
-                                                            "diputad", "alcald", "jefe", "jefa", "ministr",
-                                                            "embajador", "vicepresiden", "general", "almirante", "titular",
-                                                            "mandatari"))):
+                generic = t.text in self.kb.generic_index or t.text in self.kb.former_titles
+                plain = t.text[2:] if t.text in self.kb.former_titles else t.text
+                if not specific_title and not (generic and plain.startswith(LOWER_CASE_TITLES)):
                     continue
             pids = tuple(sorted((self.kb.alias_index if not is_surname else self.kb.surname_index).get(name.text, ())))
             if is_surname and not appositive:
@@ -404,8 +406,9 @@ def _title_words(kb: KnowledgeBase) -> frozenset[str]:
 
 def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
     """Who a title and a surname mean, from the rest of the text: "Secretary Bennett" after "Education
-    Secretary William Bennett" is the candidate that full name named. Else, where the text gives the surname a first name, the mention keeps the candidates with that
-    first name (its first three letters, so "Mike"/"Michael" agree) and counts as named in full; where the
+    Secretary William Bennett" is the candidate that full name named. Else, where the text gives the surname a
+    first name, the mention keeps the candidates with that first name (its first three letters, so
+    "Mike"/"Michael" agree) and counts as named in full; where the
     first name is none of theirs, the text names someone the knowledge base lacks and the mention keeps no
     candidate (no constraint: the knowledge base is an open world). A surname the text never gives in full
     stays `surname_only`."""
