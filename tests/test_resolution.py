@@ -42,6 +42,9 @@ CASES = [
      {"us.governor_of_florida"}),
     ("Rep. Harold Whitcombe Price met the mayor.", "2015-03-01", "Rep. Harold Whitcombe Price", None),
     ("Secretary Ben Carson toured the site.", "2018-03-01", "Secretary Ben Carson", {"us.secretary_of_housing_and_urban_development"}),
+    ("Congresswoman Eddie Bernice Johnson spoke. Congresswoman Johnson added that the bill helps Dallas.",
+     "2015-05-01", "Congresswoman Johnson", set()),
+    ("Governor Jimmy Carter campaigned in Ohio.", "1976-10-01", "Governor Jimmy Carter", {"us.governor_of_georgia"}),
     # gender: the title says who it can be
     ("Congresswoman Jackson urged a vote.", "2014-08-28", "Congresswoman Jackson", set()),
     ("Congressman Jeffries urged a vote.", "2014-08-28", "Congressman Jeffries", {"us.house_representative"}),
