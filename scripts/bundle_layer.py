@@ -69,7 +69,7 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
     the day from which the extract holds every term; a person whose first term in an office starts before it
     may have served earlier than the extract says (a member since 1985 whose rows start in 1999), which would
     put them out of office on days they held it, so their terms in that office are left out."""
-    from checker.kb.importers import surnames_for
+    from checker.kb.importers import precision_of, surnames_for
 
     people_bio = {r["id"]: r for r in csv.DictReader(open(bio, encoding="utf-8", newline=""))}
     runs: dict[tuple[str, str], list[list[str]]] = {}
@@ -107,8 +107,7 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
             if end[:len(start)] < start[:len(end)]:
                 continue  # a term that ends before it starts: an error of the extract
             tables.tenures.append({"person_id": qid, "office_id": oid, "start": start, "end": end,
-                                   "start_precision": {4: "year", 7: "month"}.get(len(start), "day"),
-                                   "end_precision": {4: "year", 7: "month"}.get(len(end), "day") if end else "",
+                                   "start_precision": precision_of(start), "end_precision": precision_of(end),
                                    "acting": "false"})
     held = {t["person_id"] for t in tables.tenures}
     tables.people[:] = [p for p in tables.people if p["person_id"] in held]
