@@ -10,6 +10,7 @@ an explicit, documented order):
 4. a dateline or dated opening in the first lines of the body (`dateline`, `opening`).
 
 HTML pages carry many signals of each kind; among claims of the same kind, `SOURCE_TRUST` ranks them
+(kept with the reason for each rank in `checker/data/date_signals.csv`)
 (JSON-LD, then `article:`/`og:` meta tags, microdata, other meta tags, header lines and bylines, `<time>`,
 datelines, the URL, and htmldate last): `checker/ingest/html.py` documents why.
 
@@ -18,7 +19,9 @@ copyright rule compares with the declared date.
 """
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 from typing import Iterable, Optional
 
 from checker.dates import MONTHS, match_date, parse_claim_value, split_weekday
@@ -163,10 +166,17 @@ def opening_claims(text: str, start: int, day_first: bool = False, max_lines: in
 
 
 _TRUST = {ClaimKind.PUBLISHED: 0, ClaimKind.UPDATED: 1, ClaimKind.DATELINE: 2}
-# Sources of claims of the same kind, most trusted first (by prefix); ties go to the claim nearer the top.
-SOURCE_TRUST = (("json:", 0), ("frontmatter:", 0), ("html:json-ld:", 1), ("html:article:", 2), ("html:og:", 2),
-                ("html:itemprop:", 3), ("html:meta:", 4), ("header:", 5), ("html:byline", 5), ("html:time", 6),
-                ("dateline", 7), ("opening", 7), ("html:url", 8), ("htmldate:", 9))
+# Sources of claims of the same kind, most trusted first (by prefix; any other source ranks 5), with the
+# reason for each place: checker/data/date_signals.csv. Ties go to the claim nearer the top.
+SIGNALS_FILE = Path(__file__).resolve().parent.parent / "data" / "date_signals.csv"
+
+
+def _signals() -> tuple[tuple[str, int], ...]:
+    with open(SIGNALS_FILE, encoding="utf-8", newline="") as fh:
+        return tuple((row["source"], int(row["rank"])) for row in csv.DictReader(fh))
+
+
+SOURCE_TRUST = _signals()
 
 
 def source_rank(source: str) -> int:
