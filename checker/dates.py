@@ -98,7 +98,9 @@ def match_date(text: str, pos: int = 0, day_first: bool = False) -> Optional[tup
             mo, d = int(g["m"]), int(g["d"]) if g.get("d") else None
         elif kind == "num":
             a, b = int(g["a"]), int(g["b"])
-            mo, d = (b, a) if (day_first and b <= 12) or a > 12 else (a, b)
+            # "05.11.2021": dotted numeric dates are written day first wherever they are written
+            dotted = m.group(0)[len(g["a"])] == "."
+            mo, d = (b, a) if ((day_first or dotted) and b <= 12) or a > 12 else (a, b)
         elif kind == "year":
             mo, d = None, None
         else:
@@ -110,6 +112,19 @@ def match_date(text: str, pos: int = 0, day_first: bool = False) -> Optional[tup
             return None
         return PartialDate(y, mo, d), m.end()
     return None
+
+
+def other_reading(text: str, read: PartialDate) -> Optional[PartialDate]:
+    """The other order of a numeric date such as "02/11/2023" or "3/4/21" at the start of `text`, read as
+    `read`: None for an unambiguous date ("25/11/2023", "05.11.2021": dotted dates are day first
+    everywhere), a date that was not read from such text, or anything else."""
+    m = re.match(r"\s*(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?!\d)", text)
+    if not m:
+        return None
+    a, b, y = int(m.group("a")), int(m.group("b")), _two_digit_year(m.group("y"))
+    if a == b or a > 12 or b > 12 or y != read.year or {read.month, read.day} != {a, b}:
+        return None
+    return PartialDate(y, read.day, read.month)
 
 
 def split_weekday(text: str) -> tuple[str, Optional[int], Optional[tuple[int, int]]]:

@@ -97,6 +97,9 @@ class Claim:
     span: Span
     weekday: Optional[int] = None  # 0=Monday, as written next to the date, if any
     weekday_span: Optional[Span] = None
+    # other readings of the same text, for the page's other signals to decide between ("02/11/2023" in an
+    # unknown locale; a UTC timestamp near midnight, whose local day may be the one before or after)
+    alternatives: tuple[PartialDate, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,15 @@ value (htmldate's reading is left out: it is derived from these same signals, no
 Publication signals are compared with each other, update signals with each other (an update after the
 publication is no conflict; DT105 checks that order), and update signals that disagree are at most a
 warning: they say when the page last changed, not when the story was written. Signals within a day of
-each other agree: a date written in two time zones. Two strong signals (structured metadata, header lines, the visible byline)
-more than a month apart are an error; closer, a warning. A weak signal (the first `<time>` element, the
-URL, a dateline) more than a year off is a warning, and closer an info: sites build URLs from draft
-dates and put other stories' times on the page (htmldate treats these as weak for the same reasons).
+each other agree: a date written in two time zones. Two strong signals (structured metadata, header lines,
+the visible byline) more than a year apart are an error, unless one of them could be read another way
+("02/11/2023" in a page of unknown locale, a UTC timestamp): that reading is settled by the other signals
+and is never an error on its own, nor is a visible date with no word beside it that is later than the
+structured one (the masthead's date of the day the page was saved, an update). Closer than a year, strong signals that disagree are a warning: content
+systems carry a draft's date into one field, sites show a "reviewed" date in the byline, and neither says
+the story is misdated. A weak signal (the first `<time>` element, the URL, a dateline) more than a year
+off is a warning, and closer an info: sites build URLs from draft dates and put other stories' times on
+the page (htmldate treats these as weak for the same reasons).
 
 Fails (html):
     <html><head><title>Port deal signed</title>
@@ -38,7 +43,7 @@ from checker.model import Category, ClaimKind, Severity
 from rules.base import Rule
 
 AGREE = dt.timedelta(days=1)
-STRONG_APART = dt.timedelta(days=31)
+STRONG_APART = dt.timedelta(days=366)
 WEAK_APART = dt.timedelta(days=366)
 WEAK = ("html:time", "html:url", "dateline", "opening")
 DERIVED = ("htmldate:",)
@@ -48,6 +53,12 @@ GROUPS = (("publication", (ClaimKind.PUBLISHED, ClaimKind.DATELINE)), ("update",
 def gap(a, b) -> dt.timedelta:
     """Days between two partial dates' spans (0 when one contains the other)."""
     return max(a.first_day - b.last_day, b.first_day - a.last_day, dt.timedelta(0))
+
+
+def bare_later(a, b) -> bool:
+    """`a` is a visible date with no word beside it ("11/11/2021" in a date box) later than `b`: the
+    masthead's date of the day the page was saved, or an update shown without saying so."""
+    return a.source == "html:byline" and not any(ch.isalpha() for ch in a.span.text) and a.value.first_day > b.value.last_day
 
 
 def label(c) -> str:
@@ -71,8 +82,9 @@ class MetadataSignalsDisagree(Rule):
                     if apart <= AGREE:
                         continue
                     weak = a.source.startswith(WEAK) or b.source.startswith(WEAK)
+                    uncertain = bool(a.alternatives or b.alternatives) or bare_later(a, b) or bare_later(b, a)
                     s = (Severity.WARNING if apart > WEAK_APART else Severity.INFO) if weak else \
-                        (Severity.ERROR if apart > STRONG_APART else Severity.WARNING)
+                        (Severity.ERROR if apart > STRONG_APART and not uncertain else Severity.WARNING)
                     if severity is None or s.rank > severity.rank or (s is severity and apart > worst):
                         worst, severity = apart, s
             if severity is None:

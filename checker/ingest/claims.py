@@ -171,12 +171,54 @@ _TRUST = {ClaimKind.PUBLISHED: 0, ClaimKind.UPDATED: 1, ClaimKind.DATELINE: 2}
 SIGNALS_FILE = Path(__file__).resolve().parent.parent / "data" / "date_signals.csv"
 
 
-def _signals() -> tuple[tuple[str, int], ...]:
+def _signals() -> tuple[tuple[str, int, float], ...]:
     with open(SIGNALS_FILE, encoding="utf-8", newline="") as fh:
-        return tuple((row["source"], int(row["rank"])) for row in csv.DictReader(fh))
+        return tuple((row["source"], int(row["rank"]), float(row["weight"])) for row in csv.DictReader(fh))
 
 
-SOURCE_TRUST = _signals()
+SIGNALS = _signals()
+SOURCE_TRUST = tuple((prefix, rank) for prefix, rank, _ in SIGNALS)
+DEFAULT_WEIGHT = 1.0
+
+
+def source_weight(source: str) -> float:
+    """How much a signal's agreement counts when a page's signals vote (`declared_claim`)."""
+    return next((weight for prefix, _, weight in SIGNALS if source.startswith(prefix)), DEFAULT_WEIGHT)
+
+
+def days_apart(a: PartialDate, b: PartialDate) -> int:
+    """Days between two partial dates' spans (0 when one contains the other)."""
+    return max((a.first_day - b.last_day).days, (b.first_day - a.last_day).days, 0)
+
+
+_VOTERS = (ClaimKind.PUBLISHED, ClaimKind.DATELINE)
+
+
+def settle(claims: list[Claim]) -> list[Claim]:
+    """Decide each publication claim that has other readings ("02/11/2023" in a page of unknown locale, a
+    UTC timestamp near midnight): the reading that more of the page's other publication signals name
+    exactly (weighted by `source_weight`) wins; on a tie the first reading stays. htmldate's reading is
+    no witness here: it reads the same fields. The reading not taken
+    is kept as the claim's alternative."""
+    voters = [c for c in claims if c.kind in _VOTERS]
+    out = []
+    for c in claims:
+        if not c.alternatives or c.kind not in _VOTERS:
+            out.append(c)
+            continue
+        # other fields holding the same value and readings (JSON-LD datePublished and dateCreated of one
+        # timestamp) are one witness, not two; htmldate read the same fields, so it is none
+        others = [o for o in voters if o.source != c.source and not o.source.startswith("htmldate:")
+                  and (o.value, o.alternatives) != (c.value, c.alternatives)]
+
+        def support(v: PartialDate) -> float:
+            return sum(source_weight(s) for s in {o.source for o in others if days_apart(v, o.value) == 0})
+
+        readings = (c.value, *c.alternatives)
+        best = max(readings, key=lambda v: (support(v), v == c.value))
+        out.append(c if best == c.value else
+                   Claim(c.kind, best, c.source, c.span, c.weekday, c.weekday_span, tuple(v for v in readings if v != best)))
+    return out
 
 
 def source_rank(source: str) -> int:
@@ -186,13 +228,16 @@ def source_rank(source: str) -> int:
 def declared_claim(claims: Iterable[Claim]) -> Optional[Claim]:
     """The claim the document makes about its publication date, by the order of trust above.
 
-    A claim of month precision ("date 2025-03") is refined by a dateline of the same month that gives
-    the day ("Marzo 26, 2025"), and the source then names both.
+    A web page's publication signals vote instead (`_page_claim`). A claim of month precision ("date
+    2025-03") is refined by a dateline of the same month that gives the day ("Marzo 26, 2025"), and the
+    source then names both.
     """
     ranked = sorted((c for c in claims if c.kind in _TRUST),
                     key=lambda c: (_TRUST[c.kind], source_rank(c.source), c.span.start))
     if not ranked:
         return None
+    if any(c.kind in _VOTERS and c.source.startswith(("html:", "htmldate:")) for c in ranked):
+        return _page_claim(ranked)
     best = ranked[0]
     if best.value.day is None:
         for c in ranked[1:]:
@@ -200,4 +245,33 @@ def declared_claim(claims: Iterable[Claim]) -> Optional[Claim]:
             if c.kind is ClaimKind.DATELINE and v.day is not None and v.year == best.value.year and (
                     best.value.month is None or v.month == best.value.month):
                 return Claim(best.kind, v, f"{best.source}+{c.source}", best.span, c.weekday, c.weekday_span)
+    return best
+
+
+def _page_claim(ranked: list[Claim]) -> Claim:
+    """A web page's publication date by agreement: each publication signal (JSON-LD, meta tags, byline,
+    `<time>`, URL, dateline, htmldate's reading) is supported by the weights of the distinct sources that
+    agree with it within a day (`source_weight`: data with reasons in checker/data/date_signals.csv); the
+    best-supported date wins, ties going to the order of trust, and the most trusted signal that agrees
+    with it is the declared claim. One of month precision ("November 2021", a URL's /2021/11/) is refined
+    by the most trusted signal of that month that gives the day; the source then names both. A dateline
+    or dated opening in the text adds its weight to the signal it agrees with, but wins only on a page
+    with no publication signal."""
+    voters = [c for c in ranked if c.kind in _VOTERS]
+    # a dateline in the text supports a publication signal it agrees with, but does not outvote one alone
+    candidates = [c for c in voters if c.kind is ClaimKind.PUBLISHED] or voters
+
+    def agreeing(v: Claim) -> list[Claim]:
+        return [o for o in voters if days_apart(v.value, o.value) <= 1]
+
+    def support(v: Claim) -> float:
+        return sum(source_weight(s) for s in {o.source for o in agreeing(v)})
+
+    order = {id(c): n for n, c in enumerate(voters)}
+    winner = max(candidates, key=lambda v: (support(v), -order[id(v)]))
+    best = agreeing(winner)[0] if winner.value.day is not None else winner
+    if best.value.day is None:
+        for c in agreeing(best):
+            if c.value.day is not None and days_apart(c.value, best.value) == 0:
+                return Claim(best.kind, c.value, f"{best.source}+{c.source}", best.span, c.weekday, c.weekday_span)
     return best

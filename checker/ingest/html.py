@@ -16,16 +16,28 @@ becomes a metadata `Claim` that names where it stands, so a rule can set them si
 | htmldate, extensive search | `htmldate:original`, `htmldate:updated` |
 | datelines and header lines in the main text | `dateline`, `opening`, `header:Published`, ... (see claims.py) |
 
-Order of trust for the declared date (`checker.ingest.claims.declared_claim` applies it: publication
-signals before update signals, then by source in this order):
+How the declared date is chosen (`checker.ingest.claims.declared_claim`): the page's publication signals
+vote. Each is supported by the weights of the distinct sources that agree with it within a day, the best
+supported date wins, and the most trusted signal that gives it is the declared claim; ties go to the order
+of trust. Weights, ranks and the reason for each are data: `checker/data/date_signals.csv`. In short:
 
 1. JSON-LD of the article: the publisher's structured statement, the one search engines show;
 2. `article:`/`og:` meta tags, then microdata, then other named date meta tags;
 3. a header line or visible byline ("Published November 9, 2023", "Written: 2023-11-07");
 4. the page's first `<time>` element (often the byline, but sometimes a sidebar's);
-5. a dateline or dated opening in the main text;
+5. a dateline or dated opening in the main text (a supporter: it wins only where the page has no
+   publication signal);
 6. the date in the URL: a full date only; a year and month in the URL is a weak signal;
-7. htmldate's reading of the whole page, the fallback when the page declares nothing of its own.
+7. htmldate's reading of the whole page, one voice that breaks ties and the fallback when the page
+   declares nothing of its own.
+
+A signal of month precision ("November 2021") is refined by the most trusted agreeing signal that gives
+the day. Readings that are uncertain stay two candidates until the other signals decide
+(`claims.settle`): a numeric date such as "02/11/2023" is read in the page's locale (`_day_first`: every
+language but English writes the day first, English does in Britain, Ireland, India, Australia ...; dotted
+dates are day first everywhere) with the other order kept; a UTC timestamp near midnight is read as the
+local day of the site's time zone when its domain or language tells it (`_utc_offset`), with the other day
+kept. A byline whose element is marked as the update's (`itemprop="dateModified"`) gives update claims.
 
 Bounds (htmldate's idea): a date signal read from the page's markup or URL is believed only between
 1995-01-01 (the web had no news pages before) and the day it is read; structured article metadata is
@@ -45,8 +57,8 @@ import json
 import re
 from typing import Iterator, Optional
 
-from checker.dates import EARLIEST, match_date, parse_claim_value, split_weekday
-from checker.ingest.claims import copyright_claims, header_claims, opening_claims
+from checker.dates import EARLIEST, match_date, other_reading, parse_claim_value, split_weekday
+from checker.ingest.claims import copyright_claims, header_claims, opening_claims, settle
 from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, Span
 
 WEB_EARLIEST = dt.date(1995, 1, 1)
@@ -104,7 +116,7 @@ def read_html(doc_id: str, path: str, text: str) -> Document:
     extracted = _extract(tree)
     url = extracted.get("url") or _canonical(tree)
     lang = (tree.get("lang") or extracted.get("language") or "").lower()[:2] or None
-    day_first = lang == "es"
+    day_first = _day_first(tree, extracted, url)
 
     title = " ".join((extracted.get("title") or "").split())
     body = _paragraphs(extracted.get("text") or "") or _paragraphs(_visible_text(tree))
@@ -115,7 +127,7 @@ def read_html(doc_id: str, path: str, text: str) -> Document:
                         problems=(Problem("IN001", "The page has no text to check (no main content was found)."),))
 
     header = [title] if title else []
-    byline = _byline(tree, day_first)
+    byline, byline_updated = _byline(tree, day_first)
     if byline and byline != title:
         header.append(byline)
     head = "\n".join(header)
@@ -124,7 +136,7 @@ def read_html(doc_id: str, path: str, text: str) -> Document:
     shown_again = _repeats(doc_text, body_start, byline, day_first) if byline else []
 
     claims: list[Claim] = meta_claims
-    claims += _byline_claims(doc_text, 1 if title else 0, header, day_first)
+    claims += _byline_claims(doc_text, 1 if title else 0, header, day_first, byline_updated)
     claims += _time_claim(tree)
     if url:
         claims += _url_claims(url)
@@ -138,7 +150,7 @@ def read_html(doc_id: str, path: str, text: str) -> Document:
                                                ("categories", ", ".join(extracted.get("categories") or ())),
                                                ("tags", ", ".join(extracted.get("tags") or ())),
                                                ("description", extracted.get("description"))) if v)
-    return Document(doc_id=doc_id, path=path, format="html", text=doc_text, claims=tuple(claims), body_start=body_start,
+    return Document(doc_id=doc_id, path=path, format="html", text=doc_text, claims=tuple(settle(_local_days(claims, _utc_offset(lang, url)))), body_start=body_start,
                     metadata_spans=tuple(sorted(s for s in [(0, body_start), *shown_again, *((c.span.start, c.span.end) for c in body_claims)] if s[1] > s[0])),
                     language_hint=lang if lang in ("en", "es") else None, title=title or None, url=url,
                     problems=tuple(problems), metadata=metadata)
@@ -212,6 +224,40 @@ def _visible_text(tree, sep: str = "\n") -> str:
     return sep.join(" ".join(t.split()) for t in out if t.strip())
 
 
+# English as written where numeric dates go day first; elsewhere in English (the US, the Philippines) month
+# first, and Canada writes both
+DAY_FIRST_ENGLISH = {"gb", "uk", "ie", "au", "nz", "in", "za", "sg", "pk", "ng", "ke", "gh", "mt", "jm", "hk"}
+MONTH_FIRST_ENGLISH = {"us", "ph", "um", "pr", "gu"}
+GENERIC_TLDS = {"com", "org", "net", "info", "edu", "gov", "mil", "int", "io", "co", "news", "blog", "biz", "tv", "me"}
+
+
+def _day_first(tree, extracted: dict, url: Optional[str]) -> bool:
+    """Whether the page writes "02/11/2023" day first, from its language and region (`<html lang>`,
+    `og:locale`, Content-Language, trafilatura's reading) and else its country's domain. Every language
+    but English writes numeric dates day first (or year first, which is never ambiguous); English does in
+    Britain, Ireland, India, Australia ... and not in the US, which is also the guess for an English page
+    of unknown region. The reading stays a guess: the byline keeps the other order as an alternative for
+    the page's other signals to decide (`checker.ingest.claims.settle`)."""
+    from urllib.parse import urlsplit
+
+    tags = [tree.get("lang") or "", *tree.xpath('//meta[@property="og:locale"]/@content'),
+            *tree.xpath('//meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")="content-language"]/@content'),
+            extracted.get("language") or ""]
+    host = (urlsplit(url).hostname or "") if url else ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    for tag in tags:
+        base, _, region = tag.strip().replace("_", "-").lower().partition("-")
+        if not base.isalpha():
+            continue
+        if base != "en":
+            return True
+        region = region[:2]
+        if region in DAY_FIRST_ENGLISH or (not region and tld in DAY_FIRST_ENGLISH):
+            return True
+        return False
+    return bool(tld) and tld not in GENERIC_TLDS and tld not in MONTH_FIRST_ENGLISH
+
+
 def _canonical(tree) -> Optional[str]:
     for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
         got = tree.xpath(xp)
@@ -222,9 +268,73 @@ def _canonical(tree) -> Optional[str]:
 
 # -- structured metadata ------------------------------------------------------------------------------
 
+# a date that names its year: "15h14" or "29 juin" alone is read by dateparser as a day of this year
+EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2}(?!\d)")
+# a timestamp in UTC ("2023-11-09T03:00:00Z", "+00:00"), with its hour
+UTC_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ](?P<h>\d{2}):\d{2}(?::\d{1,2}(?:\.\d+)?)?\s?(?:Z|[+-]00:?00|UTC|GMT)\b", re.I)
+# hours of a UTC timestamp whose local day is likely another one: before 06:00 it is still the evening
+# before in the Americas, from 18:00 already the next morning in Asia and Oceania
+UTC_EVENING_BEFORE, UTC_MORNING_AFTER = 6, 18
+
+
+# A country's standard offset from UTC in hours, and whether it keeps summer time (April to October, near
+# enough for a timestamp near midnight), by country-code domain, and by language for a generic domain where
+# the language is spoken in one time zone. English, Spanish and Portuguese span continents: no guess.
+UTC_OFFSETS = {
+    **dict.fromkeys(("de", "at", "ch", "it", "fr", "es", "nl", "be", "lu", "pl", "se", "dk", "no", "cz", "sk",
+                     "hu", "si", "hr", "rs", "ba", "mk", "al", "mt"), (1, True)),
+    **dict.fromkeys(("uk", "ie", "pt"), (0, True)),
+    **dict.fromkeys(("gr", "fi", "ua", "ro", "bg", "ee", "lv", "lt", "cy"), (2, True)),
+    **dict.fromkeys(("ru", "by", "tr"), (3, False)),
+    **dict.fromkeys(("jp", "kr"), (9, False)),
+    **dict.fromkeys(("cn", "hk", "tw", "sg", "my", "ph"), (8, False)),
+    "in": (5.5, False), "mx": (-6, False), "br": (-3, False), "ar": (-3, False), "cl": (-4, False),
+    "co": (-5, False), "pe": (-5, False), "ve": (-4, False),
+}
+LANGUAGE_OFFSETS = {"de": "de", "fr": "fr", "it": "it", "nl": "nl", "pl": "pl", "ru": "ru", "ja": "jp", "ko": "kr",
+                    "zh": "cn", "cs": "cz", "sv": "se", "da": "dk", "el": "gr", "fi": "fi", "uk": "ua", "tr": "tr"}
+
+
+def _utc_offset(lang: Optional[str], url: Optional[str]) -> Optional[tuple[float, bool]]:
+    """The page's likely offset from UTC: from its country-code domain, else from a language spoken in
+    one time zone; None when neither tells."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "") if url else ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if tld in UTC_OFFSETS:
+        return UTC_OFFSETS[tld]
+    if tld in GENERIC_TLDS or not tld:
+        return UTC_OFFSETS.get(LANGUAGE_OFFSETS.get(lang or "", ""))
+    return None
+
+
+def _local_days(claims: list[Claim], offset: Optional[tuple[float, bool]]) -> list[Claim]:
+    """A UTC timestamp near midnight ("2020-12-05T23:15:00Z" on an Italian site) is read as the local
+    day of the page's time zone, when it is known, keeping the UTC day as the other reading: the page's
+    other signals still decide between them (`claims.settle`)."""
+    if offset is None:
+        return claims
+    hours, summer = offset
+    out = []
+    for c in claims:
+        m = UTC_STAMP.search(c.span.text) if c.alternatives and c.source.startswith("html:") else None
+        if m is None or c.value.day is None:
+            out.append(c)
+            continue
+        shift = hours + (1 if summer and 4 <= c.value.month <= 10 else 0)
+        local = dt.datetime(c.value.year, c.value.month, c.value.day, int(m.group("h"))) + dt.timedelta(hours=shift)
+        day = PartialDate(local.year, local.month, local.day)
+        out.append(c if day == c.value else
+                   Claim(c.kind, day, c.source, c.span, None, None, (c.value,)))
+    return out
+
+
 def _date_claim(kind: ClaimKind, source: str, value: str, evidence: str, earliest: dt.date = EARLIEST) -> Optional[Claim]:
+    """A claim read from a metadata value. A value in UTC near midnight keeps the neighbouring day as an
+    alternative: the page's other signals say which was the local day (`claims.settle`)."""
     value = " ".join(str(value).split())
-    if not value or len(value) > 80:
+    if not value or len(value) > 80 or not EXPLICIT_YEAR.search(value):
         return None
     parsed = parse_claim_value(value)
     if parsed is None:
@@ -232,7 +342,15 @@ def _date_claim(kind: ClaimKind, source: str, value: str, evidence: str, earlies
     date, weekday, _, _ = parsed
     if not earliest <= date.first_day <= dt.date.today() + dt.timedelta(days=2):
         return None
-    return Claim(kind, date, source, Span(0, 0, evidence), weekday)
+    alternatives: tuple[PartialDate, ...] = ()
+    utc = UTC_STAMP.match(value)
+    if utc and date.day is not None:
+        hour = int(utc.group("h"))
+        step = -1 if hour < UTC_EVENING_BEFORE else 1 if hour >= UTC_MORNING_AFTER else 0
+        if step:
+            other = date.first_day + dt.timedelta(days=step)
+            alternatives = (PartialDate(other.year, other.month, other.day),)
+    return Claim(kind, date, source, Span(0, 0, evidence), weekday, alternatives=alternatives)
 
 
 def _jsonld_objects(data, depth: int = 0) -> Iterator[dict]:
@@ -347,8 +465,9 @@ def _dates_in(line: str, day_first: bool) -> list[tuple[PartialDate, int, int]]:
     return found
 
 
-def _byline(tree, day_first: bool) -> Optional[str]:
-    """The first visible byline or dateline of the page that carries a date, as one line."""
+def _byline(tree, day_first: bool) -> tuple[Optional[str], bool]:
+    """The first visible byline or dateline of the page that carries a date, as one line, and whether its
+    element is marked as the update's (`<time itemprop="dateModified">`, `class="updated"`)."""
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in _SKIP or el.tag in ("html", "body"):
             continue
@@ -358,8 +477,8 @@ def _byline(tree, day_first: bool) -> Optional[str]:
         line = _visible_text(el, " ")
         if not 6 <= len(line) <= MAX_BYLINE or not _dates_in(line, day_first) or _elsewhere(el):
             continue
-        return line
-    return None
+        return line, bool(UPDATE_WORDS.search(attrs))
+    return None, False
 
 
 def _repeats(text: str, body_start: int, byline: str, day_first: bool, near: int = 400) -> list[tuple[int, int]]:
@@ -376,8 +495,9 @@ def _repeats(text: str, body_start: int, byline: str, day_first: bool, near: int
     return spans
 
 
-def _byline_claims(text: str, first_line: int, header: list[str], day_first: bool) -> list[Claim]:
-    """Each date in a byline line, as published or updated by the words before it ("Updated ...")."""
+def _byline_claims(text: str, first_line: int, header: list[str], day_first: bool, updated: bool = False) -> list[Claim]:
+    """Each date in a byline line, as published or updated by the words before it ("Updated ...") or, with
+    `updated`, all as updated (the byline's element is marked as the update's)."""
     claims = []
     pos = 0
     for n, line in enumerate(header):
@@ -385,20 +505,23 @@ def _byline_claims(text: str, first_line: int, header: list[str], day_first: boo
             prev = 0
             for date, a, b in _dates_in(line, day_first):
                 words = line[prev:a]
-                kind = ClaimKind.UPDATED if UPDATE_WORDS.search(words) else ClaimKind.PUBLISHED
+                kind = ClaimKind.UPDATED if updated or UPDATE_WORDS.search(words) else ClaimKind.PUBLISHED
                 start = pos + prev + (len(words) - len(words.lstrip(" |·•,;-–—")))
                 # a weekday written just before the date ("Thu, Nov 2, 2023"), for the weekday rule
                 near = max(prev, a - 15)
                 _, weekday, where = split_weekday(line[near:a])
                 wspan = Span(pos + near + where[0], pos + near + where[1], line[near + where[0]:near + where[1]]) if where else None
-                claims.append(Claim(kind, date, "html:byline", Span(start, pos + b, text[start:pos + b]), weekday, wspan))
+                other = other_reading(line[a:b], date)
+                claims.append(Claim(kind, date, "html:byline", Span(start, pos + b, text[start:pos + b]), weekday, wspan,
+                                    (other,) if other else ()))
                 prev = b
         pos += len(line) + 1
     return claims
 
 
 def _time_claim(tree) -> list[Claim]:
-    """The page's first `<time>` element that is not in a list of other stories."""
+    """The page's first `<time>` element that is not in a list of other stories, if it gives a date (a
+    first `<time>` that shows only an hour is not passed over for a later one: that may be a comment's)."""
     for el in tree.iter("time"):
         if _elsewhere(el):
             continue
@@ -406,8 +529,7 @@ def _time_claim(tree) -> list[Claim]:
         marks = f'{el.get("class", "")} {el.get("itemprop", "")}'
         kind = ClaimKind.UPDATED if UPDATE_WORDS.search(marks) else ClaimKind.PUBLISHED
         c = _date_claim(kind, "html:time", value, f'<time datetime="{" ".join(value.split())[:40]}">', WEB_EARLIEST)
-        if c is not None:
-            return [c]
+        return [c] if c is not None else []
     return []
 
 
