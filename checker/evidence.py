@@ -63,21 +63,24 @@ def anchored_in_past(m: Mention, tenures, times) -> bool:
 
 
 def _role(mentions: list[Mention], tenures, times) -> str:
-    """acting: some clause names the person in the present or future, with no look-back cue (acting+: two
-    sentences or more do); past: told in the past only; lookback: every mention looks back ("under
+    """acting: some clause names the person in the present, with no look-back cue (acting+: two sentences
+    or more do); future: only clauses in the future do ("as Attorney General, Richardson will ...": a
+    nominee's office to come); past: told in the past only; lookback: every mention looks back ("under
     President X", "then-", a date in the term)."""
-    acting, past = set(), False
+    acting, future, past = set(), False, False
     for m in mentions:
         if m.qualifiers.retrospective or m.qualifiers.then or anchored_in_past(m, tenures, times):
             continue
-        if m.tense in (Tense.PRESENT, Tense.FUTURE):
+        if m.tense is Tense.PRESENT:
             acting.add(m.sentence.start)
+        elif m.tense is Tense.FUTURE:
+            future = True
         else:
             past = True
     if acting:
         # the same person acting in two clauses or more: a story about them now, not a passing courtesy
         return "acting+" if len(acting) > 1 else "acting"
-    return "past" if past else "lookback"
+    return "future" if future else "past" if past else "lookback"
 
 
 def tenures_for(kb, m: Mention):
@@ -231,6 +234,11 @@ DATED = EVENTS + ("newest",)
 GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holder's first days, and back
 
 
+def stale_candidate(item: Evidence) -> bool:
+    """A title in a present or future clause: what DT111 may find stale (`Model.stale` says when)."""
+    return item.kind == "title" and (item.role.startswith("acting") or item.role == "future")
+
+
 def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
     """Where `day` lies from the item's fact, in the buckets the model was fitted with. `grace` is the
     hand-over slack a declared date is given; the window of dates the content allows is drawn without it."""
@@ -328,9 +336,12 @@ class Model:
         return [(ev, cell, lr, ev.kind not in DATED or k in counted) for k, (ev, cell, lr) in enumerate(rows)]
 
     def stale(self, item: Evidence, day: dt.date) -> Optional[float]:
-        """The log ratio of a title in an acting clause when `day` lies outside the tenure (what DT111 weighs
-        against its thresholds, and what the fit sets them on); None for any other item or day."""
-        if item.kind != "title" or not item.role.startswith("acting") or relation(item, day) == "in":
+        """The log ratio of a title in an acting clause when `day` lies outside the tenure, or in a future
+        clause when `day` lies after it or after the person's death (what DT111 weighs against its thresholds, and what the fit sets them
+        on); None for any other item or day. A future clause before the term is a nominee's office to come."""
+        if not stale_candidate(item) or relation(item, day) == "in":
+            return None
+        if item.role == "future" and not relation(item, day).startswith(("post", "dead")):
             return None
         return self.ratio(item, day)[1]
 
@@ -445,7 +456,7 @@ _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.2
                 "ahead1+": "more than a year after the date"}
 _KIND_WORDS = {"title": "titled", "former": "called former", "elect": "called -elect", "future": "called nominee or future",
                "then": "called then-"}
-_ROLE_WORDS = {"acting": "in a present or future clause", "acting+": "in present or future clauses",
+_ROLE_WORDS = {"acting": "in a present clause", "acting+": "in present clauses", "future": "in a future clause",
                "past": "in past-tense clauses", "lookback": "looking back"}
 
 

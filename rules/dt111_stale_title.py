@@ -3,8 +3,9 @@
 "President Bush said on Tuesday ..." in a story dated 2012 gives Bush an office he had left: a stale
 title pasted into a newer story, or an old story under a new date. A title outlives its office in
 retrospect ("President Clinton" in a 2009 story about his term) and by courtesy, so only a mention in a
-present-tense, acting clause with no look-back cue ("under", "then-", a date inside the term) counts, and
-its weight is what real text says: how much more often such a mention occurs in misdated documents than in
+present-tense, acting clause with no look-back cue ("under", "then-", a date inside the term) counts, or
+one in a future clause when the date is after the term (a future clause before it names an office to come:
+"As Attorney General, Richardson will ..." the day he is named), and its weight is what real text says: how much more often such a mention occurs in misdated documents than in
 rightly dated ones (checker/evidence.py). This holds even where everything else in the text fits the
 date: one stale title is not outvoted by the people named rightly beside it.
 
@@ -39,7 +40,7 @@ class StaleTitle(Rule):
         model = evidence.model()
         d = doc.declared.value
         for ev in doc.evidence:
-            if ev.kind != "title" or not ev.role.startswith("acting"):
+            if not evidence.stale_candidate(ev):
                 continue
             # the most favourable day of the declared period
             day, _ = evidence.at_declared(model, (ev,), d.first_day, d.last_day)

@@ -186,7 +186,7 @@ def wrong_day(doc_id: str, day: dt.date) -> dt.date:
 def stale(it, day: dt.date):
     """The item as if the text gave its title to the predecessor: a holder whose term ended when this one's
     began (taken as a four-year term), for an acting title in office on the document's date; else None."""
-    if it.kind != "title" or not it.role.startswith("acting") or it.office not in ("head", "cabinet"):
+    if not evidence.stale_candidate(it) or it.office not in ("head", "cabinet"):
         return None
     for a, b in it.intervals:
         if a <= day and (b is None or day <= b):

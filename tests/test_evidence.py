@@ -142,6 +142,18 @@ def test_a_nominee_is_not_an_elect(check_text):
     assert not [f for f in found if f["rule_id"] == "DT103"] and drow["verdict"] != "inconsistent", found
 
 
+def test_a_title_in_a_future_clause_before_the_term_is_an_office_to_come(check_text):
+    # class 4 again, without the word "nominee": a president names his new attorney general, who "will" act
+    text = ("Date: May 2, 1973\n\nI have today named a new head of the Justice Department. As Attorney General, "
+            "Elliot Richardson will pursue the inquiry wherever it leads.\n")
+    drow, found = date_findings(check_text, text)
+    assert not [f for f in found if f["rule_id"] == "DT111"] and drow["verdict"] != "inconsistent", found
+    # after the term a future clause is stale all the same
+    _, f = stale_finding(check_text, "Date: June 14, 2023\n\nGerman Chancellor Angela Merkel will meet other "
+                                     "leaders in Brussels next week to press for more defence spending.\n", "Merkel")
+    assert "in a future clause" in f["message"]
+
+
 def test_a_collection_header_is_not_a_title_in_office(check_text):
     # class 5: the archive's name for the speaker heads speeches given before the presidency too
     drow, found = date_findings(check_text, "Date: November 13, 1979\nPresident: Ronald Reagan\n\nGood evening. "
