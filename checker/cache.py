@@ -90,7 +90,8 @@ def _kb_folders(settings: Settings) -> list[Optional[Path]]:
     return [data_home(settings.kb_dir)]
 
 
-def read_inputs(paths: Iterable[str], stdin_format: str, max_bytes: int, cache: "Cache") -> Iterator[Document]:
+def read_inputs(paths: Iterable[str], stdin_format: str, max_bytes: int, cache: "Cache",
+                stdin_name: Optional[str] = None) -> Iterator[Document]:
     """`checker.ingest.read_inputs`, with the documents of an unchanged file taken from the cache instead of
     parsed again (front matter, headers, datelines): a run over an unchanged folder reads bytes and hashes.
     JSON Lines and Parquet batches are streamed as without the cache."""
@@ -102,7 +103,7 @@ def read_inputs(paths: Iterable[str], stdin_format: str, max_bytes: int, cache: 
         if f == "-" or FORMATS.get(Path(f).suffix.lower()) in ("jsonl", "parquet"):
             # standard input, and batches, which stream record by record: a batch's documents are not kept
             # as one entry (that would hold the whole file); each record's rows are still cached by its key
-            yield from read_plain([f], stdin_format, max_bytes)
+            yield from read_plain([f], stdin_format, max_bytes, stdin_name)
             continue
         try:
             with open(f, "rb") as fh:

@@ -22,6 +22,20 @@ app.add_typer(kb_app, name="kb")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
 
 
+def _version(value: bool) -> None:
+    if value:
+        from checker.cache import version
+
+        typer.echo(f"checker {version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the checker's version and exit.")) -> None:
+    """Check news articles and press releases: do their dates fit what they say?"""
+
+
 def _check_kb_layers(settings) -> None:
     """A broken imported knowledge-base layer is a configuration error (exit 2), not a crash."""
     from checker import config as cfg
@@ -49,8 +63,9 @@ def audit(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes."),
     select: List[str] = typer.Option([], "--select", help="Only these rule codes or prefixes (repeatable)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Skip these rule codes or prefixes (repeatable)."),
-    stdin_format: str = typer.Option("txt", "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Terminal report: only documents with findings."),
+    stdin_format: Optional[str] = typer.Option(None, "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, html (default: from --stdin-filename, else txt)."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="The name of the document on standard input, for reports and its format (posts/a.md)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Terminal report: only documents with findings, and no infos."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Read at most this many bytes of a file (default 20 MB)."),
     time_budget: Optional[float] = typer.Option(None, "--time-budget", min=0, help="Seconds of analysis per document (default 10)."),
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask (a Dask cluster; needs --out)."),
@@ -64,6 +79,9 @@ def audit(
     baseline_ref: Optional[str] = typer.Option(None, "--baseline-ref", help="Audit only the files changed since this git commit (and untracked ones)."),
     report_unused: bool = typer.Option(False, "--report-unused-suppressions", help="Report suppression comments that suppress nothing (CK001)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Analyse every document again, without the cache of unchanged ones."),
+    extend_exclude: List[str] = typer.Option([], "--extend-exclude", help="Pass over paths matching this glob too, besides the config's exclude (repeatable)."),
+    force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply the excludes and .gitignore to files named on the command line too (as a hook needs)."),
+    no_gitignore: bool = typer.Option(False, "--no-respect-gitignore", help="Read the files git ignores too."),
 ) -> None:
     """Audit documents: declared dates against what the content allows, and source-reliability signals."""
     from dataclasses import replace
@@ -90,8 +108,20 @@ def audit(
         for f in fmt:
             if f not in report.FORMATS:
                 raise cfg.ConfigError(f"unknown --format {f!r}; choose from {', '.join(report.FORMATS)}")
-        if stdin_format not in ("txt", "md", "json", "jsonl"):
-            raise cfg.ConfigError(f"--stdin-format must be txt, md, json or jsonl, not {stdin_format!r}")
+        stdin_format = _stdin_format(stdin_format, stdin_filename)
+        if extend_exclude:
+            settings = replace(settings, extend_exclude=settings.extend_exclude + tuple(extend_exclude))
+        if force_exclude:
+            settings = replace(settings, force_exclude=True)
+        if no_gitignore:
+            settings = replace(settings, respect_gitignore=False)
+        if stdin_filename and "-" not in paths:
+            raise cfg.ConfigError("--stdin-filename names the document on standard input: give '-' as a path")
+        # one stream carries one format: a second one would corrupt the first (JSON after a text report)
+        on_stdout = list(dict.fromkeys(fmt)) if out is None else [f for f in dict.fromkeys(fmt) if f == "text"]
+        if len(on_stdout) > 1:
+            raise cfg.ConfigError(f"--format {' and '.join(on_stdout)} would both go to standard output; "
+                                  f"keep one there and write the others with --output FILE (or all with --out DIR)")
         if max_bytes:
             settings = replace(settings, max_bytes=max_bytes)
         if time_budget is not None:
@@ -130,7 +160,8 @@ def audit(
     from checker.ingest import FORMATS, discover
     from checker.progress import Progress
 
-    found, skipped = discover(paths)
+    found, skipped = discover(paths, settings, leave_out=[str(out)] if out is not None else [])
+    paths = found  # the engine reads these files, and nothing the excludes or .gitignore leave out
     if not found and not baseline_ref:
         typer.echo(f"checker: warning: no documents found in {', '.join(paths)} (looked for "
                    f"{', '.join(sorted(set(FORMATS)))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''})", err=True)
@@ -140,7 +171,8 @@ def audit(
         # the tables stream to disk as documents finish; reports are made from them afterwards
         from checker.engine import audit_to
 
-        sink = audit_to(paths, settings, out, stdin_format=stdin_format, timelines=html, progress=progress)
+        sink = audit_to(paths, settings, out, stdin_format=stdin_format, timelines=html, progress=progress,
+                        stdin_name=stdin_filename)
         progress.close()
         written = [out / "documents.csv", out / "findings.csv"]
         # csv is findings.csv itself, written already
@@ -165,7 +197,7 @@ def audit(
     else:
         from checker.engine import audit as run_audit
 
-        result = run_audit(paths, settings, stdin_format=stdin_format, progress=progress)
+        result = run_audit(paths, settings, stdin_format=stdin_format, progress=progress, stdin_name=stdin_filename)
         progress.close()
         docs, finds, timelines = result.documents, result.findings, result.timelines
         counts = finds["severity"].value_counts().to_dict()
@@ -173,7 +205,12 @@ def audit(
     if statistics:
         sys.stdout.write(_statistics(finds))
     for f in to_stdout:
-        sys.stdout.write(report.text.render(docs, finds, quiet=quiet) if f == "text" else report.render(f, docs, finds, timelines))
+        if f == "text":
+            sys.stdout.write(report.text.render(docs, finds, quiet=quiet, terminal=sys.stdout.isatty()))
+        elif f == "concise":
+            sys.stdout.write(report.concise.render(docs, finds, quiet=quiet))
+        else:
+            sys.stdout.write(report.render(f, docs, finds, timelines))
     for path, f in outputs.items():
         report.write_atomic(path, report.render(f, docs, finds, timelines))
     if write_baseline:
@@ -188,6 +225,19 @@ def audit(
     if too_many:
         typer.echo(f"checker: {counts.get('warning', 0)} warnings, more than --max-warnings {settings.max_warnings}", err=True)
     raise typer.Exit(1 if worst >= threshold or too_many else 0)
+
+
+STDIN_FORMATS = ("txt", "md", "json", "jsonl", "html")
+
+
+def _stdin_format(given: Optional[str], filename: Optional[str]) -> str:
+    from checker import config as cfg
+    from checker.ingest import FORMATS
+
+    fmt = given or (FORMATS.get(Path(filename).suffix.lower()) if filename else None) or "txt"
+    if fmt not in STDIN_FORMATS:
+        raise cfg.ConfigError(f"--stdin-format must be one of {', '.join(STDIN_FORMATS)}, not {fmt!r}")
+    return fmt
 
 
 def _gate_options(settings, known, extend_select, output, fmt, max_warnings, baseline, write_baseline, report_unused,

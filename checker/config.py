@@ -76,6 +76,15 @@ class PathOverride:
             "/" not in self.pattern and _glob(self.pattern).match(PurePosixPath(relpath).name) is not None)
 
 
+# Folders and files that are never articles: dependencies, virtual environments, build output, and the
+# manifests that share the article formats' suffixes (`package.json` touched in a commit is no post)
+DEFAULT_EXCLUDE = ("node_modules", "bower_components", "vendor", ".venv", "venv", "site-packages", "__pycache__",
+                   "build", "dist", "_site", ".git", ".hg", ".svn", ".tox", ".nox", ".cache", ".checker-cache",
+                   "package.json", "package-lock.json", "composer.json", "composer.lock", "tsconfig.json",
+                   "jsconfig.json", "*.schema.json", ".eslintrc.json", "manifest.json", "renovate.json", "CHANGELOG.md",
+                   "LICENSE.md", "CODE_OF_CONDUCT.md", "CONTRIBUTING.md", "SECURITY.md")
+
+
 @dataclass(frozen=True)
 class Settings:
     reference_date: dt.date = field(default_factory=dt.date.today)
@@ -96,6 +105,21 @@ class Settings:
     report_unused_suppressions: bool = False
     cache: Optional[bool] = None  # None: not said (the command turns it on; the library leaves it off)
     root: Path = field(default_factory=Path.cwd)  # per-path globs and baseline paths are relative to this
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # globs of paths a folder's walk passes over
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True  # a folder in a git work tree: what git ignores is passed over
+    force_exclude: bool = False  # files named on the command line are excluded too (what a hook needs)
+
+    def excluded(self, path: str) -> bool:
+        """Whether `path` matches an exclude glob: relative to the root, or (a glob without '/') any one
+        of its folder or file names, as ruff matches `exclude`."""
+        rel = self.relative(path)
+        parts = PurePosixPath(rel).parts
+        for pattern in (*self.exclude, *self.extend_exclude):
+            rx = _glob(pattern.rstrip("/"))
+            if rx.match(rel) or ("/" not in pattern.rstrip("/") and any(rx.match(p) for p in parts)):
+                return True
+        return False
 
     def enabled(self, code: str, path: Optional[str] = None) -> bool:
         """Whether the rule reports on the document at `path`; without a path, whether it runs at all (on
@@ -158,7 +182,7 @@ class Settings:
 
 KEYS = {"reference-date", "select", "extend-select", "ignore", "severity", "per-path", "per-file-ignores",
         "languages", "knowledge-base", "outlets", "fail-on", "max-warnings", "jobs", "baseline", "cache",
-        "time-budget", "max-bytes"}
+        "time-budget", "max-bytes", "exclude", "extend-exclude", "respect-gitignore", "force-exclude"}
 PATH_KEYS = {"ignore", "extend-select", "severity"}
 
 
@@ -333,6 +357,17 @@ def from_table(data: dict, known_rules: set[str], root: Path, where: str) -> Set
         s = replace(s, outlets=_file(root, data["outlets"], f"{where}: outlets"))
     if "baseline" in data:
         s = replace(s, baseline=(root / str(data["baseline"])).resolve())
+    for key in ("exclude", "extend-exclude"):
+        if key in data:
+            value = data[key]
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise ConfigError(f"{where}: {key} must be a list of path globs, such as [\"drafts/**\", \"*.json\"]")
+            s = replace(s, **{key.replace("-", "_"): tuple(value)})
+    for key in ("respect-gitignore", "force-exclude"):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise ConfigError(f"{where}: {key} must be true or false")
+            s = replace(s, **{key.replace("-", "_"): data[key]})
     return s
 
 

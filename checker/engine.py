@@ -244,21 +244,21 @@ def _corpus_pass(settings: Settings) -> Optional[recycled_module.RecycledStories
     return recycled_module.RecycledStories()
 
 
-def _inputs(paths: Iterable[str], stdin_format: str, settings: Settings) -> Iterator[Document]:
+def _inputs(paths: Iterable[str], stdin_format: str, settings: Settings, stdin_name: Optional[str] = None) -> Iterator[Document]:
     """The documents to check; with the cache on, an unchanged file's documents come from it, unparsed."""
     if settings.cache:
         from checker.cache import read_inputs as read_cached
 
-        return read_cached(paths, stdin_format, settings.max_bytes, Cache(settings))
-    return read_inputs(paths, stdin_format, settings.max_bytes)
+        return read_cached(paths, stdin_format, settings.max_bytes, Cache(settings), stdin_name)
+    return read_inputs(paths, stdin_format, settings.max_bytes, stdin_name)
 
 
 def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt",
-          progress: Optional[Callable[[], None]] = None) -> AuditResult:
+          progress: Optional[Callable[[], None]] = None, stdin_name: Optional[str] = None) -> AuditResult:
     """`progress` is called once per document done (the terminal's progress bar)."""
     doc_rows, finding_rows, timelines = [], [], {}
     corpus = _corpus_pass(settings)
-    documents = _inputs(paths, stdin_format, settings)
+    documents = _inputs(paths, stdin_format, settings, stdin_name)
     for drow, frows in run(documents, settings, corpus=corpus):
         timelines[drow["doc_id"]] = drow.pop("timeline", None)
         doc_rows.append(drow)
@@ -271,7 +271,7 @@ def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt",
 
 
 def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = "txt", checker: Optional[Checker] = None,
-             progress: Optional[Callable[[], None]] = None, timelines: bool = False):
+             progress: Optional[Callable[[], None]] = None, timelines: bool = False, stdin_name: Optional[str] = None):
     """Audit and stream the two tables into `out` as documents finish; returns the sink with its counts.
     With `timelines`, each document's timeline streams into `out/timelines.jsonl` too (the HTML report's)."""
     from checker.sink import TableSink
@@ -279,7 +279,7 @@ def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = 
     sink = TableSink(out, timelines=timelines)
     corpus = _corpus_pass(settings)
     try:
-        documents = _inputs(paths, stdin_format, settings)
+        documents = _inputs(paths, stdin_format, settings, stdin_name)
         for drow, frows in run(documents, settings, checker, corpus=corpus):
             sink.add(drow, frows)
             if progress:

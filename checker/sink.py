@@ -16,10 +16,26 @@ CHUNK = 2000
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
+# A file that marks a folder of reports, so that a later `checker audit .` does not read them as documents
+# (the idea of CACHEDIR.TAG)
+OUTPUT_MARK = ".checker-output"
+
+
+def mark_output(folder: Path) -> None:
+    mark = Path(folder) / OUTPUT_MARK
+    if not mark.exists():
+        try:
+            mark.write_text("This folder holds checker's tables and reports; `checker audit` does not read it.\n",
+                            encoding="utf-8")
+        except OSError:
+            pass
+
+
 class TableSink:
     def __init__(self, out: Path, chunk: int = CHUNK, timelines: bool = False):
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
+        mark_output(self.out)
         self.chunk = chunk
         self._docs: list[dict] = []
         self._finds: list[dict] = []

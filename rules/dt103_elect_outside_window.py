@@ -23,6 +23,12 @@ from checker.model import Category, Severity
 from rules.base import Rule
 
 
+def elect_title(office: str) -> str:
+    """"President of the United States" -> "President-elect of the United States"."""
+    head, sep, rest = office.partition(" of ")
+    return f"{head}-elect{sep}{rest}"
+
+
 class ElectOutsideWindow(Rule):
     code = "DT103"
     name = "elect-title-outside-window"
@@ -43,8 +49,8 @@ class ElectOutsideWindow(Rule):
             if any(a <= d.last_day and d.first_day <= b for a, b in wins):
                 continue
             a, b = min(wins, key=lambda w: abs((w[0] - d.first_day).days))
-            office = kb.office(ts[0].office_id).name_en
+            office = elect_title(kb.office(ts[0].office_id).name_en)
             yield self.finding(
                 doc, f"“{' '.join(m.span.text.split())}” on a text dated {d.iso()}: {kb.person(ts[0].person_id).name} "
-                     f"was {office}-elect only {fmt_range(a + ELECT_EARLY, b - EARLY)}.",
+                     f"was {office} only {fmt_range(a + ELECT_EARLY, b - EARLY)}.",
                 [m.span], expected=(a, b), confidence=0.9)

@@ -18,6 +18,7 @@ Passes:
 from __future__ import annotations
 
 from checker.dates import safe_date, weekday_name
+from checker.ingest.claims import describe_source
 from checker.model import Category, Severity, Span, TimeKind
 from rules.base import Rule
 
@@ -34,8 +35,8 @@ class WeekdayMismatch(Rule):
                 real = c.value.first_day.weekday()
                 if real != c.weekday:
                     yield self.finding(
-                        doc, f"The {c.source} date says {weekday_name(c.weekday)}, but {c.value.first_day:%B %-d, %Y} "
-                             f"was a {weekday_name(real)}.", [c.span], confidence=0.99)
+                        doc, f"The date in {describe_source(c.source)} says {weekday_name(c.weekday)}, but "
+                             f"{c.value.first_day:%B %-d, %Y} was a {weekday_name(real)}.", [c.span], confidence=0.99)
         for t in doc.times:
             if t.weekday is None or t.value is None or t.value.day is None:
                 continue

@@ -20,6 +20,9 @@ Passes:
 
 Passes:
     Oaxaca de Juárez, 26 de marzo. Hoy, el subsecretario habló con el canciller.
+
+Passes:
+    MEXICO CITY, Tuesday, October 1, 2024 — The new president took office before Congress.
 """
 from __future__ import annotations
 
@@ -35,7 +38,9 @@ _PLACE_DASH = re.compile(r"^[ \t*_>]*[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[ \t]+(?:[A-
                          r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*[-–—]{1,2}[ \t]")
 # a capitalised place with no digits, a comma and a date: "Oaxaca de Juárez, 26 de marzo"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_PLACE_COMMA = re.compile(rf"^[ \t*_>]*(?P<place>[A-ZÁÉÍÓÚÑ][^\d,\n:]{{1,40}}),[ \t]+"
+# ... perhaps with the weekday first: "MEXICO CITY, Tuesday, October 1, 2024 —", "Madrid, martes 1 de octubre"
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_PLACE_COMMA = re.compile(rf"^[ \t*_>]*(?P<place>[A-ZÁÉÍÓÚÑ][^\d,\n:]{{1,40}}),[ \t]+(?:(?:{_WEEKDAY})\.?,?[ \t]+)?"
                           rf"(?:\d{{1,2}}(?:[ \t]+de)?[ \t]+(?:{_MONTH})|(?:{_MONTH})\.?[ \t]+\d{{1,2}})\b", re.I)
 
 

@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, Optional
 
 from checker.ingest.clean import strip_invisible
 from checker.ingest.html import read_html
@@ -26,25 +26,69 @@ MAX_BYTES = 20 * 1024 * 1024
 WESTERN_ENCODINGS = ["utf_16", "utf_32", "cp1252", "latin_1", "iso8859_15", "mac_roman"]
 
 
-def discover(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Expand folders (recursively, sorted) into files; return (files, skipped files of unknown type)."""
+OUTPUT_MARK = ".checker-output"  # checker.sink writes it in every --out folder
+
+
+def discover(paths: Iterable[str], settings=None, leave_out: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """Expand folders (recursively, sorted) into files; return (files, skipped files of unknown type).
+
+    With `settings` (the command's), a folder's walk passes over what they exclude (`exclude`,
+    `extend-exclude`), what git ignores in a work tree (`respect-gitignore`) and the folders in
+    `leave_out` (the run's own output); a file named on the command line is read whatever its suffix,
+    and excluded only with `force-exclude` (a hook is handed the staged files one by one)."""
     files, skipped = [], []
+    out = {os.path.realpath(p) for p in leave_out}
     for p in dict.fromkeys(paths):  # a path named twice is one document, not a duplicate row
         if p == "-":
             files.append(p)
             continue
         path = Path(p)
         if path.is_dir():
+            kept = _not_ignored(path) if settings is not None and settings.respect_gitignore else None
             for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if settings is not None and OUTPUT_MARK in names:
+                    dirs[:] = []  # a folder of the checker's own reports
+                    continue
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in out
+                                 and not (settings is not None and settings.excluded(os.path.join(root, d))))
                 for name in sorted(names):
                     full = os.path.join(root, name)
-                    if name.startswith("."):
+                    if name.startswith(".") or (settings is not None and settings.excluded(full)):
+                        continue
+                    if kept is not None and os.path.realpath(full) not in kept:
                         continue
                     (files if Path(name).suffix.lower() in FORMATS else skipped).append(full)
+        elif settings is not None and settings.force_exclude and (settings.excluded(p) or _git_ignored(p)):
+            continue
         else:
             files.append(p)  # named explicitly: a document whatever its suffix (or a missing file: a row)
     return files, skipped
+
+
+def _not_ignored(folder: Path) -> Optional[set[str]]:
+    """The real paths of the files under `folder` that git does not ignore (tracked or untracked), or None
+    when the folder is not in a git work tree (or git is not installed): then nothing is left out."""
+    import subprocess
+
+    try:
+        r = subprocess.run(["git", "-C", str(folder), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                           capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if r.returncode != 0:
+        return None
+    return {os.path.realpath(os.path.join(folder, f)) for f in r.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
+
+
+def _git_ignored(path: str) -> bool:
+    import subprocess
+
+    parent = os.path.dirname(os.path.abspath(path))
+    try:
+        r = subprocess.run(["git", "-C", parent, "check-ignore", "-q", os.path.abspath(path)], capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return r.returncode == 0
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -202,18 +246,20 @@ def read_parquet(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Docume
         yield unreadable(path, path, "parquet", "IN001", "The Parquet file holds no records.")
 
 
-def read_inputs(paths: Iterable[str], stdin_format: str = "txt", max_bytes: int = MAX_BYTES) -> Iterator[Document]:
+def read_inputs(paths: Iterable[str], stdin_format: str = "txt", max_bytes: int = MAX_BYTES,
+                stdin_name: Optional[str] = None) -> Iterator[Document]:
+    """Every document of the paths; '-' is standard input, named `stdin_name` in the reports if given."""
     files, _ = discover(paths)
     for f in files:
         if f == "-":
-            yield from read_stdin(stdin_format, max_bytes)
+            yield from read_stdin(stdin_format, max_bytes, stdin_name or "-")
         else:
             yield from read_one(f, max_bytes=max_bytes)
 
 
-def read_stdin(fmt: str, max_bytes: int) -> Iterator[Document]:
+def read_stdin(fmt: str, max_bytes: int, name: str = "-") -> Iterator[Document]:
     """Standard input as one document, or as a stream of records for JSON Lines."""
     if fmt == "jsonl":
-        yield from read_one("-", fmt=fmt, max_bytes=max_bytes, stream=sys.stdin.buffer)
+        yield from read_one(name, fmt=fmt, max_bytes=max_bytes, stream=sys.stdin.buffer)
     else:
-        yield from read_one("-", sys.stdin.buffer.read(max_bytes + 1), fmt, max_bytes)
+        yield from read_one(name, sys.stdin.buffer.read(max_bytes + 1), fmt, max_bytes)

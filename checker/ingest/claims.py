@@ -221,6 +221,29 @@ def settle(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def describe_source(source: str) -> str:
+    """A claim's source in words for a message: "header:Release Date" -> 'the "Release Date:" line',
+    "frontmatter:date" -> "the front matter's date", "html:json-ld:datePublished" -> "the page's JSON-LD
+    datePublished"."""
+    first = source.split("+", 1)[0]
+    kind, _, name = first.partition(":")
+    if kind == "header":
+        return f"the “{name}:” line"
+    if kind == "frontmatter":
+        return f"the front matter's {name}"
+    if kind == "json":
+        return f"the JSON field {name}"
+    if kind == "html":
+        if name.startswith("json-ld:"):
+            return f"the page's JSON-LD {name.split(':', 1)[1]}"
+        if name in ("byline", "time", "url"):
+            return {"byline": "the page's byline", "time": "the page's <time> element", "url": "the page's URL"}[name]
+        return f"the page's {name.removeprefix('meta:')} meta tag"
+    if kind == "htmldate":
+        return f"htmldate's {name} date"
+    return {"dateline": "the dateline", "opening": "the dated opening"}.get(kind, f"the {first}")
+
+
 def source_rank(source: str) -> int:
     return next((rank for prefix, rank in SOURCE_TRUST if source.startswith(prefix)), 5)
 

@@ -174,7 +174,7 @@ def read_markdown(doc_id: str, path: str, text: str) -> Document:
                     body_start=max(body_start, _header_end(text, body, body_start)),
                     metadata_spans=((0, body_start),) + _metadata_spans(body, text, body_start), language_hint=lang,
                     title=_scalar(meta.get("title")), problems=tuple(problems),
-                    metadata=suppressions)
+                    metadata=suppressions + _author(meta))
 
 
 def _suppressions(meta: dict, where: str, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
@@ -246,7 +246,24 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
     return Document(doc_id=doc_id, path=path, format=fmt, text=text, claims=tuple(claims),
                     body_start=max(body_start, _header_end(text, body_claims, body_start)),
                     metadata_spans=_metadata_spans(body_claims, text, body_start), language_hint=lang, title=title, url=url,
-                    problems=tuple(problems), metadata=suppressions)
+                    problems=tuple(problems), metadata=suppressions + _author(record))
+
+
+AUTHOR_FIELDS = ("author", "authors", "byline", "creator", "autor", "autores")
+
+
+def _author(meta: dict) -> tuple[tuple[str, str], ...]:
+    """Who wrote the document, from its front matter or JSON fields: a name, a list of names, or an object
+    with a `name` (schema.org's Person), as the ("author", names) metadata pair SR105 reads."""
+    names: list[str] = []
+    for key in AUTHOR_FIELDS:
+        value = meta.get(key)
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, dict):
+                v = v.get("name")
+            if isinstance(v, str) and v.strip():
+                names.append(" ".join(v.split()))
+    return (("author", ", ".join(dict.fromkeys(names))),) if names else ()
 
 
 def read_json(doc_id: str, path: str, text: str) -> Document:

@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from checker.report import csvfmt, github, html, jsonfmt, junit, markdown, rdjson, sarif, text
+from checker.report import concise, csvfmt, github, html, jsonfmt, junit, markdown, rdjson, sarif, text
 
 FORMATS = {"text": ("report.txt", text.render), "json": ("audit.json", jsonfmt.render),
            "jsonl": ("findings.jsonl", jsonfmt.render_jsonl), "html": ("report.html", html.render)}
 # the CI gate's formats (checker audit --format, or --output FILE by its extension: EXTENSIONS)
 FORMATS.update({"markdown": ("report.md", markdown.render), "csv": ("findings.csv", csvfmt.render),
                 "sarif": ("checker.sarif", sarif.render), "junit": ("junit.xml", junit.render),
-                "github": ("github-annotations.txt", github.render), "rdjson": ("reviewdog.rdjson", rdjson.render)})
+                "github": ("github-annotations.txt", github.render), "rdjson": ("reviewdog.rdjson", rdjson.render),
+                "concise": ("findings.txt", concise.render)})
 EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".json": "json",
               ".jsonl": "jsonl", ".ndjson": "jsonl", ".sarif": "sarif", ".xml": "junit", ".rdjson": "rdjson",
               ".html": "html", ".htm": "html"}
