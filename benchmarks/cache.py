@@ -94,7 +94,7 @@ import datetime as dt, json, sys, time
 sys.path.insert(0, {root!r})
 from checker.config import Settings
 from checker.engine import audit
-from rules import all_rules
+from checker.rules import all_rules
 all_rules()
 settings = Settings(reference_date=dt.date.fromisoformat({ref!r}), cache=True, ignore={ignore!r})
 times = []

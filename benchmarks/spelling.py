@@ -35,7 +35,7 @@ def main() -> int:
     from checker.engine import Checker
     from checker.ingest import read_inputs
     from checker.kb import fold
-    from rules.sr103_spelling import MIN_ERRORS, known
+    from checker.rules.sr103_spelling import MIN_ERRORS, known
 
     corpus = SHARED / "corpus-dev"
     source = {json.loads(line)["doc"]: json.loads(line)["source"] for line in open(corpus / "manifest.jsonl")}

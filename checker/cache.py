@@ -61,7 +61,7 @@ def code_digest() -> str:
     """The checker's version and its code and bundled data files (every .py, .csv, .yaml and .json of the
     `checker` and `rules` packages) by path, size and modification time: an upgrade or an edit in a checkout
     changes it, and taking it costs a few milliseconds, not a read of every file."""
-    import rules
+    import checker.rules as rules
 
     h = hashlib.sha256(version().encode())
     for package in (Path(__file__).parent, Path(rules.__file__).parent):

@@ -88,7 +88,7 @@ def audit(
 
     from checker import config as cfg
     from checker import report
-    from rules import by_code
+    from checker.rules import by_code
 
     known = set(by_code())
     try:
@@ -344,7 +344,7 @@ def list_rules() -> None:
     """List every rule: code, name, category, default severity and what it checks."""
     from tabulate import tabulate
 
-    from rules import all_rules
+    from checker.rules import all_rules
 
     rows = [[r.code, r.name, r.category.value, r.severity.value, r.summary()] for r in all_rules()]
     typer.echo(tabulate(rows, headers=["code", "name", "category", "severity", "checks"], tablefmt="simple"))
@@ -355,7 +355,7 @@ def explain(code: str = typer.Argument(..., help="A rule code, e.g. DT101.")) ->
     """Print a rule's documentation, with its failing and passing examples."""
     import difflib
 
-    from rules import by_code
+    from checker.rules import by_code
 
     rules = by_code()
     rule = rules.get(code.upper())
@@ -379,7 +379,7 @@ def explain_score(
     from checker import config as cfg
     from checker import score
     from checker.engine import audit as run_audit
-    from rules import by_code
+    from checker.rules import by_code
 
     try:
         settings = cfg.load(config if config else cfg.find_config(Path.cwd()), set(by_code()))
@@ -420,7 +420,7 @@ def explain_date(
     from checker.engine import Checker
     from checker.failure import internal_error
     from checker.ingest import read_inputs
-    from rules import by_code
+    from checker.rules import by_code
 
     try:
         settings = cfg.load(config if config else cfg.find_config(Path.cwd()), set(by_code()))

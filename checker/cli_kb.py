@@ -39,7 +39,7 @@ def _user_dir(data_dir: Optional[Path], config: Optional[Path]) -> Path:
         return data_dir.expanduser()
     try:
         path = config if config else cfg.find_config(Path.cwd())
-        from rules import by_code
+        from checker.rules import by_code
 
         settings = cfg.load(path, set(by_code()))
     except cfg.ConfigError as exc:

@@ -42,7 +42,7 @@ class Checker:
     """Everything one process needs to check documents: the knowledge base, pipelines and rules."""
 
     def __init__(self, settings: Settings):
-        from rules import all_rules
+        from checker.rules import all_rules
 
         self.settings = settings
         self.rules = [r for r in all_rules() if settings.enabled(r.code)]
@@ -143,7 +143,7 @@ class Checker:
                         problems=document.problems + (Problem("IN004", internal_error(stage, exc)),))
 
     def _rule_failed(self, doc: AnalysedDocument, rule, exc: Exception) -> Finding:
-        from rules import by_code
+        from checker.rules import by_code
 
         return by_code()["IN004"].finding(doc, internal_error(f"running rule {rule.code} ({rule.name})", exc), "")
 

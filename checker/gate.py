@@ -21,7 +21,7 @@ from checker.model import AnalysedDocument, Finding, Span
 
 class Gate:
     def __init__(self, settings: Settings):
-        from rules import by_code
+        from checker.rules import by_code
 
         self.settings = settings
         rules = by_code()

@@ -333,7 +333,7 @@ class RecycledStories:
 
     def findings(self) -> list[tuple[str, str, Finding]]:
         """(doc_id, path, finding) for each document that copies an earlier one, in input order."""
-        from rules import by_code
+        from checker.rules import by_code
 
         rule = by_code()["SR114"]
         copies, docs = self._answer()

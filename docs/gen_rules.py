@@ -33,8 +33,8 @@ def _examples_as_code(body: str) -> str:
 
 def render() -> str:
     sys.path.insert(0, str(ROOT))
-    from rules import all_rules
-    from rules.base import _dedent
+    from checker.rules import all_rules
+    from checker.rules.base import _dedent
 
     rules = all_rules()
     out = ["# Rules", "",

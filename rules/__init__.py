@@ -7,7 +7,7 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 @lru_cache(maxsize=1)

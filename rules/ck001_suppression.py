@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from checker.model import Category, Severity, Span
 from checker.suppress import directives
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 class Suppression(Rule):
@@ -35,7 +35,7 @@ class Suppression(Rule):
     severity = Severity.WARNING
 
     def check(self, doc, kb):
-        from rules import by_code
+        from checker.rules import by_code
 
         text = doc.document.text
         for d in directives(doc.document, by_code()):

@@ -25,7 +25,7 @@ from __future__ import annotations
 from checker import evidence
 from checker.infer import fmt_range
 from checker.model import Category, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 class DeclaredOutsideWindow(Rule):

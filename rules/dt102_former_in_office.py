@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from checker.infer import GRACE, fmt_range, tenures_for
 from checker.model import Category, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 class FormerWhileInOffice(Rule):

@@ -20,7 +20,7 @@ import datetime as dt
 
 from checker.infer import EARLY, ELECT_EARLY, fmt_range, tenures_for
 from checker.model import Category, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 def elect_title(office: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from checker.dates import safe_date, weekday_name
 from checker.ingest.claims import describe_source
 from checker.model import Category, Severity, Span, TimeKind
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 class WeekdayMismatch(Rule):

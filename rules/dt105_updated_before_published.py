@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.model import Category, ClaimKind, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 GRACE = dt.timedelta(days=1)
 

@@ -22,7 +22,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, ClaimKind, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 class CopyrightYearConflict(Rule):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.model import Category, Severity, Tense, TimeKind
-from rules.base import Rule
+from checker.rules.base import Rule
 
 FUTURE_SLACK = dt.timedelta(days=180)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from checker.infer import fmt_range
 from checker.model import Category, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 class Undated(Rule):

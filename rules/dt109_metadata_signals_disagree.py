@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.model import Category, ClaimKind, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 AGREE = dt.timedelta(days=1)
 STRONG_APART = dt.timedelta(days=366)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from checker.dates import EARLIEST
 from checker.model import Category, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 class ImplausibleDate(Rule):

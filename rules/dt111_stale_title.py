@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from checker import evidence
 from checker.model import Category, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 
 class StaleTitle(Rule):

@@ -16,7 +16,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from rules.base import ProblemRule
+from checker.rules.base import ProblemRule
 
 
 class Encoding(ProblemRule):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from checker.kb.phrases import matcher
 from checker.model import Category, Severity, Span
-from rules.base import Rule, iter_lines
+from checker.rules.base import Rule, iter_lines
 
 
 class ArchivedNotice(Rule):

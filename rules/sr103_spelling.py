@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from checker.kb import fold
 from checker.model import Category, Severity, Span
-from rules.base import Rule
+from checker.rules.base import Rule
 
 # letters of English and Spanish, with inner apostrophes; not glued to digits, codes, URLs or compounds
 _WORD = re.compile(r"(?<![\w@/.#&'’-])([a-záéíóúüñ]{3,}(?:['’][a-z]+)?)(?![\w@/&'’-]|\.\w)", re.I)

@@ -27,7 +27,7 @@ import re
 from checker.kb import outlets
 from checker.kb.phrases import FOLDS_TO_ASCII, regex
 from checker.model import Category, Severity, Span
-from rules.base import Rule, iter_lines
+from checker.rules.base import Rule, iter_lines
 
 # the holder: capitalised words after the sign and the year(s), up to the first stop
 _NOTICE = re.compile(r"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*©?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?[\s,]*"

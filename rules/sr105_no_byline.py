@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from checker.kb.phrases import matcher, of_kind
 from checker.model import Category, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 TOP, BOTTOM = 25, 15  # lines from each end where bylines and release marks stand
 _JOINERS = {"and", "y", "de", "del", "la", "las", "los", "van", "von", "da", "di", "e", "with", "con"}

@@ -30,7 +30,7 @@ import re
 
 from checker.dates import MONTHS, WEEKDAYS
 from checker.model import Category, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 FIRST_LINES = 12
 # a place of up to four words, perhaps a state or an agency, then a dash: "WASHINGTON, D.C. –", "Lima (Reuters) -"

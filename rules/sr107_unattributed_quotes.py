@@ -24,7 +24,7 @@ import re
 
 from checker.kb.phrases import regex
 from checker.model import Category, Severity, Span
-from rules.base import Rule
+from checker.rules.base import Rule
 
 MIN_WORDS = 8
 _QUOTE = re.compile(r"“([^”\n]{20,2000})”|\"([^\"\n]{20,2000})\"|«([^»\n]{20,2000})»")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from checker.kb.phrases import regex
 from checker.model import Category, Severity, Span
-from rules.base import Rule
+from checker.rules.base import Rule
 
 RELIANCE = 3
 

@@ -32,7 +32,7 @@ import re
 
 from checker.kb.phrases import matcher, regex
 from checker.model import Category, Severity, Span
-from rules.base import Rule, iter_lines
+from checker.rules.base import Rule, iter_lines
 
 LAST_LINES = 4
 MIN_CUT_WORDS = 12

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Category, Severity, Span
-from rules.base import Rule
+from checker.rules.base import Rule
 
 _CAPS_RUN = re.compile(r"\b[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ'’]+(?:[ \t,]+[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ'’]*){3,}\b")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|¡[^!\n]*!")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from checker.kb import outlets
 from checker.model import Category, Severity
-from rules.base import Rule
+from checker.rules.base import Rule
 
 WHERE = {"url": "its URL", "site": "its site name", "page": "the page's own notice"}
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from checker.kb import outlets
 from checker.model import Category, Severity
-from rules.base import Rule
-from rules.sr112_trusted_source import WHERE
+from checker.rules.base import Rule
+from checker.rules.sr112_trusted_source import WHERE
 
 
 class RatedOutlet(Rule):

@@ -32,7 +32,7 @@ from typing import Optional
 from checker.dates import match_date
 from checker.kb.phrases import regex
 from checker.model import Category, Finding, Severity, Span
-from rules.base import Rule
+from checker.rules.base import Rule
 
 LOOK_AHEAD = 40  # characters after "originally published" where its date may start
 

@@ -55,7 +55,7 @@ def site(tmp_path, monkeypatch):
 
 def test_config_is_found_upward_and_read(site):
     from checker import config as cfg
-    from rules import by_code
+    from checker.rules import by_code
 
     (site / "pyproject.toml").write_text(
         '[tool.checker]\nselect = ["DT"]\nextend-select = ["SR103"]\nignore = ["DT107"]\nreference-date = 2026-11-24\n'

@@ -21,7 +21,7 @@ def test_rules_md_is_current():
 
 
 def test_rules_md_documents_every_rule_with_its_examples():
-    from rules import all_rules
+    from checker.rules import all_rules
 
     text = _generator().render()
     for r in all_rules():

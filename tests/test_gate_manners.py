@@ -160,3 +160,22 @@ def test_the_terminal_table_fits_the_terminal_and_errors_come_first():
         order = [code for code in re.findall(r"\b(DT102|DT104|SR105)\b", block)]
         assert order == ["DT102", "DT104", "SR105"]
     assert "\x1b[31m" in text.render(docs, finds, terminal=True) and "\x1b[" not in text.render(docs, finds)
+
+
+def test_the_rules_install_under_the_projects_name():
+    """The rules/ folder stays at the top of the repository, but installs as checker.rules: a top-level
+    `rules` package would collide with an unrelated one of that name on PyPI."""
+    import importlib.util
+
+    from checker.config import tomllib
+
+    setup = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert "checker.rules" in setup["packages"] and not any(p.split(".")[0] == "rules" for p in setup["packages"])
+    assert setup["package-dir"] == {"checker.rules": "rules"}
+    spec = importlib.util.find_spec("checker.rules")
+    assert spec is not None and spec.origin == str(ROOT / "rules" / "__init__.py")
+    # every module imports the rules by that name
+    stray = [str(p.relative_to(ROOT)) for folder in ("checker", "rules", "tests", "scripts", "benchmarks", "docs")
+             for p in (ROOT / folder).rglob("*.py")
+             if re.search(r"(?m)^\s*(?:from rules[. ]|import rules\b)", p.read_text(encoding="utf-8"))]
+    assert stray == []

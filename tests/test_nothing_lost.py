@@ -201,7 +201,7 @@ def in004(result, name):
 
 
 def test_a_failing_rule_is_that_rules_finding_and_the_other_rules_still_report(folder, monkeypatch):
-    import rules.dt104_weekday_mismatch as dt104
+    import checker.rules.dt104_weekday_mismatch as dt104
 
     def boom(self, doc, kb):
         raise KeyError("no such weekday")

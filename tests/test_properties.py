@@ -175,7 +175,7 @@ def test_cut_line_read_from_its_end_as_the_whole_line_patterns(words):
     """SR110 reads only the end of a last line; the decision is the one of the patterns over the whole line."""
     import re
 
-    from rules.sr110_garbled_or_truncated import MIN_CUT_WORDS, _looks_cut
+    from checker.rules.sr110_garbled_or_truncated import MIN_CUT_WORDS, _looks_cut
 
     ends_sentence = re.compile(r"[.!?:;…\"”’»)\]*_]\s*$|^\W*$")
     ellipsis = re.compile(r"\w\s*(?:\.\.\.|…)\s*$")

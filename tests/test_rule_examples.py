@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import all_rules
+from checker.rules import all_rules
 
 CASES = [(r.code, kind, i) for r in all_rules() for kind in ("fails", "passes") for i in range(len(r.examples()[kind]))]
 
@@ -18,7 +18,7 @@ def test_every_rule_documents_a_passing_example():
 
 @pytest.mark.parametrize("code,kind,i", CASES)
 def test_docstring_example(check_text, code, kind, i):
-    from rules import by_code
+    from checker.rules import by_code
 
     text, form = by_code()[code].examples()[kind][i]
     # the form names the file suffix, an encoding, or a limit the example runs under

@@ -61,7 +61,7 @@ def test_sample_document(sample_audit, name):
 
 
 def test_every_rule_fires_somewhere_in_the_samples(sample_audit):
-    from rules import all_rules
+    from checker.rules import all_rules
 
     fired = set(sample_audit.findings["rule_id"])
     # IN004 needs a checker bug, IN005 and IN006 a lowered time budget or size limit: their docstring examples

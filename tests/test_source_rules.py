@@ -13,7 +13,7 @@ from checker.config import Settings
 
 
 def test_spelling_uses_english_and_spanish_dictionaries():
-    from rules.sr103_spelling import misspelled
+    from checker.rules.sr103_spelling import misspelled
 
     for word in ("goverment", "recieved", "lastest", "emphazised", "floorin"):
         assert misspelled(word, "en"), word
@@ -94,7 +94,7 @@ def test_score_explains_itself():
 
 
 def test_every_source_rule_has_a_documented_weight():
-    from rules import all_rules
+    from checker.rules import all_rules
 
     for r in all_rules():
         if r.code.startswith("SR"):

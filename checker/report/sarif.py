@@ -27,7 +27,7 @@ def _rule(rule) -> dict:
 
 def render(documents: pd.DataFrame, findings: pd.DataFrame) -> str:
     from checker.cache import version
-    from rules import all_rules
+    from checker.rules import all_rules
 
     rules = list(all_rules())
     index = {r.code: i for i, r in enumerate(rules)}
