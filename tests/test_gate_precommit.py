@@ -117,3 +117,12 @@ def test_pre_commit_gate_fails_passes_with_a_baseline_and_fails_on_a_new_post(tm
     assert c.returncode != 0, log
     assert "Janet Napolitano" in log and "2023-04-02-border.md" in log and "former President Obama" not in log
     assert _git(site, "rev-parse", "HEAD").stdout == head  # the commit was refused
+
+    # 4. a commit that touches only a package manifest passes: the hook's entry leaves it alone
+    _git(site, "reset", "-q")
+    (site / NEW_BAD[0]).unlink()
+    _git(site, "checkout", "--", "content/2014-06-18-health-law.md")
+    (site / "content" / "package.json").write_text('{"name": "site-theme", "version": "1.0.0"}\n', encoding="utf-8")
+    _git(site, "add", "content/package.json")
+    c = _git(site, "commit", "-qm", "Theme manifest", env=env)
+    assert c.returncode == 0, c.stdout + c.stderr

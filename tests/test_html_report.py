@@ -205,3 +205,22 @@ def test_evidence_excerpts_stay_in_their_paragraph():
     assert x["after"].startswith(" said the talks") and x["after"].endswith("…") and "Next" not in x["after"]
     meta = excerpt(text, Span(0, 0, "JSON-LD datePublished: 2020-01-01"), lambda i: 1)
     assert meta == {"start": None, "end": None, "line": None, "before": "", "text": "JSON-LD datePublished: 2020-01-01", "after": ""}
+
+
+def test_no_red_bar_without_a_finding_that_says_so(tmp_path):
+    """A constraint outside the declared date is drawn red only where a date finding states the conflict;
+    a courtesy title too weak for a finding is amber, and the document's own words stay "consistent"."""
+    quiet, loud = tmp_path / "courtesy.txt", tmp_path / "stale.txt"
+    quiet.write_text("Date: October 2, 2009\n\nThe foundation thanked President Clinton, who spoke at its dinner "
+                     "last week about the health initiative he started.\n")
+    loud.write_text("Date: January 14, 2025\n\nGerman Chancellor Angela Merkel says Europe must spend more on defence, "
+                    "and she will meet other leaders in Brussels next week.\n")
+    for doc, red in ((quiet, False), (loud, True)):
+        html = tmp_path / f"{doc.stem}.html"
+        r = subprocess.run([sys.executable, "-m", "checker.cli", "audit", str(doc), "--output", str(html), "--no-cache",
+                            "--reference-date", REFERENCE_DATE.isoformat()], capture_output=True, text=True, cwd=ROOT)
+        page = html.read_text(encoding="utf-8")
+        bars = re.findall(r'class="bar ([a-z-]+)', page)
+        assert ("rules-out" in bars) is red, (doc.name, bars, r.stderr[-500:])
+        if not red:
+            assert "weak-out" in bars

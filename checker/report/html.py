@@ -103,7 +103,17 @@ def _band(scale: Scale, first: dt.date, last: dt.date, cls: str, top: float, bot
             f'x="{b - 3 if anchor == "end" else a + 3}" y="{label_y}">{e(label)}</text>')
 
 
-def timeline_svg(tl: dict) -> str:
+def out_class(fits_declared, flagged: bool) -> str:
+    """A constraint's colour: red ("rules the declared date out") only where a date finding of the document
+    says so; a constraint outside the declared date on a document with no such finding is too weak to call
+    the date wrong (a courtesy title, one namesake), and is drawn amber: the report never shows a
+    contradiction its findings do not state."""
+    if fits_declared is False:
+        return "rules-out" if flagged else "weak-out"
+    return "fits" if fits_declared else "neutral"
+
+
+def timeline_svg(tl: dict, flagged: bool = True) -> str:
     scale = _domain(tl)
     if scale is None:
         return '<p class="muted">No dates to draw: the document declares none and its content gives no evidence.</p>'
@@ -149,9 +159,10 @@ def timeline_svg(tl: dict) -> str:
                        f'y="{y0 + 4}">{e(c["value"])} ({e(c["source"].removeprefix("html:"))})</text>')
     for i, c in enumerate(shown, 1):
         y = TOP + ROW * i + ROW // 2
-        cls = {True: "fits", False: "rules-out", None: "neutral"}[c["fits_declared"]]
+        cls = out_class(c["fits_declared"], flagged)
         tip = f'{c["reason"]} (weight {c["weight"]:g}, {c["strength"]}' + \
-              (", rules out the declared date)" if c["fits_declared"] is False else ")")
+              ((", rules out the declared date)" if flagged else ", outside the declared date but too weak for a finding)")
+               if c["fits_declared"] is False else ")")
         out.append(f'<text class="rlabel" x="{LABEL - 8}" y="{y + 4}">{e(_clip(c["reason"], 46))}<title>{e(tip)}</title></text>')
         for lo, hi in c["intervals"]:
             a = scale.x(_day(lo)) if lo else LABEL
@@ -292,9 +303,11 @@ def doc_detail(i: int, d: dict, fs: list[dict], tl: Optional[dict]) -> str:
         bits += [e(f"{k}: {v}") for k, v in (tl.get("metadata") or {}).items() if k != "description"]
         bits += [f'<span class="url">{e(tl["url"])}</span>'] if tl.get("url") else []
         meta = f'<p class="pagemeta">{" · ".join(bits)}</p>' if bits else ""
-    picture = timeline_svg(tl) if tl else '<p class="muted">No timeline data (the audit was not run for this report).</p>'
+    flagged = any(f["category"] == "date" and f["severity"] in ("error", "warning") for f in fs)
+    picture = timeline_svg(tl, flagged) if tl else '<p class="muted">No timeline data (the audit was not run for this report).</p>'
     legend = ('<p class="legend2"><span class="sw declared"></span>declared date <span class="sw window"></span>inferred window '
-              '<span class="sw rules-out"></span>rules the declared date out <span class="sw fits"></span>allows it '
+              '<span class="sw rules-out"></span>rules the declared date out <span class="sw weak-out"></span>outside it, '
+              'too weak for a finding <span class="sw fits"></span>allows it '
               '<span class="sw neutral"></span>no declared date <span class="sw sig"></span>metadata date signal</p>')
     by_key: dict[tuple, list] = {}
     for f in (tl or {}).get("findings", ()):
@@ -319,7 +332,7 @@ def doc_detail(i: int, d: dict, fs: list[dict], tl: Optional[dict]) -> str:
             quoted.update((x["start"], x["end"]) for x in evidence)
             return "".join(quote(x) for x in fresh)
 
-        lis = "".join(f'<li><span class="sw {"rules-out" if c["fits_declared"] is False else "fits" if c["fits_declared"] else "neutral"}"></span>'
+        lis = "".join(f'<li><span class="sw {out_class(c["fits_declared"], flagged)}"></span>'
                       f'{e(c["reason"])} <span class="muted">(weight {c["weight"]:g}, {e(c["strength"])}'
                       f'{", in the window" if c["in_window"] else ", given up by the window"})</span>'
                       f'{first_quote(c["evidence"])}</li>'
@@ -364,10 +377,10 @@ figure{margin:10px 0}svg.timeline{width:100%;height:auto;display:block;backgroun
 .timeline .grid{stroke:#e6eaed}.timeline .axis{stroke:#9aa5ab}.timeline .rlabel{text-anchor:end}
 .timeline .window{fill:rgba(30,136,229,.13);stroke:var(--blue);stroke-dasharray:4 3}.timeline .window-label{fill:#1565c0;font-weight:600}
 .timeline .declared{fill:rgba(29,35,39,.85)}.timeline .declared-label{font-weight:700}
-.bar.fits,.open.fits{fill:var(--green)}.bar.rules-out,.open.rules-out{fill:var(--red)}.bar.neutral,.open.neutral{fill:var(--slate)}.bar.soft{opacity:.55}
+.bar.fits,.open.fits{fill:var(--green)}.bar.rules-out,.open.rules-out{fill:var(--red)}.bar.weak-out,.open.weak-out{fill:var(--amber)}.bar.neutral,.open.neutral{fill:var(--slate)}.bar.soft{opacity:.55}
 .sig{fill:#6a1b9a;stroke:#fff;stroke-width:1}.sig.off{fill:var(--red)}.timeline .offlabel{fill:var(--red);font-weight:600}.sig.updated{fill:#ab47bc}.sig.dateline{fill:#8e24aa}.sig.copyright{fill:#bdbdbd}
 .legend2{font-size:12px;color:var(--muted);margin:6px 0 0}.sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin:0 4px 0 10px;vertical-align:-1px}
-.sw.declared{background:#1d2327;width:4px}.sw.window{background:rgba(30,136,229,.25);border:1px dashed var(--blue)}.sw.rules-out{background:var(--red)}
+.sw.declared{background:#1d2327;width:4px}.sw.window{background:rgba(30,136,229,.25);border:1px dashed var(--blue)}.sw.rules-out{background:var(--red)}.sw.weak-out{background:var(--amber)}
 .sw.fits{background:var(--green)}.sw.neutral{background:var(--slate)}.sw.sig{background:#6a1b9a;transform:rotate(45deg);width:9px;height:9px}
 .legend .sw{margin:0 6px 0 0}ol.findings{padding-left:20px}.finding{margin:8px 0}.finding p{margin:2px 0 4px}
 blockquote.ctx{margin:4px 0 6px;padding:6px 10px;background:#f7f7f2;border-left:3px solid #c9c29a;font-size:14px;white-space:pre-wrap;word-break:break-word}
