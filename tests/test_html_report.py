@@ -224,3 +224,18 @@ def test_no_red_bar_without_a_finding_that_says_so(tmp_path):
         assert ("rules-out" in bars) is red, (doc.name, bars, r.stderr[-500:])
         if not red:
             assert "weak-out" in bars
+
+
+def test_rule_codes_link_to_their_explanation_and_counts_read_as_words(tmp_path):
+    doc = tmp_path / "stale.txt"
+    doc.write_text("Date: March 28, 2025\n\nThe visit was unrelated to the tariffs proposed by former President Trump.\n")
+    html = tmp_path / "r.html"
+    subprocess.run([sys.executable, "-m", "checker.cli", "audit", str(doc), "--output", str(html), "--no-cache",
+                    "--reference-date", REFERENCE_DATE.isoformat()], capture_output=True, text=True, cwd=ROOT)
+    page = html.read_text(encoding="utf-8")
+    links = set(re.findall(r'href="#rule-([A-Z]{2}\d{3})"', page))
+    targets = set(re.findall(r'id="rule-([A-Z]{2}\d{3})"', page))
+    assert "DT102" in links and links == targets
+    assert "Former" in page.split('id="rule-DT102"', 1)[1][:400]  # the rule's own words
+    assert "(s)" not in re.sub(r"<script>.*?</script>|<style>.*?</style>", "", page, flags=re.S)
+    assert "1 document," in page and "1 documents" not in page

@@ -17,6 +17,7 @@ import base64
 import datetime as dt
 import hashlib
 import html
+import re
 from collections import Counter
 from typing import Optional
 
@@ -103,6 +104,36 @@ def _band(scale: Scale, first: dt.date, last: dt.date, cls: str, top: float, bot
             f'x="{b - 3 if anchor == "end" else a + 3}" y="{label_y}">{e(label)}</text>')
 
 
+def rule_link(code: str) -> str:
+    """A rule code that links to its explanation in the report's own list of rules."""
+    return f'<a class="code" href="#rule-{e(code)}"><code>{e(code)}</code></a>'
+
+
+def rules_explained(findings: pd.DataFrame) -> str:
+    """What each rule with findings in the report checks and why: its documentation, from the rule."""
+    from checker.rules import by_code
+
+    codes = sorted(set(findings["rule_id"])) if len(findings) else []
+    rules = by_code()
+    items = []
+    for code in codes:
+        rule = rules.get(code)
+        if rule is None:
+            continue
+        about = re.split(r"\n\s*\n(?:Fails|Passes)\b", rule.documentation(), maxsplit=1)[0]
+        items.append(f'<details id="rule-{e(code)}"><summary><code>{e(code)}</code> {e(rule.name)}</summary>'
+                     f'<pre class="ruledoc">{e(about)}</pre></details>')
+    if not items:
+        return ""
+    return (f'<section id="rules"><h2>The rules behind these findings</h2><p class="muted">`checker explain CODE` '
+            f'prints the same, with examples.</p>{"".join(items)}</section>')
+
+
+def plural(n: int, noun: str) -> str:
+    """"1 document", "3 documents": a count in words, never "document(s)"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def out_class(fits_declared, flagged: bool) -> str:
     """A constraint's colour: red ("rules the declared date out") only where a date finding of the document
     says so; a constraint outside the declared date on a document with no such finding is too weak to call
@@ -179,7 +210,7 @@ def timeline_svg(tl: dict, flagged: bool = True) -> str:
     out.append("</svg>")
     more = len(constraints) - len(shown)
     if more:
-        out.append(f'<p class="muted">{more} more constraint(s) listed below.</p>')
+        out.append(f'<p class="muted">{plural(more, "more constraint")} listed below.</p>')
     return "".join(out)
 
 
@@ -241,7 +272,7 @@ def summary(documents: pd.DataFrame, findings: pd.DataFrame) -> str:
         rows = []
         for (rid, name, cat), part in sorted(g, key=lambda kv: kv[0][0]):
             c = part["severity"].value_counts().to_dict()
-            rows.append(f'<tr><td><code>{e(rid)}</code></td><td>{e(name)}</td><td>{e(cat)}</td>'
+            rows.append(f'<tr><td>{rule_link(rid)}</td><td>{e(name)}</td><td>{e(cat)}</td>'
                         + "".join(f'<td class="num">{c.get(s, 0) or ""}</td>' for s in SEVERITIES)
                         + f'<td class="num">{part["doc_id"].nunique()}</td></tr>')
         rules = ('<table class="rules"><thead><tr><th>rule</th><th>name</th><th>category</th><th class="num">errors</th>'
@@ -249,9 +280,9 @@ def summary(documents: pd.DataFrame, findings: pd.DataFrame) -> str:
                  f'<tbody>{"".join(rows)}</tbody></table>')
     return f"""<section id="summary"><h2>Summary</h2>
 <div class="cards">
-<div class="card wide"><h3>Verdicts of {n} document(s)</h3>{stacked_bar(counts, n) if n else ''}<ul class="legend">{legend}</ul></div>
+<div class="card wide"><h3>Verdicts of {plural(n, "document")}</h3>{stacked_bar(counts, n) if n else ''}<ul class="legend">{legend}</ul></div>
 <div class="card"><h3>Findings</h3><ul class="sevs">{''.join(f'<li>{sev(s)} <b>{sev_counts.get(s, 0)}</b></li>' for s in SEVERITIES)}</ul>
-<p class="muted">{len(findings)} in all, in {findings['doc_id'].nunique() if len(findings) else 0} document(s)</p></div>
+<p class="muted">{len(findings)} in all, in {plural(findings['doc_id'].nunique() if len(findings) else 0, "document")}</p></div>
 <div class="card"><h3>Reliability (0–100)</h3>{histogram(scores) if scores else ''}<p class="muted">{stats}</p></div>
 </div>
 <h3>Findings by rule</h3>{rules or '<p class="muted">No findings.</p>'}
@@ -320,7 +351,7 @@ def doc_detail(i: int, d: dict, fs: list[dict], tl: Optional[dict]) -> str:
         if ev:  # one quote per place, however many of the finding's facts rest on it
             ev = list({(x["start"], x["end"], x["text"]): x for x in ev}.values())
         shown = "".join(quote(x) for x in ev) if ev else (f'<blockquote class="ctx">{e(f["evidence"])}</blockquote>' if _v(f["evidence"]) else "")
-        items.append(f'<li class="finding">{sev(f["severity"])} <code>{e(f["rule_id"])}</code> <span class="muted">{e(f["rule"])}</span>'
+        items.append(f'<li class="finding">{sev(f["severity"])} {rule_link(f["rule_id"])} <span class="muted">{e(f["rule"])}</span>'
                      f'<p>{e(f["message"])}</p>{shown}</li>')
     findings = f'<ol class="findings">{"".join(items)}</ol>' if items else '<p class="muted">No findings.</p>'
     extra = ""
@@ -380,7 +411,7 @@ figure{margin:10px 0}svg.timeline{width:100%;height:auto;display:block;backgroun
 .bar.fits,.open.fits{fill:var(--green)}.bar.rules-out,.open.rules-out{fill:var(--red)}.bar.weak-out,.open.weak-out{fill:var(--amber)}.bar.neutral,.open.neutral{fill:var(--slate)}.bar.soft{opacity:.55}
 .sig{fill:#6a1b9a;stroke:#fff;stroke-width:1}.sig.off{fill:var(--red)}.timeline .offlabel{fill:var(--red);font-weight:600}.sig.updated{fill:#ab47bc}.sig.dateline{fill:#8e24aa}.sig.copyright{fill:#bdbdbd}
 .legend2{font-size:12px;color:var(--muted);margin:6px 0 0}.sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin:0 4px 0 10px;vertical-align:-1px}
-.sw.declared{background:#1d2327;width:4px}.sw.window{background:rgba(30,136,229,.25);border:1px dashed var(--blue)}.sw.rules-out{background:var(--red)}.sw.weak-out{background:var(--amber)}
+.sw.declared{background:#1d2327;width:4px}.sw.window{background:rgba(30,136,229,.25);border:1px dashed var(--blue)}.ruledoc{white-space:pre-wrap;font-size:.85em;max-width:60em}a.code{text-decoration:none}.sw.rules-out{background:var(--red)}.sw.weak-out{background:var(--amber)}
 .sw.fits{background:var(--green)}.sw.neutral{background:var(--slate)}.sw.sig{background:#6a1b9a;transform:rotate(45deg);width:9px;height:9px}
 .legend .sw{margin:0 6px 0 0}ol.findings{padding-left:20px}.finding{margin:8px 0}.finding p{margin:2px 0 4px}
 blockquote.ctx{margin:4px 0 6px;padding:6px 10px;background:#f7f7f2;border-left:3px solid #c9c29a;font-size:14px;white-space:pre-wrap;word-break:break-word}
@@ -473,18 +504,19 @@ def render(documents: pd.DataFrame, findings: pd.DataFrame, timelines: Optional[
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>checker audit: {len(docs)} documents, {verdicts.get('inconsistent', 0)} inconsistent</title>
+<title>checker audit: {plural(len(docs), "document")}, {verdicts.get('inconsistent', 0)} inconsistent</title>
 <style>{STYLE}</style>
 </head>
 <body>
 <header><h1>Date and source audit</h1>
-<p class="muted">{len(docs)} document(s), {len(findings)} finding(s){f", reference date {e(reference)}" if reference else ""}. Sort and filter the
+<p class="muted">{plural(len(docs), "document")}, {plural(len(findings), "finding")}{f", reference date {e(reference)}" if reference else ""}. Sort and filter the
 table; each document below shows its timeline: the declared date (black), the window its content allows (blue), and the
 facts behind it, red where a fact rules the declared date out.</p></header>
 {summary(documents, findings)}
 {doc_table(documents, worst, titles)}
 <section id="details"><h2>Documents one by one</h2></section>
 {details}
+{rules_explained(findings)}
 <footer>{e(made_by)} · one self-contained file: it loads nothing from the network.</footer>
 <script>{SCRIPT}</script>
 </body>
