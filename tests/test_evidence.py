@@ -121,6 +121,19 @@ def test_a_courtesy_title_years_after_the_term_is_no_error(check_text):
     assert drow["verdict"] != "inconsistent"
 
 
+def test_a_capacity_held_before_is_a_look_back(check_text):
+    # class 1 again: "As a Senator, X had ..." and "in his last year in office, Representative X ..." name a
+    # past capacity, whatever the declared date
+    drow, found = date_findings(check_text, "Date: April 24, 2010\n\nThe congressman said the President had let "
+                                             "him down. \"As a Senator, Barack Obama had a strong record on the issue. "
+                                             "As President, he has fallen flat,\" he said.\n")
+    assert not [f for f in found if f["severity"] == "error"], found
+    drow, found = date_findings(check_text, "Date: February 17, 2016\n\nIn his last year in office, Representative "
+                                             "Steve Southerland returned 1.8 percent of his office budget; his successor "
+                                             "returned more than ten percent.\n")
+    assert not [f for f in found if f["severity"] == "error"], found
+
+
 def test_a_retrospective_mention_of_a_dead_president_is_no_error(check_text):
     # class 2: the dead are only mentioned in retrospect
     drow, found = date_findings(check_text, "Date: November 22, 2013\n\nFifty years ago today President Kennedy was "

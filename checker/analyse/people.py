@@ -40,6 +40,9 @@ NOT_SURNAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 RETRO_CUES = re.compile(
     r"\b(?:polic(?:y|ies)|legacy|era|years?|days|tenure|presidency|term|time|watch|leadership|memory|"
     r"predecessor|successor|sexenio|mandato|época|tiempos?|política|políticas|legado|memoria)\s+(?:of|de|del)\b"
+    # the capacity someone had, and the end of a term: "As a Senator, Barack Obama had ...", "in his last
+    # year in office, Representative X ..."
+    r"|^\s*as\s+(?:a|an)\b|\b(?:last|final)\s+(?:year|months?|days?|term)\s+in\s+office\b"
     r"|\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
     r"formerly|bajo|durante|desde|"
     r"firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b",
