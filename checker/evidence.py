@@ -199,7 +199,8 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
             continue
         # the words before the date, the expression's own lead words included ("by 2020", "after 2014")
         lead = t.span.text[:next((k for k, ch in enumerate(t.span.text) if ch.isdigit()), 0)]
-        before = text[max(t.sentence.start, t.span.start - 60):t.span.start] + lead
+        # an abbreviated month's period ("after Jan. 1, 2016") is no end of a clause
+        before = text[max(t.sentence.start, t.span.start - 60):t.span.start] + lead.replace(".", " ")
         role = "schedule" if SCHEDULE.search(before.rstrip() + " ") else "plain"
         out.append(Evidence(kind, role, "", "", ((t.value.first_day, t.value.last_day),), t.span.text, (t.span,),
                             f"time:{t.span.start}", t.language))

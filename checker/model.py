@@ -226,7 +226,8 @@ class Evidence:
 
     kind: str  # title | former | elect | future (nominee, designate) | then | event-past | event-future |
     # year-past | year-future (a year told as past or to come) | newest (the newest date the text names)
-    role: str  # titles: acting | acting+ (two clauses or more) | past | lookback; events: plain | schedule
+    role: str  # titles: acting | acting+ (two clauses or more) | future (future clauses only) | past | lookback;
+    # events: plain | schedule
     office: str  # head | cabinet | other ("" for events)
     ambiguous: str  # one (person, office named) | generic (one person, a title naming only a kind of office)
     # | surname (one person, named by title and surname only) | several (people the name fits); "" for events

@@ -148,6 +148,17 @@ def test_a_deadline_is_not_a_past_event(check_text):
     assert drow["verdict"] != "inconsistent", found
 
 
+def test_a_deadline_after_an_abbreviated_month_is_a_schedule(checker):
+    # class 3 again: the period of "Jan." does not end the clause that makes the date a start
+    from checker.ingest.readers import read_text
+
+    text = ("Date: May 21, 2014\n\nThe bill, which has been referred to the Subcommittee on Health for review, would "
+            "apply to initial preventive physical examinations performed on or after Jan. 1, 2016.\n")
+    analysed = checker.analyse(read_text("bill.txt", "bill.txt", text))
+    roles = {ev.role for ev in analysed.evidence if ev.kind.startswith("event") and "Jan. 1, 2016" in ev.who}
+    assert roles == {"schedule"}, analysed.evidence
+
+
 def test_a_nominee_is_not_an_elect(check_text):
     # class 4: "Secretary-nominee" is before taking office, not the election-to-inauguration window
     drow, found = date_findings(check_text, "Date: January 11, 2017\n\nSecretary of State-nominee Rex Tillerson "
