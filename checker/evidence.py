@@ -399,7 +399,7 @@ def window(m: Model, evidence: tuple[Evidence, ...], lo: dt.date, hi: dt.date,
     """The stretch of dates the content is consistent with: the run of days about as likely as the most
     likely day (within MARGIN of its log-odds; without the hand-over grace a declared date gets). Where
     several runs are (two terms of one president), the one holding the declared date, else the one holding
-    the most likely day (of equals, the latest). A declared date that the model does not flag (below the
+    the most likely day (of equals, the one nearest to the declared date, and without one the latest). A declared date that the model does not flag (below the
     warning threshold) is in the window: the run is widened to reach it over days that are not flagged
     either, so a report never calls a document consistent and its date outside the window."""
     if not evidence:
@@ -410,7 +410,11 @@ def window(m: Model, evidence: tuple[Evidence, ...], lo: dt.date, hi: dt.date,
     runs = _runs([s for s in segments if s[2] <= best + MARGIN])
     chosen = [r for r in runs if r[2] <= best + 1e-9][-1]  # the most likely run; of equals, the latest
     if prefer:
-        chosen = next((r for r in runs if r[0] <= prefer[1] and prefer[0] <= r[1]), chosen)
+        # the run holding the declared date; else, of the most likely runs, the one nearest to it (a text
+        # dated 2017 that names "President-elect Trump" is told about 2016, not 2024)
+        likely = [r for r in runs if r[2] <= best + 1e-9]
+        nearest = min(likely, key=lambda r: (max((r[0] - prefer[1]).days, (prefer[0] - r[1]).days, 0), -r[0].toordinal()))
+        chosen = next((r for r in runs if r[0] <= prefer[1] and prefer[0] <= r[1]), nearest)
         day, p = at_declared(m, evidence, *prefer)
         if p < m.warning_at and not (chosen[0] <= day <= chosen[1]):
             cut = math.log(m.warning_at / (1 - m.warning_at)) if 0 < m.warning_at < 1 else 0.0

@@ -211,7 +211,7 @@ def test_the_window_is_where_the_facts_agree():
         (D(2012, 12, 1), D(2013, 9, 5))
 
 
-def test_two_terms_prefer_the_declared_date_else_the_latest():
+def test_two_terms_prefer_the_declared_date_else_the_nearest_else_the_latest():
     import datetime as dt
 
     D = dt.date
@@ -220,6 +220,10 @@ def test_two_terms_prefer_the_declared_date_else_the_latest():
     m = evidence.model()
     assert evidence.window(m, (trump,), D(1776, 1, 1), D(2026, 1, 1), prefer=(D(2018, 5, 1), D(2018, 5, 1)))[0] == D(2017, 1, 20)
     assert evidence.window(m, (trump,), D(1776, 1, 1), D(2026, 1, 1))[0] == D(2025, 1, 20)
+    # a declared date in neither term, and flagged: the nearer term, not the latest ("President Trump" in a
+    # text dated mid-2022 is told about the first term, 1.4 years before, not the second, 2.6 years after)
+    assert evidence.window(m, (trump,), D(1776, 1, 1), D(2026, 1, 1), prefer=(D(2022, 6, 1), D(2022, 6, 1)))[0] == D(2017, 1, 20)
+    assert evidence.window(m, (trump,), D(1776, 1, 1), D(2026, 1, 1), prefer=(D(2024, 9, 1), D(2024, 9, 1)))[0] == D(2025, 1, 20)
 
 
 def test_an_unflagged_declared_date_is_inside_the_window():
