@@ -161,9 +161,9 @@ def audit(
     from checker.progress import Progress
 
     found, skipped = discover(paths, settings, leave_out=[str(out)] if out is not None else [])
-    paths = found  # the engine reads these files, and nothing the excludes or .gitignore leave out
+    asked, paths = paths, found  # the engine reads these files, and nothing the excludes or .gitignore leave out
     if not found and not baseline_ref:
-        typer.echo(f"checker: warning: no documents found in {', '.join(paths)} (looked for "
+        typer.echo(f"checker: warning: no documents found in {', '.join(asked)} (looked for "
                    f"{', '.join(sorted(set(FORMATS)))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''})", err=True)
     progress = Progress(len(found))
     html = "html" in fmt or "html" in outputs.values()
