@@ -231,6 +231,14 @@ MONTH_FIRST_ENGLISH = {"us", "ph", "um", "pr", "gu"}
 GENERIC_TLDS = {"com", "org", "net", "info", "edu", "gov", "mil", "int", "io", "co", "news", "blog", "biz", "tv", "me"}
 
 
+def _tld(url: Optional[str]) -> str:
+    """The top-level domain of a page's URL ("de" for https://www.zeit.de/...), or ""."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.rsplit(".", 1)[-1].lower() if "." in host else ""
+
+
 def _day_first(tree, extracted: dict, url: Optional[str]) -> bool:
     """Whether the page writes "02/11/2023" day first, from its language and region (`<html lang>`,
     `og:locale`, Content-Language, trafilatura's reading) and else its country's domain. Every language
@@ -238,13 +246,10 @@ def _day_first(tree, extracted: dict, url: Optional[str]) -> bool:
     Britain, Ireland, India, Australia ... and not in the US, which is also the guess for an English page
     of unknown region. The reading stays a guess: the byline keeps the other order as an alternative for
     the page's other signals to decide (`checker.ingest.claims.settle`)."""
-    from urllib.parse import urlsplit
-
     tags = [tree.get("lang") or "", *tree.xpath('//meta[@property="og:locale"]/@content'),
             *tree.xpath('//meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")="content-language"]/@content'),
             extracted.get("language") or ""]
-    host = (urlsplit(url).hostname or "") if url else ""
-    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    tld = _tld(url)
     for tag in tags:
         base, _, region = tag.strip().replace("_", "-").lower().partition("-")
         if not base.isalpha():
@@ -298,10 +303,7 @@ LANGUAGE_OFFSETS = {"de": "de", "fr": "fr", "it": "it", "nl": "nl", "pl": "pl", 
 def _utc_offset(lang: Optional[str], url: Optional[str]) -> Optional[tuple[float, bool]]:
     """The page's likely offset from UTC: from its country-code domain, else from a language spoken in
     one time zone; None when neither tells."""
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(url).hostname or "") if url else ""
-    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    tld = _tld(url)
     if tld in UTC_OFFSETS:
         return UTC_OFFSETS[tld]
     if tld in GENERIC_TLDS or not tld:
