@@ -113,13 +113,9 @@ class Settings:
     def excluded(self, path: str) -> bool:
         """Whether `path` matches an exclude glob: relative to the root, or (a glob without '/') any one
         of its folder or file names, as ruff matches `exclude`."""
+        names, paths = _excluders((*self.exclude, *self.extend_exclude))
         rel = self.relative(path)
-        parts = PurePosixPath(rel).parts
-        for pattern in (*self.exclude, *self.extend_exclude):
-            rx = _glob(pattern.rstrip("/"))
-            if rx.match(rel) or ("/" not in pattern.rstrip("/") and any(rx.match(p) for p in parts)):
-                return True
-        return False
+        return bool(paths.match(rel) or (names.pattern != "(?!)" and any(names.match(p) for p in PurePosixPath(rel).parts)))
 
     def enabled(self, code: str, path: Optional[str] = None) -> bool:
         """Whether the rule reports on the document at `path`; without a path, whether it runs at all (on
@@ -194,6 +190,17 @@ def _longest(code: str, prefixes: Iterable[str]) -> Optional[int]:
 def _by_prefix(code: str, pairs: Iterable[tuple[str, str]]) -> Optional[str]:
     best = max(((len(p), sev) for p, sev in pairs if code.startswith(p)), default=None)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=16)
+def _excluders(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """Exclude globs as two regexes: one for a single folder or file name (a glob without '/'), matched
+    against each part of a path, and one for whole relative paths (every glob)."""
+    def alt(globs):
+        return re.compile("|".join(f"(?:{_glob(g).pattern})" for g in globs) or "(?!)")
+
+    globs = [p.rstrip("/") for p in patterns]
+    return alt([g for g in globs if "/" not in g]), alt(globs)
 
 
 @lru_cache(maxsize=256)
