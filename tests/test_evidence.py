@@ -134,6 +134,14 @@ def test_a_capacity_held_before_is_a_look_back(check_text):
     assert not [f for f in found if f["severity"] == "error"], found
 
 
+def test_the_end_of_a_succession_looks_back(check_text):
+    # class 1: "every President from President Roosevelt to President Reagan" lists past holders
+    drow, found = date_findings(check_text, "Date: August 8, 1990\n\nMy administration, as has been the case with "
+                                             "every President from President Roosevelt to President Reagan, is committed "
+                                             "to the security of the Gulf.\n")
+    assert not [f for f in found if f["rule_id"] == "DT111"], found
+
+
 def test_a_retrospective_mention_of_a_dead_president_is_no_error(check_text):
     # class 2: the dead are only mentioned in retrospect
     drow, found = date_findings(check_text, "Date: November 22, 2013\n\nFifty years ago today President Kennedy was "

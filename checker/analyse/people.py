@@ -43,6 +43,9 @@ RETRO_CUES = re.compile(
     # the capacity someone had, and the end of a term: "As a Senator, Barack Obama had ...", "in his last
     # year in office, Representative X ..."
     r"|^\s*as\s+(?:a|an)\b|\b(?:last|final)\s+(?:year|months?|days?|term)\s+in\s+office\b"
+    # the end of a succession: "every President from President Roosevelt to President Reagan"
+    r"|\bfrom\s+(?:the\s+)?(?:president|presidente|governor|gobernador|senator|secretary|prime\s+minister|chancellor|"
+    r"mayor|speaker)s?\b[^,;]{1,40}?\bto\s*$"
     r"|\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
     r"formerly|bajo|durante|desde|"
     r"firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b",
