@@ -262,13 +262,14 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
     if item.died is not None and day > item.died + grace:
         return "dead"  # only a look back can name them, whatever their title
     if item.kind == "elect":
-        if any(a - grace <= day < b + grace for a, b in item.intervals):
+        if any(a - grace <= day <= b + grace for a, b in item.intervals):
             return "in"
         if all(day < a for a, _ in item.intervals):
             return _before(min(_years(day, a) for a, _ in item.intervals))
         return _after(min(_years(b, day) for _, b in item.intervals if b <= day))
-    # a term ends the day before its recorded end, the successor's first day
-    inside = [(a, b) for a, b in item.intervals if a - grace <= day and (b is None or day < b + grace)]
+    # a term holds through its recorded end: the last day in office (or the successor's first day, where the
+    # source records a hand-over day, on which both held the title)
+    inside = [(a, b) for a, b in item.intervals if a - grace <= day and (b is None or day <= b + grace)]
     if item.kind == "former":
         # "former" is right once the first term is over and the person is out of office again
         if inside:
@@ -385,8 +386,8 @@ def _edges(ev: Evidence) -> Iterable[dt.date]:
         for g in (0.5, 1, 4):
             yield a - GRACE - dt.timedelta(days=math.ceil(g * YEAR))
         if b is not None:
-            yield b
-            yield b + GRACE
+            yield b + DAY
+            yield b + GRACE + DAY
             for g in (1, 2, 4, 8, 12, 20):
                 yield b + dt.timedelta(days=math.ceil(g * YEAR))
 

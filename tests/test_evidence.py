@@ -216,7 +216,7 @@ def test_the_window_is_where_the_facts_agree():
     D = dt.date
     napolitano, osorio = _title(D(2009, 1, 21), D(2013, 9, 6)), _title(D(2012, 12, 1), D(2018, 1, 10))
     assert evidence.window(evidence.model(), (napolitano, osorio), D(1776, 1, 1), D(2026, 1, 1)) == \
-        (D(2012, 12, 1), D(2013, 9, 5))
+        (D(2012, 12, 1), D(2013, 9, 6))  # through her last day in office, as the knowledge base records it
 
 
 def test_two_terms_prefer_the_declared_date_else_the_nearest_else_the_latest():
@@ -232,6 +232,13 @@ def test_two_terms_prefer_the_declared_date_else_the_nearest_else_the_latest():
     # text dated mid-2022 is told about the first term, 1.4 years before, not the second, 2.6 years after)
     assert evidence.window(m, (trump,), D(1776, 1, 1), D(2026, 1, 1), prefer=(D(2022, 6, 1), D(2022, 6, 1)))[0] == D(2017, 1, 20)
     assert evidence.window(m, (trump,), D(1776, 1, 1), D(2026, 1, 1), prefer=(D(2024, 9, 1), D(2024, 9, 1)))[0] == D(2025, 1, 20)
+
+
+def test_the_window_ends_on_the_terms_last_day(check_text):
+    # a term recorded as ending 2024-09-30 (his last day) bounds the window on that day, not the day before
+    drow, _ = check_text("Date: March 10, 2025\n\nPresident of Mexico Andrés Manuel López Obrador on Monday "
+                         "announced new border patrols.\n")
+    assert drow["inferred_end"] == "2024-09-30", drow
 
 
 def test_an_unflagged_declared_date_is_inside_the_window():
