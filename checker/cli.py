@@ -163,8 +163,11 @@ def audit(
     found, skipped = discover(paths, settings, leave_out=[str(out)] if out is not None else [])
     asked, paths = paths, found  # the engine reads these files, and nothing the excludes or .gitignore leave out
     if not found and not baseline_ref:
+        left_out = len(discover(asked)[0])  # what the walk would have read without excludes and .gitignore
         typer.echo(f"checker: warning: no documents found in {', '.join(asked)} (looked for "
-                   f"{', '.join(sorted(set(FORMATS)))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''})", err=True)
+                   f"{', '.join(sorted(set(FORMATS)))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''}"
+                   f"{f'; {left_out} left out by exclude, .gitignore or a report folder (--no-respect-gitignore, exclude in checker.toml)' if left_out else ''})",
+                   err=True)
     progress = Progress(len(found))
     html = "html" in fmt or "html" in outputs.values()
     if out is not None:

@@ -53,6 +53,9 @@ def test_a_folders_walk_skips_ignored_and_excluded_files(tmp_path):
     (root / "checker.toml").write_text('extend-exclude = ["drafts/**"]\n')
     r = run("audit", ".", "--format", "concise", "--no-cache", *REF, cwd=root)
     assert audited(r) == {"./posts/tariffs.md"}, r.stdout
+    # naming an ignored folder reads nothing, and says why
+    r = run("audit", "public", "--no-cache", *REF, cwd=root)
+    assert r.returncode == 0 and "1 left out by exclude, .gitignore" in r.stderr, r.stderr
     # a run's own output folder is never read back
     run("audit", ".", "--out", "reports", "--format", "text", "--no-cache", *REF, cwd=root)
     r = run("audit", ".", "--format", "concise", "--no-cache", *REF, cwd=root)
