@@ -23,6 +23,8 @@ from typing import Optional
 
 import pandas as pd
 
+from checker.report.locate import plural
+
 VERDICTS = ["inconsistent", "consistent", "unverifiable", "undated", "unreadable"]
 SEVERITIES = ["error", "warning", "info"]
 MAX_ROWS = 12  # constraints drawn per timeline; the rest are listed under it
@@ -127,11 +129,6 @@ def rules_explained(findings: pd.DataFrame) -> str:
         return ""
     return (f'<section id="rules"><h2>The rules behind these findings</h2><p class="muted">`checker explain CODE` '
             f'prints the same, with examples.</p>{"".join(items)}</section>')
-
-
-def plural(n: int, noun: str) -> str:
-    """"1 document", "3 documents": a count in words, never "document(s)"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def out_class(fits_declared, flagged: bool) -> str:

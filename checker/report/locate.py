@@ -47,3 +47,8 @@ def uri(path: str) -> str:
 
 def one_line(text: Optional[str]) -> str:
     return " ".join(str(text or "").split())
+
+
+def plural(n: int, noun: str) -> str:
+    """"1 document", "3 documents": a count in words, never "document(s)"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from checker.report.locate import one_line
+from checker.report.locate import one_line, plural
 
 LIMIT = 60_000
 ICON = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
@@ -24,18 +24,14 @@ def cell(value) -> str:
     return _MD.sub(r"\\\1", html.escape(one_line(value), quote=False))
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def render(documents: pd.DataFrame, findings: pd.DataFrame) -> str:
     counts = findings["severity"].value_counts().to_dict() if len(findings) else {}
     flagged = findings["doc_id"].nunique() if len(findings) else 0
     if not len(findings):
-        head = f"### checker: no findings in {_plural(len(documents), 'document')} ✅"
+        head = f"### checker: no findings in {plural(len(documents), 'document')} ✅"
     else:
-        parts = [_plural(int(counts[s]), s) for s in ("error", "warning", "info") if counts.get(s)]
-        head = f"### checker: {', '.join(parts)} in {flagged} of {_plural(len(documents), 'document')}"
+        parts = [plural(int(counts[s]), s) for s in ("error", "warning", "info") if counts.get(s)]
+        head = f"### checker: {', '.join(parts)} in {flagged} of {plural(len(documents), 'document')}"
     verdicts = documents["verdict"].value_counts().sort_index()
     out = [head, "", "verdicts: " + ", ".join(f"{v} {int(n)}" for v, n in verdicts.items()), ""]
     if len(findings):
@@ -48,7 +44,7 @@ def render(documents: pd.DataFrame, findings: pd.DataFrame) -> str:
                    f"{cell(f['message'])} | {cell(f['evidence'])} |")
             if size + len(row) > LIMIT:
                 out.append("")
-                out.append(f"… and {_plural(len(rows) - i, 'more finding')}: see the full report.")
+                out.append(f"… and {plural(len(rows) - i, 'more finding')}: see the full report.")
                 break
             out.append(row)
             size += len(row) + 1
