@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from checker.ingest.claims import days_apart
 from checker.model import Category, ClaimKind, Severity
 from checker.rules.base import Rule
 
@@ -52,7 +53,7 @@ GROUPS = (("publication", (ClaimKind.PUBLISHED, ClaimKind.DATELINE)), ("update",
 
 def gap(a, b) -> dt.timedelta:
     """Days between two partial dates' spans (0 when one contains the other)."""
-    return max(a.first_day - b.last_day, b.first_day - a.last_day, dt.timedelta(0))
+    return dt.timedelta(days=days_apart(a, b))
 
 
 def bare_later(a, b) -> bool:
