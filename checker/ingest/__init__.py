@@ -38,7 +38,10 @@ def discover(paths: Iterable[str], settings=None, leave_out: Iterable[str] = ())
     and excluded only with `force-exclude` (a hook is handed the staged files one by one)."""
     files, skipped = [], []
     out = {os.path.realpath(p) for p in leave_out}
-    for p in dict.fromkeys(paths):  # a path named twice is one document, not a duplicate row
+    paths = list(dict.fromkeys(paths))  # a path named twice is one document, not a duplicate row
+    named = [p for p in paths if p != "-" and not os.path.isdir(p)]
+    ignored = _git_ignored(named) if settings is not None and settings.force_exclude and named else set()
+    for p in paths:
         if p == "-":
             files.append(p)
             continue
@@ -58,7 +61,7 @@ def discover(paths: Iterable[str], settings=None, leave_out: Iterable[str] = ())
                     if kept is not None and os.path.realpath(full) not in kept:
                         continue
                     (files if Path(name).suffix.lower() in FORMATS else skipped).append(full)
-        elif settings is not None and settings.force_exclude and (settings.excluded(p) or _git_ignored(p)):
+        elif settings is not None and settings.force_exclude and (settings.excluded(p) or p in ignored):
             continue
         else:
             files.append(p)  # named explicitly: a document whatever its suffix (or a missing file: a row)
@@ -80,15 +83,27 @@ def _not_ignored(folder: Path) -> Optional[set[str]]:
     return {os.path.realpath(os.path.join(folder, f)) for f in r.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
 
 
-def _git_ignored(path: str) -> bool:
+def _git_ignored(paths: list[str]) -> set[str]:
+    """Which of the files named on the command line git ignores: one `git check-ignore` for them all (a
+    hook names every staged file), else one per file when they are not all in the working folder's work
+    tree; none when git is not there."""
     import subprocess
 
-    parent = os.path.dirname(os.path.abspath(path))
-    try:
-        r = subprocess.run(["git", "-C", parent, "check-ignore", "-q", os.path.abspath(path)], capture_output=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return r.returncode == 0
+    def check(batch: list[str], cwd: str) -> Optional[set[str]]:
+        try:
+            r = subprocess.run(["git", "-C", cwd, "check-ignore", "-z", "--stdin"], capture_output=True, timeout=60,
+                               input="\0".join(os.path.abspath(p) for p in batch).encode("utf-8", "surrogateescape"))
+        except (OSError, subprocess.SubprocessError):
+            return set()
+        if r.returncode not in (0, 1):  # 128: not a work tree, or a path outside it
+            return None
+        hits = {f for f in r.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
+        return {p for p in batch if os.path.abspath(p) in hits}
+
+    together = check(paths, os.getcwd())
+    if together is not None:
+        return together
+    return {p for p in paths if check([p], os.path.dirname(os.path.abspath(p))) or set()}
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
