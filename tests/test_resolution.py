@@ -127,6 +127,11 @@ CASES = [
     # a bare "presidenta" reaches heads of state and government, not the central bank she heads
     ("la presidenta Christine Lagarde habló del euro.", "2021-06-01", "presidenta Christine Lagarde", set()),
     ("Chancellor Olaf Scholz met the president.", "2023-06-01", "Chancellor Olaf Scholz", {"de.chancellor"}),
+    # a quotation glued to the word before it, as text copied from web pages has it
+    ("He issued these remarks:“President Obama spoke well tonight.”", "2014-01-28", "President Obama",
+     {"us.president"}),
+    ("El vocero dijo:«El presidente Andrés Manuel López Obrador firmó hoy.»", "2020-03-01",
+     "presidente Andrés Manuel López Obrador", {"mx.president"}),
     ("Prime Minister Fumio Kishida visited Kyiv.", "2023-03-21", "Prime Minister Fumio Kishida", {"jp.prime_minister"}),
 ]
 
