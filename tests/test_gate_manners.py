@@ -182,3 +182,28 @@ def test_the_rules_install_under_the_projects_name():
              for p in (ROOT / folder).rglob("*.py")
              if re.search(r"(?m)^\s*(?:from rules[. ]|import rules\b)", p.read_text(encoding="utf-8"))]
     assert stray == []
+
+
+def test_messages_name_one_finding_per_words_and_say_where_a_date_comes_from(tmp_path):
+    """An "-elect" title on a text dated after the inauguration is one finding (DT103), with the stretch
+    the title was true in, named as the office's -elect title; the date-wide DT101, if it fires, does not
+    quote the same words. A weekday check names the line the date came from in words."""
+    (tmp_path / "elect.txt").write_text("Date: 2017-03-01\n\nPresident-elect Donald Trump met the governors on "
+                                        "Tuesday. President-elect Trump said the budget is sound.\n")
+    (tmp_path / "weekday.txt").write_text("Release Date: Tuesday, March 28, 2024\n\nThe council met today.\n")
+    out = tmp_path / "out"
+    r = run("audit", str(tmp_path / "elect.txt"), str(tmp_path / "weekday.txt"), "--out", str(out), "--no-cache",
+            "--fail-on", "never", *REF)
+    assert r.returncode == 0, r.stderr
+    import csv
+
+    rows = list(csv.DictReader(open(out / "findings.csv", encoding="utf-8")))
+    elect = [f for f in rows if f["doc_id"].endswith("elect.txt") and f["category"] == "date"]
+    dt103 = [f for f in elect if f["rule_id"] == "DT103"]
+    assert len(dt103) == 2 and all("President-elect of the United States only 2016-11-08..2017-01-20" in f["message"]
+                                   for f in dt103), elect
+    quoted = {f["evidence"] for f in dt103}
+    assert not [f for f in elect if f["rule_id"] == "DT101" and any(q in f["evidence"] for q in quoted)], elect
+    weekday = [f for f in rows if f["doc_id"].endswith("weekday.txt") and f["rule_id"] == "DT104"]
+    assert [f["message"] for f in weekday] == [
+        "The date in the “Release Date:” line says Tuesday, but March 28, 2024 was a Thursday."]
