@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
@@ -84,68 +85,13 @@ def audit(
     no_gitignore: bool = typer.Option(False, "--no-respect-gitignore", help="Read the files git ignores too."),
 ) -> None:
     """Audit documents: declared dates against what the content allows, and source-reliability signals."""
-    from dataclasses import replace
+    o = AuditOptions(**locals())  # the parameters, as they came: first, before any other name is bound
+    from checker.config import ConfigError
 
-    from checker import config as cfg
-    from checker import report
-    from checker.rules import by_code
-
-    known = set(by_code())
     try:
-        settings = cfg.load(config if config else cfg.find_config(Path.cwd()), known)
-        if reference_date:
-            settings = replace(settings, reference_date=cfg.parse_date(reference_date, "--reference-date"))
-        if fail_on:
-            settings = replace(settings, fail_on=cfg.check_fail_on(fail_on, "--fail-on"))
-        if jobs:
-            settings = replace(settings, jobs=jobs)
-        if select:
-            cfg.check_codes([s.upper() for s in select], known, "--select")
-            settings = replace(settings, select=tuple(s.upper() for s in select))
-        if ignore:
-            cfg.check_codes([s.upper() for s in ignore], known, "--ignore")
-            settings = replace(settings, ignore=settings.ignore + tuple(s.upper() for s in ignore))
-        for f in fmt:
-            if f not in report.FORMATS:
-                raise cfg.ConfigError(f"unknown --format {f!r}; choose from {', '.join(report.FORMATS)}")
-        stdin_format = _stdin_format(stdin_format, stdin_filename)
-        if extend_exclude:
-            settings = replace(settings, extend_exclude=settings.extend_exclude + tuple(extend_exclude))
-        if force_exclude:
-            settings = replace(settings, force_exclude=True)
-        if no_gitignore:
-            settings = replace(settings, respect_gitignore=False)
-        if stdin_filename and "-" not in paths:
-            raise cfg.ConfigError("--stdin-filename names the document on standard input: give '-' as a path")
-        # one stream carries one format: a second one would corrupt the first (JSON after a text report)
-        on_stdout = list(dict.fromkeys(fmt)) if out is None else [f for f in dict.fromkeys(fmt) if f == "text"]
-        if len(on_stdout) > 1:
-            raise cfg.ConfigError(f"--format {' and '.join(on_stdout)} would both go to standard output; "
-                                  f"keep one there and write the others with --output FILE (or all with --out DIR)")
-        if max_bytes:
-            settings = replace(settings, max_bytes=max_bytes)
-        if time_budget is not None:
-            settings = replace(settings, time_budget=time_budget)
-        if engine not in ("local", "dask"):
-            raise cfg.ConfigError(f"--engine must be local or dask, not {engine!r}")
-        if engine == "dask" and out is None:
-            raise cfg.ConfigError("--engine dask writes partitioned Parquet tables: give --out DIR")
-        settings, outputs = _gate_options(settings, known, extend_select, output, fmt, max_warnings, baseline,
-                                          write_baseline, report_unused, no_cache)
-        if engine == "dask" and (write_baseline or outputs or statistics or baseline_ref):
-            raise cfg.ConfigError("--engine dask writes Parquet tables only: --write-baseline, --output, --statistics "
-                                  "and --baseline-ref work with the local engine")
-        _check_inputs(paths)
-        if out is not None:
-            _check_folder(out, "--out")
-        for path in [*outputs, *([write_baseline] if write_baseline else [])]:
-            _check_file(path, "--write-baseline" if path == write_baseline else "--output")
-        if baseline_ref:
-            paths = _changed(baseline_ref, paths)
-        _check_kb_layers(settings)
-    except cfg.ConfigError as exc:
+        settings, outputs, paths, stdin_format = _configure(o)
+    except ConfigError as exc:
         _fail(str(exc))
-
     threshold = SEVERITY_RANK[settings.fail_on]
     if engine == "dask":
         from checker.distributed import audit_dask
@@ -157,70 +103,30 @@ def audit(
     if baseline_ref and not paths:
         # the reports are still written (empty): a CI step that uploads them finds them
         typer.echo(f"checker: no document changed since {baseline_ref}", err=True)
-    from checker.ingest import FORMATS, discover
+    from checker.ingest import discover
     from checker.progress import Progress
 
     found, skipped = discover(paths, settings, leave_out=[str(out)] if out is not None else [])
-    asked, paths = paths, found  # the engine reads these files, and nothing the excludes or .gitignore leave out
     if not found and not baseline_ref:
-        left_out = len(discover(asked)[0])  # what the walk would have read without excludes and .gitignore
-        typer.echo(f"checker: warning: no documents found in {', '.join(asked)} (looked for "
-                   f"{', '.join(sorted(set(FORMATS)))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''}"
-                   f"{f'; {left_out} left out by exclude, .gitignore or a report folder (--no-respect-gitignore, exclude in checker.toml)' if left_out else ''})",
-                   err=True)
-    progress = Progress(len(found))
-    html = "html" in fmt or "html" in outputs.values()
+        _warn_nothing_found(paths, skipped)
+    progress = Progress(len(found))  # the engine reads these files, and nothing the excludes or .gitignore leave out
     if out is not None:
-        # the tables stream to disk as documents finish; reports are made from them afterwards
-        from checker.engine import audit_to
-
-        sink = audit_to(paths, settings, out, stdin_format=stdin_format, timelines=html, progress=progress,
-                        stdin_name=stdin_filename)
-        progress.close()
-        written = [out / "documents.csv", out / "findings.csv"]
-        # csv is findings.csv itself, written already
-        wanted = [f for f in dict.fromkeys(fmt or ["text", "json"]) if f != "csv"]
-        counts = dict(sink.severities)
-        docs = finds = timelines = None
-        # text, json and jsonl files are written a chunk of documents at a time; the other formats, and
-        # whatever goes to the terminal, are made from the tables in memory
-        from checker.report import stream
-
-        for f in wanted:
-            if f in stream.STREAMED:
-                written.append(stream.write(out, f))
-        in_memory = [f for f in wanted if f not in stream.STREAMED]
-        if in_memory or outputs or statistics or write_baseline or "text" in fmt:
-            docs, finds = report.read_tables(out)
-            timelines = report.read_timelines(out) if html else None
-            for f in in_memory:
-                written.append(report.write_format(out, f, docs, finds))
-        typer.echo(f"checker: {sink.documents} documents, {sink.findings} findings -> {', '.join(str(p) for p in written)}", err=True)
-        to_stdout = ["text"] if "text" in fmt else []
+        docs, finds, timelines, counts, to_stdout = _audit_to_folder(o, found, settings, outputs, stdin_format, progress)
     else:
         from checker.engine import audit as run_audit
 
-        result = run_audit(paths, settings, stdin_format=stdin_format, progress=progress, stdin_name=stdin_filename)
+        result = run_audit(found, settings, stdin_format=stdin_format, progress=progress, stdin_name=stdin_filename)
         progress.close()
         docs, finds, timelines = result.documents, result.findings, result.timelines
         counts = finds["severity"].value_counts().to_dict()
         to_stdout = list(dict.fromkeys(fmt or ([] if outputs or statistics or write_baseline else ["text"])))
-    if statistics:
-        sys.stdout.write(_statistics(finds))
-    for f in to_stdout:
-        if f == "text":
-            sys.stdout.write(report.text.render(docs, finds, quiet=quiet, terminal=sys.stdout.isatty()))
-        elif f == "concise":
-            sys.stdout.write(report.concise.render(docs, finds, quiet=quiet))
-        else:
-            sys.stdout.write(report.render(f, docs, finds, timelines))
-    for path, f in outputs.items():
-        report.write_atomic(path, report.render(f, docs, finds, timelines))
+    _print_and_write(o, docs, finds, timelines, to_stdout, outputs)
     if write_baseline:
         from checker import baseline as baseline_module
         from checker.cache import version
+        from checker.report import write_atomic
 
-        report.write_atomic(write_baseline, baseline_module.render(finds, version()))
+        write_atomic(write_baseline, baseline_module.render(finds, version()))
         typer.echo(f"checker: baseline of {len(finds)} findings in {len(docs)} documents -> {write_baseline}", err=True)
         raise typer.Exit(0)
     worst = max((SEVERITY_RANK[s] for s, n in counts.items() if n), default=0)
@@ -228,6 +134,161 @@ def audit(
     if too_many:
         typer.echo(f"checker: {counts.get('warning', 0)} warnings, more than --max-warnings {settings.max_warnings}", err=True)
     raise typer.Exit(1 if worst >= threshold or too_many else 0)
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """`checker audit`'s parameters as typer gives them, for the steps of the command to share."""
+
+    paths: List[str]
+    out: Optional[Path]
+    fmt: List[str]
+    fail_on: Optional[str]
+    reference_date: Optional[str]
+    config: Optional[Path]
+    jobs: Optional[int]
+    select: List[str]
+    ignore: List[str]
+    stdin_format: Optional[str]
+    stdin_filename: Optional[str]
+    quiet: bool
+    max_bytes: Optional[int]
+    time_budget: Optional[float]
+    engine: str
+    scheduler: Optional[str]
+    extend_select: List[str]
+    output: List[Path]
+    max_warnings: Optional[int]
+    statistics: bool
+    baseline: Optional[Path]
+    write_baseline: Optional[Path]
+    baseline_ref: Optional[str]
+    report_unused: bool
+    no_cache: bool
+    extend_exclude: List[str]
+    force_exclude: bool
+    no_gitignore: bool
+
+
+def _configure(o: AuditOptions):
+    """The run's settings (the config file's, overridden by the options), the --output files' formats, the
+    paths to read and the format of standard input; a ConfigError for any usage error, before any work."""
+    from dataclasses import replace
+
+    from checker import config as cfg
+    from checker import report
+    from checker.rules import by_code
+
+    known = set(by_code())
+    settings = cfg.load(o.config if o.config else cfg.find_config(Path.cwd()), known)
+    if o.reference_date:
+        settings = replace(settings, reference_date=cfg.parse_date(o.reference_date, "--reference-date"))
+    if o.fail_on:
+        settings = replace(settings, fail_on=cfg.check_fail_on(o.fail_on, "--fail-on"))
+    if o.jobs:
+        settings = replace(settings, jobs=o.jobs)
+    if o.select:
+        cfg.check_codes([s.upper() for s in o.select], known, "--select")
+        settings = replace(settings, select=tuple(s.upper() for s in o.select))
+    if o.ignore:
+        cfg.check_codes([s.upper() for s in o.ignore], known, "--ignore")
+        settings = replace(settings, ignore=settings.ignore + tuple(s.upper() for s in o.ignore))
+    for f in o.fmt:
+        if f not in report.FORMATS:
+            raise cfg.ConfigError(f"unknown --format {f!r}; choose from {', '.join(report.FORMATS)}")
+    stdin_format = _stdin_format(o.stdin_format, o.stdin_filename)
+    if o.extend_exclude:
+        settings = replace(settings, extend_exclude=settings.extend_exclude + tuple(o.extend_exclude))
+    if o.force_exclude:
+        settings = replace(settings, force_exclude=True)
+    if o.no_gitignore:
+        settings = replace(settings, respect_gitignore=False)
+    if o.stdin_filename and "-" not in o.paths:
+        raise cfg.ConfigError("--stdin-filename names the document on standard input: give '-' as a path")
+    # one stream carries one format: a second one would corrupt the first (JSON after a text report)
+    on_stdout = list(dict.fromkeys(o.fmt)) if o.out is None else [f for f in dict.fromkeys(o.fmt) if f == "text"]
+    if len(on_stdout) > 1:
+        raise cfg.ConfigError(f"--format {' and '.join(on_stdout)} would both go to standard output; "
+                              f"keep one there and write the others with --output FILE (or all with --out DIR)")
+    if o.max_bytes:
+        settings = replace(settings, max_bytes=o.max_bytes)
+    if o.time_budget is not None:
+        settings = replace(settings, time_budget=o.time_budget)
+    if o.engine not in ("local", "dask"):
+        raise cfg.ConfigError(f"--engine must be local or dask, not {o.engine!r}")
+    if o.engine == "dask" and o.out is None:
+        raise cfg.ConfigError("--engine dask writes partitioned Parquet tables: give --out DIR")
+    settings, outputs = _gate_options(settings, known, o.extend_select, o.output, o.fmt, o.max_warnings, o.baseline,
+                                      o.write_baseline, o.report_unused, o.no_cache)
+    if o.engine == "dask" and (o.write_baseline or outputs or o.statistics or o.baseline_ref):
+        raise cfg.ConfigError("--engine dask writes Parquet tables only: --write-baseline, --output, --statistics "
+                              "and --baseline-ref work with the local engine")
+    _check_inputs(o.paths)
+    if o.out is not None:
+        _check_folder(o.out, "--out")
+    for path in [*outputs, *([o.write_baseline] if o.write_baseline else [])]:
+        _check_file(path, "--write-baseline" if path == o.write_baseline else "--output")
+    paths = _changed(o.baseline_ref, o.paths) if o.baseline_ref else o.paths
+    _check_kb_layers(settings)
+    return settings, outputs, paths, stdin_format
+
+
+def _warn_nothing_found(asked: List[str], skipped) -> None:
+    from checker.ingest import FORMATS, discover
+
+    left_out = len(discover(asked)[0])  # what the walk would have read without excludes and .gitignore
+    typer.echo(f"checker: warning: no documents found in {', '.join(asked)} (looked for "
+               f"{', '.join(sorted(set(FORMATS)))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''}"
+               f"{f'; {left_out} left out by exclude, .gitignore or a report folder (--no-respect-gitignore, exclude in checker.toml)' if left_out else ''})",
+               err=True)
+
+
+def _audit_to_folder(o: AuditOptions, paths, settings, outputs, stdin_format, progress):
+    """The tables stream to --out as documents finish; the reports are made from them afterwards. Returns
+    the tables where something still needs them in memory (else None), the counts by severity and the
+    formats for standard output."""
+    from checker import report
+    from checker.engine import audit_to
+    from checker.report import stream
+
+    html = "html" in o.fmt or "html" in outputs.values()
+    sink = audit_to(paths, settings, o.out, stdin_format=stdin_format, timelines=html, progress=progress,
+                    stdin_name=o.stdin_filename)
+    progress.close()
+    written = [o.out / "documents.csv", o.out / "findings.csv"]
+    # csv is findings.csv itself, written already
+    wanted = [f for f in dict.fromkeys(o.fmt or ["text", "json"]) if f != "csv"]
+    docs = finds = timelines = None
+    # text, json and jsonl files are written a chunk of documents at a time; the other formats, and
+    # whatever goes to the terminal, are made from the tables in memory
+    for f in wanted:
+        if f in stream.STREAMED:
+            written.append(stream.write(o.out, f))
+    in_memory = [f for f in wanted if f not in stream.STREAMED]
+    if in_memory or outputs or o.statistics or o.write_baseline or "text" in o.fmt:
+        docs, finds = report.read_tables(o.out)
+        timelines = report.read_timelines(o.out) if html else None
+        for f in in_memory:
+            written.append(report.write_format(o.out, f, docs, finds))
+    typer.echo(f"checker: {sink.documents} documents, {sink.findings} findings -> {', '.join(str(p) for p in written)}", err=True)
+    return docs, finds, timelines, dict(sink.severities), ["text"] if "text" in o.fmt else []
+
+
+def _print_and_write(o: AuditOptions, docs, finds, timelines, to_stdout, outputs) -> None:
+    """--statistics and the reports for standard output, then the --output files."""
+    from checker import report
+
+    if o.statistics:
+        sys.stdout.write(_statistics(finds))
+    for f in to_stdout:
+        if f == "text":
+            sys.stdout.write(report.text.render(docs, finds, quiet=o.quiet, terminal=sys.stdout.isatty()))
+        elif f == "concise":
+            sys.stdout.write(report.concise.render(docs, finds, quiet=o.quiet))
+        else:
+            sys.stdout.write(report.render(f, docs, finds, timelines))
+    for path, f in outputs.items():
+        report.write_atomic(path, report.render(f, docs, finds, timelines))
 
 
 STDIN_FORMATS = ("txt", "md", "json", "jsonl", "html")
