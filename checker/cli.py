@@ -19,8 +19,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 from checker.cli_kb import kb_app  # noqa: E402 (the `kb` sub-commands live in their own module)
 
 app.add_typer(kb_app, name="kb")
+NEVER = 99  # --fail-on never: a rank no finding reaches
 
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
 
 
 def _version(value: bool) -> None:
@@ -92,7 +92,9 @@ def audit(
         settings, outputs, paths, stdin_format = _configure(o)
     except ConfigError as exc:
         _fail(str(exc))
-    threshold = SEVERITY_RANK[settings.fail_on]
+    from checker.model import SEVERITY_RANK
+
+    threshold = SEVERITY_RANK.get(settings.fail_on, NEVER)
     if engine == "dask":
         from checker.distributed import audit_dask
 

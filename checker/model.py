@@ -18,7 +18,13 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"info": 1, "warning": 2, "error": 3}[self.value]
+        return SEVERITY_RANK[self.value]
+
+
+# How grave each severity is, by its name as the tables write it: reports list the gravest first, and the
+# exit code compares the worst with --fail-on.
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+GRAVEST_FIRST = ("error", "warning", "info")
 
 
 class Category(str, Enum):

@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 
 from checker.ids import SeenIds
+from checker.model import SEVERITY_RANK
 from checker.tables import DOCUMENT_COLUMNS, FINDING_COLUMNS, documents_frame, findings_frame
 
 CHUNK = 2000
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 # A file that marks a folder of reports, so that a later `checker audit .` does not read them as documents

@@ -22,10 +22,6 @@ def clock(stage: str):
         spent[stage] += time.perf_counter() - t
 
 
-def reset() -> None:
-    spent.clear()
-
-
 def snapshot() -> dict[str, float]:
     return {s: spent.get(s, 0.0) for s in STAGES}
 

@@ -13,9 +13,9 @@ from typing import Optional
 
 import pandas as pd
 
+from checker.model import GRAVEST_FIRST, SEVERITY_RANK
 from checker.report.locate import SAME_TEXT, located, one_line
 
-RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 @lru_cache(maxsize=256)
@@ -54,10 +54,10 @@ def render(documents: pd.DataFrame, findings: pd.DataFrame, quiet: bool = False)
         where = f["path"] + (f":{line}" if line else "") + (f":{col}" if line and col else "")
         evidence = one_line(f["evidence"])
         text = f"{where}: {f['rule_id']} {f['severity']} {one_line(f['message'])}" + (f" [{evidence}]" if evidence else "")
-        rows.append(((f["path"], line or 0, col or 0, RANK.get(f["severity"], 3)), text))
+        rows.append(((f["path"], line or 0, col or 0, -SEVERITY_RANK.get(f["severity"], 0)), text))
     out = [text for _, text in sorted(rows, key=lambda r: r[0])]
     if out:
-        counts = {s: sum(1 for f in findings["severity"] if f == s) for s in RANK}
+        counts = {s: sum(1 for f in findings["severity"] if f == s) for s in GRAVEST_FIRST}
         shown = {s: n for s, n in counts.items() if n and not (quiet and s == "info")}
         out.append(f"Found {sum(shown.values())} finding{'s' if sum(shown.values()) != 1 else ''} in "
                    f"{findings['doc_id'].nunique()} of {len(documents)} documents ("

@@ -12,11 +12,11 @@ import re
 
 import pandas as pd
 
+from checker.model import SEVERITY_RANK
 from checker.report.locate import one_line, plural
 
 LIMIT = 60_000
 ICON = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
-RANK = {"error": 0, "warning": 1, "info": 2}
 _MD = re.compile(r"([\\`*_{}\[\]|~@])")
 
 
@@ -36,7 +36,7 @@ def render(documents: pd.DataFrame, findings: pd.DataFrame) -> str:
     out = [head, "", "verdicts: " + ", ".join(f"{v} {int(n)}" for v, n in verdicts.items()), ""]
     if len(findings):
         out += ["| | document | line | rule | finding | evidence |", "|---|---|---|---|---|---|"]
-        rows = sorted(findings.to_dict(orient="records"), key=lambda f: (RANK[f["severity"]], f["doc_id"]))
+        rows = sorted(findings.to_dict(orient="records"), key=lambda f: (-SEVERITY_RANK[f["severity"]], f["doc_id"]))
         size = sum(len(x) + 1 for x in out)
         for i, f in enumerate(rows):
             line = "" if pd.isna(f["line"]) else str(int(f["line"]))

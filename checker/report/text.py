@@ -13,9 +13,10 @@ import textwrap
 import pandas as pd
 from tabulate import tabulate
 
+from checker.model import SEVERITY_RANK
+
 WIDTH = 60
 EVIDENCE_WIDTH = 40
-ORDER = {"error": 0, "warning": 1, "info": 2}
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 RESET = "\033[0m"
 # what the other columns and the gaps between them take: severity, rule and line (tabulate pads each header
@@ -73,7 +74,7 @@ def document_block(d, findings, message_width: int = WIDTH, evidence_width: int 
     declared = f"{_v(d['declared_date']) or 'none'}" + (f" ({_v(d['declared_source'])})" if _v(d["declared_source"]) else "")
     out = [f"{d['doc_id']}: {d['verdict'].upper()}  declared {declared}  window {window}  reliability {d['reliability']}"]
     if findings:
-        ordered = sorted(findings, key=lambda f: (ORDER.get(f["severity"], 3), _line(f["line"])))
+        ordered = sorted(findings, key=lambda f: (-SEVERITY_RANK.get(f["severity"], 0), _line(f["line"])))
         rows = [[f"{COLOURS[f['severity']]}{f['severity']}{RESET}" if colour and f["severity"] in COLOURS else f["severity"],
                  f["rule_id"], _v(f["line"]), _wrap(f["message"], message_width), _wrap(f["evidence"], evidence_width)]
                 for f in ordered]
