@@ -127,6 +127,11 @@ CASES = [
     # a bare "presidenta" reaches heads of state and government, not the central bank she heads
     ("la presidenta Christine Lagarde habló del euro.", "2021-06-01", "presidenta Christine Lagarde", set()),
     ("Chancellor Olaf Scholz met the president.", "2023-06-01", "Chancellor Olaf Scholz", {"de.chancellor"}),
+    # a function word capitalised at a clause's start names no office
+    ("Though President Bush has supported the bill, he threatens a veto.", "2007-10-01", "President Bush",
+     {"us.president"}),
+    ("Meanwhile Governor Rick Scott signed the budget in Tallahassee.", "2013-05-01", "Governor Rick Scott",
+     {"us.governor_of_florida"}),
     # a quotation glued to the word before it, as text copied from web pages has it
     ("He issued these remarks:“President Obama spoke well tonight.”", "2014-01-28", "President Obama",
      {"us.president"}),

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
@@ -67,6 +68,9 @@ OPENERS = {"today", "yesterday", "tonight", "when", "while", "after", "before", 
            "for", "from", "by", "to", "of", "thus", "however", "here", "there", "what", "why", "how", "where", "who",
            "dear", "thank", "thanks", "says", "said", "again", "finally", "first", "last", "both", "hoy", "ayer",
            "cuando", "mientras", "y", "pero", "el", "la", "los", "las", "en", "con", "por", "para", "según"}
+# English function words, which name no office even capitalised at a clause's start ("Though President
+# Bush has supported ...", "Meanwhile Governor ..."): spaCy's stop list, broader than OPENERS.
+FUNCTION_WORDS = frozenset(EN_STOP_WORDS)
 # Titles that say whether they name a woman or a man. Spanish uses the masculine for women at times ("la
 # presidente"), so only its feminine forms decide; English "Congressman"/"Congresswoman" both do.
 TITLE_GENDER = {"congresswoman": "f", "congressman": "m", "chairwoman": "f", "chairman": "m", "councilwoman": "f",
@@ -266,7 +270,8 @@ class PeopleMatcher:
             word = original[tok.idx:tok.idx + len(tok)]
             if (not word[:1].isupper() or not word.replace("-", "").rstrip(".").isalpha() or tok.lower_ in GAP_WORDS
                     or tok.lower_ in FORMER | THEN | LATE | ACTING | FUTURE_PRE or tok.lower_ in COUNTRY_WORDS
-                    or tok.lower_ in NOT_SURNAMES or tok.lower_ in OPENERS or tok.lower_ in self.kb.generic_index):
+                    or tok.lower_ in NOT_SURNAMES or tok.lower_ in OPENERS or tok.lower_ in FUNCTION_WORDS
+                    or tok.lower_ in self.kb.generic_index):
                 break
             words.insert(0, tok.lower_.rstrip("."))
             k -= 1
