@@ -44,6 +44,11 @@ SCHEDULE = re.compile(
 
 # -- items ---------------------------------------------------------------------------------------------------
 
+# A clause told in the past about the last few days: "President Bush spoke today", "hosted ... yesterday",
+# "signed the bill on Monday". The person acted in office days before the text was written.
+_RECENT = re.compile(r"\b(?:today|yesterday|tonight|earlier today|this (?:morning|afternoon|evening|week)|last night|"
+                     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\s,]+(?:\w+\.?\s+)?\d)|"
+                     r"hoy|ayer|anoche|esta (?:mañana|tarde|noche|semana))\b", re.I)
 _YEARS_AGO = re.compile(r"\b(?:\w+|\d+)\s+(?:years|decades|años|décadas)\s+(?:ago|atrás)\b|\bhace\s+\w+\s+(?:años|décadas)\b", re.I)
 
 
@@ -64,10 +69,11 @@ def anchored_in_past(m: Mention, tenures, times) -> bool:
 
 def _role(mentions: list[Mention], tenures, times) -> str:
     """acting: some clause names the person in the present, with no look-back cue (acting+: two sentences
-    or more do); future: only clauses in the future do ("as Attorney General, Richardson will ...": a
-    nominee's office to come); past: told in the past only; lookback: every mention looks back ("under
-    President X", "then-", a date in the term)."""
-    acting, future, past = set(), False, False
+    or more do); recent: told in the past about the last days ("spoke today", "signed it on Monday");
+    future: only clauses in the future do ("as Attorney General, Richardson will ...": a nominee's office
+    to come); past: told in the past only; lookback: every mention looks back ("under President X",
+    "then-", a date in the term)."""
+    acting, recent, future, past = set(), False, False, False
     for m in mentions:
         if m.qualifiers.retrospective or m.qualifiers.then or anchored_in_past(m, tenures, times):
             continue
@@ -75,12 +81,14 @@ def _role(mentions: list[Mention], tenures, times) -> str:
             acting.add(m.sentence.start)
         elif m.tense is Tense.FUTURE:
             future = True
+        elif m.tense is Tense.PAST and _RECENT.search(m.sentence.text):
+            recent = True
         else:
             past = True
     if acting:
         # the same person acting in two clauses or more: a story about them now, not a passing courtesy
         return "acting+" if len(acting) > 1 else "acting"
-    return "future" if future else "past" if past else "lookback"
+    return "recent" if recent else "future" if future else "past" if past else "lookback"
 
 
 def tenures_for(kb, m: Mention):
@@ -236,8 +244,8 @@ GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holde
 
 
 def stale_candidate(item: Evidence) -> bool:
-    """A title in a present or future clause: what DT111 may find stale (`Model.stale` says when)."""
-    return item.kind == "title" and (item.role.startswith("acting") or item.role == "future")
+    """A title in a present, recent-past or future clause: what DT111 may find stale (`Model.stale` says when)."""
+    return item.kind == "title" and (item.role.startswith("acting") or item.role in ("recent", "future"))
 
 
 def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
@@ -462,7 +470,8 @@ _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.2
                 "ahead1+": "more than a year after the date"}
 _KIND_WORDS = {"title": "titled", "former": "called former", "elect": "called -elect", "future": "called nominee or future",
                "then": "called then-"}
-_ROLE_WORDS = {"acting": "in a present clause", "acting+": "in present clauses", "future": "in a future clause",
+_ROLE_WORDS = {"acting": "in a present clause", "acting+": "in present clauses", "recent": "acting in the last days",
+               "future": "in a future clause",
                "past": "in past-tense clauses", "lookback": "looking back"}
 
 
