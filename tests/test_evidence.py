@@ -111,6 +111,17 @@ def test_a_prime_minister_months_after_he_left(check_text):
     assert f["severity"] in ("warning", "error") and float(f["confidence"]) > 0.5
 
 
+def test_a_past_clause_about_today_acts_in_office(check_text):
+    # told in the past, but about the day before the text: the person acted in office then
+    _, f = stale_finding(check_text, "Date: April 5, 2016\n\nPresident Bush spoke today at the drug abuse summit in "
+                                     "Atlanta and met the mayor afterwards.\n", "Bush")
+    assert "acting in the last days" in f["message"] and f["severity"] in ("warning", "error")
+    # the same words inside the term support the date
+    drow, found = date_findings(check_text, "Date: April 5, 2006\n\nPresident Bush spoke today at the drug abuse "
+                                            "summit in Atlanta and met the mayor afterwards.\n")
+    assert not [f for f in found if f["rule_id"] in ("DT101", "DT111")] and drow["verdict"] != "inconsistent"
+
+
 # -- classes of false alarm ----------------------------------------------------------------------------------
 
 def test_a_courtesy_title_years_after_the_term_is_no_error(check_text):
