@@ -191,9 +191,18 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
     text = doc.document.text
     # the newest date the text names, in any tense ("in 2015", "on March 3, 2016"): news and releases tell of
     # the last weeks, so a text whose newest date is years before its own date was probably moved forward
+    # A full date ("June 5, 2008", a body's dateline among them) is most often a recent event's or the text's
+    # own; a year or a month ("since 2001") as often history. So the newest full date is one item, and the
+    # newest year or month another, only where it is later than every full date.
     named = [t for t in doc.times if t.value is not None and t.year_explicit and t.kind in (TimeKind.ABSOLUTE, TimeKind.YEAR)]
-    if named:
-        newest = max(named, key=lambda t: t.value.first_day)
+    days = [t for t in named if t.kind is TimeKind.ABSOLUTE and t.value.day is not None]
+    newest_day = max(days, key=lambda t: t.value.first_day) if days else None
+    if newest_day is not None:
+        out.append(Evidence("newest-day", "plain", "", "", ((newest_day.value.first_day, newest_day.value.last_day),),
+                            newest_day.span.text, (newest_day.span,), "newest-day", newest_day.language))
+    later = [t for t in named if newest_day is None or t.value.first_day > newest_day.value.last_day]
+    if later:
+        newest = max(later, key=lambda t: t.value.first_day)
         out.append(Evidence("newest", "plain", "", "", ((newest.value.first_day, newest.value.last_day),),
                             newest.span.text, (newest.span,), "newest", newest.language))
     for t in doc.times:
@@ -239,7 +248,8 @@ def _before(gap: float) -> str:
 
 EVENTS = ("event-past", "event-future", "year-past", "year-future")
 NO_GRACE = dt.timedelta(0)
-DATED = EVENTS + ("newest",)
+NEWEST = ("newest", "newest-day")
+DATED = EVENTS + NEWEST
 GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holder's first days, and back
 
 
@@ -251,7 +261,7 @@ def stale_candidate(item: Evidence) -> bool:
 def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
     """Where `day` lies from the item's fact, in the buckets the model was fitted with. `grace` is the
     hand-over slack a declared date is given; the window of dates the content allows is drawn without it."""
-    if item.kind == "newest":
+    if item.kind in NEWEST:
         first, _ = item.intervals[0]
         if first > day + grace:
             return "ahead"
@@ -485,8 +495,9 @@ def describe(m: Model, ev: Evidence, day: dt.date) -> str:
     ratio = math.exp(m.ratio(ev, day)[1])
     strength = f"{ratio:.1f}x as common in misdated text" if ratio >= 1 else f"{1 / ratio:.1f}x as common in rightly dated text"
     quote = " | ".join(dict.fromkeys(" ".join(s.text.split()) for s in ev.evidence))
-    if ev.kind == "newest":
-        return f"the newest date the text names is “{quote}”, {_DATED_WORDS[rel]} ({strength})"
+    if ev.kind in NEWEST:
+        what = "full date" if ev.kind == "newest-day" else "date"
+        return f"the newest {what} the text names is “{quote}”, {_DATED_WORDS[rel]} ({strength})"
     if ev.kind in EVENTS:
         told = "told as past" if ev.kind.endswith("past") else "told as to come"
         return f"“{quote}” {told}{' (a schedule)' if ev.role == 'schedule' else ''}, {_DATED_WORDS[rel]} ({strength})"

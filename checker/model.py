@@ -231,8 +231,10 @@ class Evidence:
     says what it proves at a given date)."""
 
     kind: str  # title | former | elect | future (nominee, designate) | then | event-past | event-future |
-    # year-past | year-future (a year told as past or to come) | newest (the newest date the text names)
-    role: str  # titles: acting | acting+ (two clauses or more) | future (future clauses only) | past | lookback;
+    # year-past | year-future (a year told as past or to come) | newest-day (the newest full date the text
+    # names) | newest (the newest year or month it names, where later than every full date)
+    role: str  # titles: acting | acting+ (two clauses or more) | recent (past clauses about the last days) |
+    # future (future clauses only) | past | lookback;
     # events: plain | schedule
     office: str  # head | cabinet | other ("" for events)
     ambiguous: str  # one (person, office named) | generic (one person, a title naming only a kind of office)

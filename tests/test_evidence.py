@@ -33,7 +33,7 @@ def test_the_fitted_table_has_its_counts_and_parameters():
     for r in cells:
         kind = r["cell"].split("|")[0]
         assert kind in {"title", "former", "elect", "future", "then", "event-past", "event-future", "year-past",
-                        "year-future", "newest"}, r
+                        "year-future", "newest", "newest-day"}, r
         # a coarsest cell (kind and relation) stands on 20 counts; a finer one on 3, shrunk toward its parent
         assert float(r["n_right"]) + float(r["n_wrong"]) >= (20 if r["cell"].count("|") == 1 else 3)
         assert math.isfinite(float(r["log_lr"]))
@@ -247,7 +247,8 @@ def test_two_terms_prefer_the_declared_date_else_the_nearest_else_the_latest():
 
 def test_the_window_ends_on_the_terms_last_day(check_text):
     # a term recorded as ending 2024-09-30 (his last day) bounds the window on that day, not the day before
-    drow, _ = check_text("Date: March 10, 2025\n\nPresident of Mexico Andrés Manuel López Obrador on Monday "
+    # (on a date the text contradicts: an unflagged declared date would widen the window to itself)
+    drow, _ = check_text("Date: March 10, 2027\n\nPresident of Mexico Andrés Manuel López Obrador on Monday "
                          "announced new border patrols.\n")
     assert drow["inferred_end"] == "2024-09-30", drow
 
