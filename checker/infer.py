@@ -71,13 +71,14 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
         people = sorted({kb.person(t.person_id).name for t in ts})
         who = " or ".join(people)
         office = _office_name(kb, ts[0].office_id, "en")
+        subject = f"{who} · {office}"
         terms = ", ".join(fmt_range(t.start, t.end) for t in ts)
         plain = [(m, t) for m, t in items if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                                     or m.qualifiers.then)]
         if plain:
             ev = tuple(m.span for m, _ in plain[:3])
             out.append(Constraint(((first, None),), LOWER_BOUND, Strength.STRONG,
-                                  f"{who} became {office} on {first.isoformat()}", ev, key + "#start"))
+                                  f"{who} became {office} on {first.isoformat()}", ev, key + "#start", subject=subject))
             current = [(m, t) for m, t in plain if not m.qualifiers.retrospective and not anchored_in_past(m, t, times)]
             if current:
                 best = max(IN_OFFICE[m.tense] for m, _ in current)
@@ -86,13 +87,13 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
                 intervals = tuple((t.start, (t.end - DAY) if t.end else None) for t in ts)
                 ev = tuple(m.span for m, _ in current[:3])
                 out.append(Constraint(intervals, weight, Strength.STRONG if weight >= 2 else Strength.SOFT,
-                                      f"{who} was {office} {terms}", ev, key + "#term"))
+                                      f"{who} was {office} {terms}", ev, key + "#term", subject=subject))
                 for step, w in AFTER_TERM_STEPS:
                     if any(t.end for t in ts):
                         stretched = tuple((t.start, t.end + step if t.end else None) for t in ts)
                         out.append(Constraint(stretched, w, Strength.SOFT,
                                               f"{who} left the office of {office} more than {step.days // 365} years earlier "
-                                              f"({terms})", ev, key + f"#after{step.days}", step=True))
+                                              f"({terms})", ev, key + f"#after{step.days}", step=True, subject=subject))
         for m, mts in items:
             if m.qualifiers.elect:
                 wins = []
@@ -100,19 +101,19 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
                     wins.append((t.elected or t.start - dt.timedelta(days=120), t.start))
                 out.append(Constraint(tuple(wins), ELECT, Strength.STRONG,
                                       f"{who} was {office}-elect between the election and taking office ({', '.join(fmt_range(a, b) for a, b in wins)})",
-                                      (m.span,), key + "#elect"))
+                                      (m.span,), key + "#elect", subject=subject))
                 break
         for m, mts in items:
             if m.qualifiers.former:
                 ends = [t.end for t in mts if t.end]
                 if ends:
                     out.append(Constraint(((min(ends), None),), FORMER, Strength.STRONG,
-                                          f"{who} first left the office of {office} on {min(ends).isoformat()}", (m.span,), key + "#former"))
+                                          f"{who} first left the office of {office} on {min(ends).isoformat()}", (m.span,), key + "#former", subject=subject))
                 break
         for m, mts in items:
             if m.qualifiers.then and not plain:
                 out.append(Constraint(((first, None),), LOWER_BOUND, Strength.STRONG,
-                                      f"{who} became {office} on {first.isoformat()}", (m.span,), key + "#start"))
+                                      f"{who} became {office} on {first.isoformat()}", (m.span,), key + "#start", subject=subject))
                 break
     return out
 

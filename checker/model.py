@@ -220,6 +220,7 @@ class Constraint:
     evidence: tuple[Span, ...]
     key: str = ""  # groups constraints that come from the same fact (same person and office)
     step: bool = False  # one step of a graded constraint (weight growing with distance): drawn with its fact
+    subject: str = ""  # whom a person's fact is about, "Janet Napolitano · Secretary of Homeland Security": one row of the picture
 
     def allows(self, day: dt.date) -> bool:
         return any((lo is None or lo <= day) and (hi is None or day <= hi) for lo, hi in self.intervals)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Optional
 
-from checker.model import AnalysedDocument, Finding, PartialDate, Span
+from checker.model import AnalysedDocument, Constraint, Finding, PartialDate, Span
 
 CONTEXT = 160  # characters of text shown on each side of a piece of evidence
-
 
 def _iso(d: Optional[dt.date]) -> Optional[str]:
     return d.isoformat() if d is not None else None
@@ -21,6 +20,22 @@ def _iso(d: Optional[dt.date]) -> Optional[str]:
 
 def _partial(p: PartialDate) -> dict:
     return {"value": p.iso(), "first": p.first_day.isoformat(), "last": p.last_day.isoformat()}
+
+
+def row_label(c: Constraint) -> str:
+    """The row the picture draws `c` on: the person and office for a person's facts (all of them on one
+    row: "became ..." and "was ..." on two rows read as two people), else the fact itself."""
+    return c.subject or c.reason
+
+
+def bound(c: Constraint) -> Optional[str]:
+    """"lower" or "upper" for a fact that bounds the date on one side only (the day a person took office or
+    first left it, an event told in the past or expected), drawn as a mark at that day; None for a span of
+    days, drawn as a bar: a term in office (one still running too) or the months as president-elect."""
+    if len(c.intervals) != 1 or c.key.endswith("#term"):
+        return None
+    lo, hi = c.intervals[0]
+    return "lower" if hi is None and lo is not None else "upper" if lo is None and hi is not None else None
 
 
 def excerpt(text: str, span: Span, line_of) -> dict:
@@ -58,8 +73,8 @@ def timeline(doc: AnalysedDocument, findings: Iterable[Finding]) -> dict:
         "declared": {**_partial(declared.value), "source": declared.source, "evidence": ex(declared.span)} if declared else None,
         "window": {"start": doc.window.start.isoformat(), "end": doc.window.end.isoformat()} if doc.window else None,
         "claims": [{"kind": c.kind.value, **_partial(c.value), "source": c.source, "evidence": ex(c.span)} for c in d.claims],
-        "constraints": [{"reason": c.reason, "weight": c.weight, "strength": c.strength.value,
-                         "intervals": [[_iso(a), _iso(b)] for a, b in c.intervals],
+        "constraints": [{"reason": c.reason, "row": row_label(c), "bound": bound(c), "weight": c.weight,
+                         "strength": c.strength.value, "intervals": [[_iso(a), _iso(b)] for a, b in c.intervals],
                          "in_window": id(c) in support, "fits_declared": fits(c),
                          "evidence": [ex(s) for s in c.evidence]} for c in doc.constraints if not c.step],
         "findings": [{"rule_id": f.rule_id, "start": f.start, "end": f.end,
