@@ -8,6 +8,7 @@ package registry or pip's cache): that is the slow part, hence the generous, bou
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -91,6 +92,8 @@ def test_pre_commit_gate_fails_passes_with_a_baseline_and_fails_on_a_new_post(tm
     log = r.stdout + r.stderr
     assert r.returncode == 1, log
     assert "former President Obama" in log and "DT102" in log and "2014-06-18-health-law.md" in log, log
+    # the hook's default output is concise: one `path:line:col: CODE [severity] message` line per finding
+    assert re.search(r"^\S*2014-06-18-health-law\.md:\d+:\d+: DT102 ", log, re.M), log
     assert "README" not in log
 
     # 2. the desk accepts what is there: a baseline, committed with the config that uses it
