@@ -344,14 +344,23 @@ class Model:
         """Each item with its cell, its log ratio and whether it counts in the sum. Titled people count each
         (people are named independently); the dated events and years of one kind do not: a text reads its
         dates in one way (a bill's future deadlines all misread as past, a history all in the past), so of
-        each kind only the strongest item for and the strongest against the date count."""
+        each kind only the strongest item for and the strongest against the date count, and a date named by
+        several items counts once."""
         rows = [(ev, *self.ratio(ev, day, grace)) for ev in evidence]
-        strongest: dict[tuple[str, bool], int] = {}  # (kind, for the date?) -> the row that counts
+        # one date is one fact, however many items name it (told as past, as to come, the newest the text
+        # names): only its strongest item may count
+        of_date: dict[tuple, int] = {}
         for k, (ev, _, lr) in enumerate(rows):
             if ev.kind in DATED and lr != 0:
-                side = (ev.kind, lr < 0)
-                if side not in strongest or abs(lr) > abs(rows[strongest[side]][2]):
-                    strongest[side] = k
+                when = ev.intervals[0]
+                if when not in of_date or abs(lr) > abs(rows[of_date[when]][2]):
+                    of_date[when] = k
+        strongest: dict[tuple[str, bool], int] = {}  # (kind, for the date?) -> the row that counts
+        for k in sorted(of_date.values()):
+            ev, _, lr = rows[k]
+            side = (ev.kind, lr < 0)
+            if side not in strongest or abs(lr) > abs(rows[strongest[side]][2]):
+                strongest[side] = k
         counted = set(strongest.values())
         return [(ev, cell, lr, ev.kind not in DATED or k in counted) for k, (ev, cell, lr) in enumerate(rows)]
 
