@@ -308,9 +308,11 @@ def cells(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[st
 
 
 def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
+    # the language is dropped last but one: how a language's texts use titles (Mexican Spanish keeps "el
+    # presidente" for the ex-presidents it names in the present) is worth more than the finer kind of name
     return (f"{item.kind}|{item.role}|{item.office}|{item.ambiguous}|{item.language}|{rel}",
-            f"{item.kind}|{item.role}|{item.office}|{item.ambiguous}|{rel}",
-            f"{item.kind}|{item.role}|{item.office}|{rel}",
+            f"{item.kind}|{item.role}|{item.office}|{item.language}|{rel}",
+            f"{item.kind}|{item.role}|{item.language}|{rel}",
             f"{item.kind}|{item.role}|{rel}",
             f"{item.kind}|{rel}")
 

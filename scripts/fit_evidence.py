@@ -148,11 +148,13 @@ def fit_ratios(docs) -> dict:
 
 
 def _parent(cell: str):
-    """The next coarser cell: `evidence.cells` drops the fields after the role from the right, then the role."""
+    """The next coarser cell, as `evidence.cells` backs off: the kind of name, the office, the language,
+    then the role."""
     parts = cell.split("|")
     if len(parts) <= 2:
         return None
-    return "|".join(parts[:-2] + parts[-1:])
+    drop = {6: 3, 5: 2, 4: 2, 3: 1}[len(parts)]
+    return "|".join(parts[:drop] + parts[drop + 1:])
 
 
 def logistic(xs: list[float], ys: list[int]) -> tuple[float, float]:

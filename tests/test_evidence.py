@@ -51,8 +51,9 @@ def test_cells_back_off_from_specific_to_coarse():
     assert evidence.relation(ev, dt.date(2012, 5, 1)) == "in"
     assert evidence.relation(ev, dt.date(2019, 5, 1)) == "post2-4"
     assert evidence.relation(ev, dt.date(2008, 5, 1)) == "pre0.5-1"
-    assert evidence.cells(ev, dt.date(2019, 5, 1)) == ("title|acting|head|one|en|post2-4", "title|acting|head|one|post2-4",
-                                                       "title|acting|head|post2-4", "title|acting|post2-4", "title|post2-4")
+    # the kind of name, then the office, then the language, then the role
+    assert evidence.cells(ev, dt.date(2019, 5, 1)) == ("title|acting|head|one|en|post2-4", "title|acting|head|en|post2-4",
+                                                       "title|acting|en|post2-4", "title|acting|post2-4", "title|post2-4")
 
 
 @needs_shared
@@ -98,11 +99,12 @@ def test_a_chancellor_years_after_she_left(check_text):
     _, f = stale_finding(check_text, "Date: June 14, 2023\n\nGerman Chancellor Angela Merkel says Europe must spend "
                                      "more on defence, and she will meet other leaders in Brussels next week.\n", "Merkel")
     assert f["severity"] in ("warning", "error")
-    # the same title three years on is flagged too, and the finding is surer of it
+    # the same title three years on is flagged too (how sure depends on what real text does that long after,
+    # not on the distance alone: courtesy titles grow with the years)
     _, later = stale_finding(check_text, "Date: January 14, 2025\n\nGerman Chancellor Angela Merkel says Europe must "
                                          "spend more on defence, and she will meet other leaders in Brussels next week.\n",
                              "Merkel")
-    assert later["severity"] in ("warning", "error") and float(later["confidence"]) >= float(f["confidence"])
+    assert later["severity"] in ("warning", "error") and float(later["confidence"]) > 0.9
 
 
 def test_a_prime_minister_months_after_he_left(check_text):
