@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import pandas as pd
 
-from checker import dates
+from checker import dates, evidence
 from checker import kb as kb_module
 from checker import recycled as recycled_module
 from checker.kb import outlets
@@ -26,6 +26,7 @@ from checker.infer import infer
 from checker.ingest import read_inputs
 from checker.ingest.claims import declared_claim
 from checker.model import AnalysedDocument, Document, Finding, Problem
+from checker.rules.base import RuleContext
 from checker.timing import clock
 from checker.tables import document_row, documents_frame, finding_row, findings_frame
 from checker.timeline import timeline
@@ -53,9 +54,15 @@ class Checker:
     # built on first use: a run whose documents all come from the cache never loads them
     @cached_property
     def kb(self):
-        # with this run's outlet ratings (the user's table, then the bundled one)
-        return outlets.attach(kb_module.load(kb_module.DATA_DIR, self.settings.reference_date, user_dir=self.settings.kb_dir),
-                              self.settings.outlets)
+        return kb_module.load(kb_module.DATA_DIR, self.settings.reference_date, user_dir=self.settings.kb_dir)
+
+    @cached_property
+    def context(self) -> RuleContext:
+        """What the rules know besides the document: this run's knowledge base and outlet ratings (the
+        user's table, then the bundled one), the evidence model and every rule's code."""
+        from checker.rules import by_code
+
+        return RuleContext(self.kb, outlets.load(self.settings.outlets), evidence.model(), tuple(by_code()))
 
     @cached_property
     def analyser(self):
@@ -127,7 +134,7 @@ class Checker:
             for rule in self.rules:
                 if doc.document.readable or rule.on_unreadable:
                     try:
-                        findings.extend(rule.check(doc, self.kb))
+                        findings.extend(rule.check(doc, self.context))
                     except Exception as exc:
                         findings.append(self._rule_failed(doc, rule, exc))
         findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule_id, f.message))
@@ -135,7 +142,7 @@ class Checker:
             return self._rows(doc, findings)
         except Exception as exc:
             doc = self._unanalysed(self._broken(document, "writing the document's rows", exc))
-            return self._rows(doc, [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.kb)])
+            return self._rows(doc, [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.context)])
 
     @staticmethod
     def _broken(document: Document, stage: str, exc: Exception) -> Document:

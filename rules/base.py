@@ -1,17 +1,81 @@
-"""What every rule is: a code, a readable name, a category, a default severity, a docstring that is its
-documentation (with a failing and a passing example), and `check(doc, kb)`.
+"""What every rule is: a code, a readable name, a category, a default severity, a docstring that is its documentation (with a failing and a passing example),
+and `check(doc, ctx)`.
 
-A rule sees an analysed document and the knowledge base's query interface, never a file, a CLI option or
-a report.
+A rule sees an analysed document and a `RuleContext`, never a file, a CLI option or a report.
+
+This module is the rule API: a rule module imports from here, `checker.model` and the standard library only
+(tests/test_rule_api.py checks), so the rest of the checker can be rearranged without touching a rule. Besides
+the rule kinds (`Rule`, `ProblemRule`) and `RuleContext`, it re-exports the pure helpers and
+constants rules share, from where they live:
+- dates: `safe_date`, `weekday_name`, `match_date`, `MONTHS`, `WEEKDAYS`, `EARLIEST`;
+- inference: `fmt_range`, `GRACE`, `EARLY`, `ELECT_EARLY`;
+- the evidence model's readings: `at_declared`, `describe`, `stale_candidate`;
+- claims: `describe_source`, `days_apart`;
+- boilerplate phrases: `regex`, `matcher`, `of_kind`, `FOLDS_TO_ASCII`; and `fold`;
+- outlets: `host_of`, `site_of`, `WHERE` (how a match was made, in words);
+- suppressions: `directives`.
+Run-time state (the knowledge base, this run's outlets table, the evidence model, the rule codes) is on the
+`RuleContext` the engine builds once per run.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Iterator, Optional
 
-from checker.kb import KnowledgeBase
-from checker.model import AnalysedDocument, Category, Finding, Severity, Span
+from checker.dates import EARLIEST, MONTHS, WEEKDAYS, match_date, safe_date, weekday_name
+from checker.evidence import Model, at_declared, describe, stale_candidate, tenures_for
+from checker.infer import EARLY, ELECT_EARLY, GRACE, fmt_range
+from checker.ingest.claims import days_apart, describe_source
+from checker.kb import KnowledgeBase, Office, Person, fold
+from checker.kb.outlets import Match, Outlets, host_of, identify, site_of
+from checker.kb.phrases import FOLDS_TO_ASCII, matcher, of_kind, regex
+from checker.model import AnalysedDocument, Category, Document, Finding, Mention, Severity, Span, Tenure
+from checker.suppress import directives
+
+__all__ = ["EARLIEST", "EARLY", "ELECT_EARLY", "FOLDS_TO_ASCII", "GRACE", "MONTHS", "WEEKDAYS", "WHERE", "ProblemRule",
+           "Rule", "RuleContext", "at_declared", "days_apart", "describe", "describe_source", "directives", "fmt_range",
+           "fold", "host_of", "iter_lines", "match_date", "matcher", "of_kind", "one_line", "regex", "safe_date",
+           "site_of", "stale_candidate", "weekday_name"]
+
+# how an outlet was matched (checker/kb/outlets.py), as a finding says it
+WHERE = {"url": "its URL", "site": "its site name", "page": "the page's own notice"}
+
+
+@dataclass
+class RuleContext:
+    """What a rule knows besides the document, built once per run by the engine: the knowledge base's
+    queries, this run's outlets table (the user's, then the bundled one), the evidence model and the code of
+    every rule. Rules ask it rather than loading these themselves, so a run's settings reach every rule."""
+
+    kb: KnowledgeBase
+    outlets: Outlets
+    evidence: Model
+    rule_codes: tuple[str, ...]
+    # the latest (document, match): three rules ask about each document in turn
+    _outlet: tuple[Optional[Document], Optional[Match]] = field(default=(None, None), init=False, repr=False)
+
+    def person(self, person_id: str) -> Person:
+        return self.kb.person(person_id)
+
+    def office(self, office_id: str) -> Office:
+        return self.kb.office(office_id)
+
+    def tenures_for(self, mention: Mention) -> list[Tenure]:
+        """The tenures of the people a mention can be in the offices its title names."""
+        return tenures_for(self.kb, mention)
+
+    def known_name(self, word: str) -> bool:
+        """A name or surname of someone in the knowledge base (whatever its case and accents)."""
+        folded = fold(word)
+        return folded in self.kb.alias_index or folded in self.kb.surname_index
+
+    def outlet_of(self, document: Document) -> Optional[Match]:
+        """The outlet the document comes from, matched in this run's outlets table."""
+        if self._outlet[0] is not document:
+            self._outlet = (document, identify(document, self.outlets))
+        return self._outlet[1]
 
 
 class Rule:
@@ -26,7 +90,7 @@ class Rule:
         """Load now what `check` would load on first use (dictionaries, parsers): called once before the
         engine forks its workers, so that each does not load it again."""
 
-    def check(self, doc: AnalysedDocument, kb: KnowledgeBase) -> Iterable[Finding]:
+    def check(self, doc: AnalysedDocument, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
 
     def finding(self, doc: AnalysedDocument, message: str, evidence: Iterable[Span] | str, *,
@@ -75,7 +139,7 @@ class ProblemRule(Rule):
 
     on_unreadable = True
 
-    def check(self, doc: AnalysedDocument, kb: KnowledgeBase) -> Iterable[Finding]:
+    def check(self, doc: AnalysedDocument, ctx: RuleContext) -> Iterable[Finding]:
         for p in doc.document.problems:
             if p.code == self.code:
                 yield self.finding(doc, p.message, [p.span] if p.span else "", confidence=1.0)

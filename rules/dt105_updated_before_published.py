@@ -39,7 +39,7 @@ class UpdatedBeforePublished(Rule):
     category = Category.DATE
     severity = Severity.ERROR
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         claims = [c for c in doc.document.claims if not c.source.startswith("htmldate:")]
         published = [c for c in claims if c.kind is ClaimKind.PUBLISHED]
         for u in (c for c in claims if c.kind is ClaimKind.UPDATED):

@@ -31,7 +31,7 @@ class CopyrightYearConflict(Rule):
     category = Category.DATE
     severity = Severity.WARNING
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         notices = [c for c in doc.document.claims if c.kind is ClaimKind.COPYRIGHT]
         if not notices:
             return

@@ -30,7 +30,7 @@ class TenseConflict(Rule):
     category = Category.DATE
     severity = Severity.WARNING
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is None:
             return
         d = doc.declared.value

@@ -13,9 +13,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.infer import fmt_range
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import Rule, fmt_range
 
 
 class Undated(Rule):
@@ -24,7 +23,7 @@ class Undated(Rule):
     category = Category.DATE
     severity = Severity.WARNING
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is not None:
             return
         w = doc.window

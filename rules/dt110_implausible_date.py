@@ -17,9 +17,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.dates import EARLIEST
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import EARLIEST, Rule
 
 
 class ImplausibleDate(Rule):
@@ -28,7 +27,7 @@ class ImplausibleDate(Rule):
     category = Category.DATE
     severity = Severity.ERROR
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is None:
             return
         d = doc.declared.value

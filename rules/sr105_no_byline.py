@@ -27,9 +27,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.kb.phrases import matcher, of_kind
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import Rule, matcher, of_kind
 
 TOP, BOTTOM = 25, 15  # lines from each end where bylines and release marks stand
 _JOINERS = {"and", "y", "de", "del", "la", "las", "los", "van", "von", "da", "di", "e", "with", "con"}
@@ -65,7 +64,7 @@ class NoByline(Rule):
     category = Category.SOURCE
     severity = Severity.INFO
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if dict(getattr(doc.document, "metadata", ()) or ()).get("author"):
             return
         lines = [ln for ln in doc.document.text.splitlines() if ln.strip()]

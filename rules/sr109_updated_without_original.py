@@ -30,7 +30,7 @@ class UpdatedWithoutOriginal(Rule):
     category = Category.SOURCE
     severity = Severity.INFO
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         claims = doc.document.claims
         updated = [c for c in claims if c.kind is ClaimKind.UPDATED]
         if not updated or any(c.kind in (ClaimKind.PUBLISHED, ClaimKind.DATELINE) for c in claims):

@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import re
 
-from checker.kb.phrases import matcher, regex
 from checker.model import Category, Severity, Span
-from checker.rules.base import Rule, iter_lines
+from checker.rules.base import Rule, iter_lines, matcher, regex
 
 LAST_LINES = 4
 MIN_CUT_WORDS = 12
@@ -112,7 +111,7 @@ class GarbledOrTruncated(Rule):
     def warm(self) -> None:
         import ftfy.badness  # noqa: F401 (0.1 s of regular expressions, built on import)
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         bad = _garbled(doc.document.text)
         if bad:
             from ftfy import fix_text  # only for garbled text: importing it costs a pre-commit run 50 ms

@@ -49,7 +49,7 @@ class Sensational(Rule):
     category = Category.SOURCE
     severity = Severity.INFO
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         text = doc.document.text
         caps: list[Span] = []
         marks: list[Span] = []

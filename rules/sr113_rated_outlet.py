@@ -16,10 +16,8 @@ Passes (json):
 """
 from __future__ import annotations
 
-from checker.kb import outlets
 from checker.model import Category, Severity
-from checker.rules.base import Rule
-from checker.rules.sr112_trusted_source import WHERE
+from checker.rules.base import WHERE, Rule
 
 
 class RatedOutlet(Rule):
@@ -28,8 +26,8 @@ class RatedOutlet(Rule):
     category = Category.SOURCE
     severity = Severity.WARNING
 
-    def check(self, doc, kb):
-        match = outlets.identify(doc.document, outlets.of(kb))
+    def check(self, doc, ctx):
+        match = ctx.outlet_of(doc.document)
         if match is None or match.outlet.rating == "high":
             return
         o = match.outlet

@@ -29,10 +29,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from checker.dates import match_date
-from checker.kb.phrases import regex
 from checker.model import Category, Finding, Severity, Span
-from checker.rules.base import Rule
+from checker.rules.base import Rule, match_date, regex
 
 LOOK_AHEAD = 40  # characters after "originally published" where its date may start
 
@@ -43,7 +41,7 @@ class RecycledStory(Rule):
     category = Category.SOURCE
     severity = Severity.WARNING
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is None:
             return
         text = doc.document.text

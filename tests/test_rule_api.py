@@ -1,0 +1,44 @@
+"""The rule API: a rule module sees the checker only through `checker.rules.base` and `checker.model`, so the
+rest of the checker can move without touching a rule, and a rule can be read on its own."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+ALLOWED = {"checker.rules.base", "checker.model"}
+MODULES = sorted(p for p in RULES.glob("*.py") if p.stem not in ("__init__", "base"))
+
+
+def _imported(tree: ast.AST) -> list[tuple[int, str]]:
+    """Every module an `import` or `from ... import` names, at any depth (inside functions too); `from
+    checker import evidence` names `checker.evidence`."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: from the rules package itself
+                base = ".".join(["checker", "rules"] + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            if base in ("checker", "checker.rules"):
+                out += [(node.lineno, f"{base}.{a.name}") for a in node.names]
+            else:
+                out.append((node.lineno, base))
+    return out
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.stem)
+def test_rule_imports_only_the_rule_api(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    wrong = [f"line {n}: {name}" for n, name in _imported(tree)
+             if (name == "checker" or name.startswith("checker.")) and name not in ALLOWED]
+    assert not wrong, f"{path.name} imports {wrong}: take it from checker.rules.base or the RuleContext"
+
+
+def test_the_walk_sees_imports_inside_functions():
+    tree = ast.parse("def f():\n    from checker.rules import by_code\n    from checker import evidence\n")
+    assert [name for _, name in _imported(tree)] == ["checker.rules.by_code", "checker.evidence"]
