@@ -25,7 +25,7 @@ from checker.gate import Gate
 from checker.infer import infer
 from checker.ingest import read_inputs
 from checker.ingest.claims import declared_claim
-from checker.model import AnalysedDocument, Document, Finding, Problem
+from checker.model import AnalysedDocument, Document, Finding, Problem, ProblemCode
 from checker.rules.base import RuleContext
 from checker.timing import clock
 from checker.tables import document_row, documents_frame, finding_row, findings_frame
@@ -147,12 +147,12 @@ class Checker:
     @staticmethod
     def _broken(document: Document, stage: str, exc: Exception) -> Document:
         return Document(document.doc_id, document.path, document.format, document.text, readable=False,
-                        problems=document.problems + (Problem("IN004", internal_error(stage, exc)),))
+                        problems=document.problems + (Problem(ProblemCode.IN004, internal_error(stage, exc)),))
 
     def _rule_failed(self, doc: AnalysedDocument, rule, exc: Exception) -> Finding:
         from checker.rules import by_code
 
-        return by_code()["IN004"].finding(doc, internal_error(f"running rule {rule.code} ({rule.name})", exc), "")
+        return by_code()[ProblemCode.IN004].finding(doc, internal_error(f"running rule {rule.code} ({rule.name})", exc), "")
 
     def _rows(self, doc: AnalysedDocument, findings: list[Finding]) -> tuple[dict, list[dict]]:
         findings, prints = self.gate.settle(doc, findings)  # suppressed and baselined findings leave here

@@ -31,7 +31,7 @@ from checker.ingest.claims import days_apart, describe_source
 from checker.kb import KnowledgeBase, Office, Person, fold
 from checker.kb.outlets import Match, Outlets, host_of, identify, site_of
 from checker.kb.phrases import FOLDS_TO_ASCII, matcher, of_kind, regex
-from checker.model import AnalysedDocument, Category, Document, Finding, Mention, Severity, Span, Tenure
+from checker.model import AnalysedDocument, Category, Document, Finding, Mention, ProblemCode, Severity, Span, Tenure
 from checker.suppress import directives
 
 __all__ = ["EARLIEST", "EARLY", "ELECT_EARLY", "FOLDS_TO_ASCII", "GRACE", "MONTHS", "WEEKDAYS", "WHERE", "ProblemRule",
@@ -100,7 +100,7 @@ class Rule:
         text = evidence if isinstance(evidence, str) else _join(spans)
         where = span or next((s for s in spans if s.end > s.start), None)
         return Finding(
-            rule_id=self.code, rule=self.name, category=self.category, severity=severity or self.severity,
+            rule_id=str(self.code), rule=self.name, category=self.category, severity=severity or self.severity,
             message=message, evidence=text, start=where.start if where else None, end=where.end if where else None,
             declared_date=doc.declared.value.iso() if doc.declared else None,
             expected_start=expected[0] if expected else None, expected_end=expected[1] if expected else None,
@@ -135,13 +135,19 @@ class Rule:
 
 class ProblemRule(Rule):
     """A rule that reports what ingest or analysis could not do, recorded on the document as a Problem with
-    this rule's code."""
+    this rule's code: a `ProblemCode`, so that a Problem and its rule cannot disagree on how it is spelt."""
 
+    code: ClassVar[ProblemCode]
     on_unreadable = True
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if not isinstance(vars(cls).get("code"), ProblemCode):
+            raise TypeError(f"{cls.__name__}: a ProblemRule's code is a ProblemCode, not {vars(cls).get('code')!r}")
 
     def check(self, doc: AnalysedDocument, ctx: RuleContext) -> Iterable[Finding]:
         for p in doc.document.problems:
-            if p.code == self.code:
+            if p.code is self.code:
                 yield self.finding(doc, p.message, [p.span] if p.span else "", confidence=1.0)
 
 

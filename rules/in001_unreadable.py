@@ -17,12 +17,12 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
+from checker.model import Category, ProblemCode, Severity
 from checker.rules.base import ProblemRule
 
 
 class Unreadable(ProblemRule):
-    code = "IN001"
+    code = ProblemCode.IN001
     name = "unreadable-input"
     category = Category.SOURCE
     severity = Severity.ERROR

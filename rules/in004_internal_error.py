@@ -11,12 +11,12 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
+from checker.model import Category, ProblemCode, Severity
 from checker.rules.base import ProblemRule
 
 
 class InternalError(ProblemRule):
-    code = "IN004"
+    code = ProblemCode.IN004
     name = "internal-error"
     category = Category.SOURCE
     severity = Severity.ERROR

@@ -16,12 +16,12 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
+from checker.model import Category, ProblemCode, Severity
 from checker.rules.base import ProblemRule
 
 
 class TimeBudget(ProblemRule):
-    code = "IN005"
+    code = ProblemCode.IN005
     name = "time-budget-exceeded"
     category = Category.SOURCE
     severity = Severity.WARNING

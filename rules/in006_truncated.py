@@ -17,12 +17,12 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
+from checker.model import Category, ProblemCode, Severity
 from checker.rules.base import ProblemRule
 
 
 class Truncated(ProblemRule):
-    code = "IN006"
+    code = ProblemCode.IN006
     name = "truncated-input"
     category = Category.SOURCE
     severity = Severity.WARNING

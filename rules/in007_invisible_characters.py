@@ -17,12 +17,12 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
+from checker.model import Category, ProblemCode, Severity
 from checker.rules.base import ProblemRule
 
 
 class InvisibleCharacters(ProblemRule):
-    code = "IN007"
+    code = ProblemCode.IN007
     name = "invisible-characters"
     category = Category.SOURCE
     severity = Severity.INFO

@@ -42,3 +42,25 @@ def test_rule_imports_only_the_rule_api(path: Path):
 def test_the_walk_sees_imports_inside_functions():
     tree = ast.parse("def f():\n    from checker.rules import by_code\n    from checker import evidence\n")
     assert [name for _, name in _imported(tree)] == ["checker.rules.by_code", "checker.evidence"]
+
+
+def test_every_problem_code_has_exactly_one_problem_rule():
+    from checker.model import ProblemCode
+    from checker.rules import all_rules
+    from checker.rules.base import ProblemRule
+
+    problem_rules = [r for r in all_rules() if isinstance(r, ProblemRule)]
+    assert all(isinstance(r.code, ProblemCode) for r in problem_rules)
+    assert sorted(r.code for r in problem_rules) == sorted(ProblemCode)
+
+
+def test_a_problem_code_is_typed():
+    from checker.model import Problem, ProblemCode
+    from checker.rules.base import ProblemRule
+
+    assert str(Problem(ProblemCode.IN005, "stopped").code) == "IN005"  # how the tables print it
+    for wrong in ("IN0O5", "IN005"):  # a typo, or even the right code as a bare string
+        with pytest.raises(TypeError):
+            Problem(wrong, "stopped")
+    with pytest.raises(TypeError):
+        type("Typo", (ProblemRule,), {"code": "IN005"})
