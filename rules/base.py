@@ -1,4 +1,5 @@
-"""What every rule is: a code, a readable name, a category, a default severity, a docstring that is its documentation (with a failing and a passing example),
+"""What every rule is: a code, a readable name, a category, a default severity, what a finding costs in the
+reliability score and why, a docstring that is its documentation (with a failing and a passing example),
 and `check(doc, ctx)`.
 
 A rule sees an analysed document and a `RuleContext`, never a file, a CLI option or a report.
@@ -13,7 +14,8 @@ constants rules share, from where they live:
 - claims: `describe_source`, `days_apart`;
 - boilerplate phrases: `regex`, `matcher`, `of_kind`, `FOLDS_TO_ASCII`; and `fold`;
 - outlets: `host_of`, `site_of`, `WHERE` (how a match was made, in words);
-- suppressions: `directives`.
+- suppressions: `directives`;
+- the reliability score's `DATE_POINTS` (with `DATE_REASON`) and `INPUT_POINTS`.
 Run-time state (the knowledge base, this run's outlets table, the evidence model, the rule codes) is on the
 `RuleContext` the engine builds once per run.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable, Iterator, Optional
+from typing import ClassVar, Iterable, Iterator, Mapping, Optional, Union
 
 from checker.dates import EARLIEST, MONTHS, WEEKDAYS, match_date, safe_date, weekday_name
 from checker.evidence import Model, at_declared, describe, stale_candidate, tenures_for
@@ -34,13 +36,23 @@ from checker.kb.phrases import FOLDS_TO_ASCII, matcher, of_kind, regex
 from checker.model import AnalysedDocument, Category, Document, Finding, Mention, ProblemCode, Severity, Span, Tenure
 from checker.suppress import directives
 
-__all__ = ["EARLIEST", "EARLY", "ELECT_EARLY", "FOLDS_TO_ASCII", "GRACE", "MONTHS", "WEEKDAYS", "WHERE", "ProblemRule",
-           "Rule", "RuleContext", "at_declared", "days_apart", "describe", "describe_source", "directives", "fmt_range",
-           "fold", "host_of", "iter_lines", "match_date", "matcher", "of_kind", "one_line", "regex", "safe_date",
-           "site_of", "stale_candidate", "weekday_name"]
+__all__ = ["DATE_POINTS", "DATE_REASON", "EARLIEST", "EARLY", "ELECT_EARLY", "FOLDS_TO_ASCII", "GRACE",
+           "INPUT_POINTS", "MONTHS", "WEEKDAYS", "WHERE", "Points", "ProblemRule", "Rule", "RuleContext",
+           "at_declared", "days_apart", "describe", "describe_source", "directives", "fmt_range", "fold", "host_of",
+           "iter_lines", "match_date", "matcher", "of_kind", "one_line", "regex", "safe_date", "site_of",
+           "stale_candidate", "weekday_name"]
 
 # how an outlet was matched (checker/kb/outlets.py), as a finding says it
 WHERE = {"url": "its URL", "site": "its site name", "page": "the page's own notice"}
+
+# A finding's cost in the reliability score (checker/score.py): one number for every severity, or one for each
+# of the three (the config can raise or lower a rule's severity). A negative number is a credit.
+Points = Union[int, Mapping[Severity, int]]
+# a date finding costs the most: a text whose date contradicts its content is what this tool exists to catch
+DATE_POINTS: Mapping[Severity, int] = {Severity.ERROR: 30, Severity.WARNING: 10, Severity.INFO: 2}
+DATE_REASON = "date finding: the date and the content disagree, or the date is missing"
+# an input problem with no weight of its own weighs by its severity alone
+INPUT_POINTS: Mapping[Severity, int] = {Severity.ERROR: 30, Severity.WARNING: 10, Severity.INFO: 5}
 
 
 @dataclass
@@ -83,6 +95,11 @@ class Rule:
     name: ClassVar[str]
     category: ClassVar[Category]
     severity: ClassVar[Severity]
+    # what a finding costs in the reliability score and why: every rule says (tests/test_rule_api.py)
+    points: ClassVar[Points]
+    points_reason: ClassVar[str]
+    # the points are scaled by the finding's confidence (how sure a match is)
+    points_by_confidence: ClassVar[bool] = False
     # the rule fires on documents that have no readable content too (input problems)
     on_unreadable: ClassVar[bool] = False
 
@@ -92,6 +109,11 @@ class Rule:
 
     def check(self, doc: AnalysedDocument, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def points_for(self, severity: Severity, confidence: float) -> int:
+        """What a finding of this rule at this severity and confidence costs (< 0: earns)."""
+        pts = self.points[severity] if isinstance(self.points, Mapping) else self.points
+        return round(pts * confidence) if self.points_by_confidence else pts
 
     def finding(self, doc: AnalysedDocument, message: str, evidence: Iterable[Span] | str, *,
                 severity: Optional[Severity] = None, expected: Optional[tuple[Optional[dt.date], Optional[dt.date]]] = None,

@@ -23,7 +23,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from checker.rules.base import Rule, at_declared, describe, fmt_range
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, at_declared, describe, fmt_range
 
 
 class DeclaredOutsideWindow(Rule):
@@ -31,6 +31,8 @@ class DeclaredOutsideWindow(Rule):
     name = "declared-date-outside-window"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
     def check(self, doc, ctx):
         if doc.declared is None or not doc.evidence:

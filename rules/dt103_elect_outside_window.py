@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.model import Category, Severity
-from checker.rules.base import EARLY, ELECT_EARLY, Rule, fmt_range
+from checker.rules.base import DATE_POINTS, DATE_REASON, EARLY, ELECT_EARLY, Rule, fmt_range
 
 
 def elect_title(office: str) -> str:
@@ -33,6 +33,8 @@ class ElectOutsideWindow(Rule):
     name = "elect-title-outside-window"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
     def check(self, doc, ctx):
         if doc.declared is None:

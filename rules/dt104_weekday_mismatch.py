@@ -18,7 +18,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity, Span, TimeKind
-from checker.rules.base import Rule, describe_source, safe_date, weekday_name
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, describe_source, safe_date, weekday_name
 
 
 class WeekdayMismatch(Rule):
@@ -26,6 +26,8 @@ class WeekdayMismatch(Rule):
     name = "weekday-mismatch"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
     def check(self, doc, ctx):
         for c in doc.document.claims:

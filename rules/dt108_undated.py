@@ -14,7 +14,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from checker.rules.base import Rule, fmt_range
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, fmt_range
 
 
 class Undated(Rule):
@@ -22,6 +22,8 @@ class Undated(Rule):
     name = "undated-document"
     category = Category.DATE
     severity = Severity.WARNING
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
     def check(self, doc, ctx):
         if doc.declared is not None:

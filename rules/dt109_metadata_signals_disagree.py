@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.model import Category, ClaimKind, Severity
-from checker.rules.base import Rule, days_apart
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, days_apart
 
 AGREE = dt.timedelta(days=1)
 STRONG_APART = dt.timedelta(days=366)
@@ -71,6 +71,8 @@ class MetadataSignalsDisagree(Rule):
     name = "metadata-signals-disagree"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
     def check(self, doc, ctx):
         for what, kinds in GROUPS:

@@ -18,7 +18,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from checker.rules.base import EARLIEST, Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, EARLIEST, Rule
 
 
 class ImplausibleDate(Rule):
@@ -26,6 +26,8 @@ class ImplausibleDate(Rule):
     name = "implausible-declared-date"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
     def check(self, doc, ctx):
         if doc.declared is None:

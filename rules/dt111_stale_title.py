@@ -24,7 +24,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from checker.rules.base import Rule, at_declared, describe, stale_candidate
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, at_declared, describe, stale_candidate
 
 
 class StaleTitle(Rule):
@@ -32,6 +32,8 @@ class StaleTitle(Rule):
     name = "title-out-of-office"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
     def check(self, doc, ctx):
         if doc.declared is None:

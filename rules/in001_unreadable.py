@@ -18,7 +18,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, ProblemCode, Severity
-from checker.rules.base import ProblemRule
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class Unreadable(ProblemRule):
@@ -26,3 +26,5 @@ class Unreadable(ProblemRule):
     name = "unreadable-input"
     category = Category.SOURCE
     severity = Severity.ERROR
+    points = INPUT_POINTS
+    points_reason = "source finding"

@@ -26,3 +26,5 @@ class BadMetadata(ProblemRule):
     name = "bad-metadata"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = 10
+    points_reason = "metadata that cannot be read"

@@ -24,3 +24,5 @@ class Encoding(ProblemRule):
     name = "not-utf8"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 2
+    points_reason = "encoding guessed: accents may be wrong"

@@ -12,7 +12,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, ProblemCode, Severity
-from checker.rules.base import ProblemRule
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class InternalError(ProblemRule):
@@ -20,3 +20,5 @@ class InternalError(ProblemRule):
     name = "internal-error"
     category = Category.SOURCE
     severity = Severity.ERROR
+    points = INPUT_POINTS
+    points_reason = "source finding"

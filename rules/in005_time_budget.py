@@ -17,7 +17,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, ProblemCode, Severity
-from checker.rules.base import ProblemRule
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class TimeBudget(ProblemRule):
@@ -25,3 +25,5 @@ class TimeBudget(ProblemRule):
     name = "time-budget-exceeded"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = INPUT_POINTS
+    points_reason = "source finding"

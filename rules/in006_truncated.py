@@ -18,7 +18,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, ProblemCode, Severity
-from checker.rules.base import ProblemRule
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class Truncated(ProblemRule):
@@ -26,3 +26,5 @@ class Truncated(ProblemRule):
     name = "truncated-input"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = INPUT_POINTS
+    points_reason = "source finding"

@@ -18,7 +18,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, ProblemCode, Severity
-from checker.rules.base import ProblemRule
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class InvisibleCharacters(ProblemRule):
@@ -26,3 +26,5 @@ class InvisibleCharacters(ProblemRule):
     name = "invisible-characters"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = INPUT_POINTS
+    points_reason = "source finding"

@@ -32,6 +32,8 @@ class PageChrome(Rule):
     name = "page-chrome"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 10
+    points_reason = "page chrome: scraped from a web page, may be incomplete or changed since"
 
     def check(self, doc, ctx):
         chrome = matcher("chrome")

@@ -27,6 +27,8 @@ class ArchivedNotice(Rule):
     name = "archived-notice"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 5
+    points_reason = "archived: a record of its date, may not reflect current facts"
 
     def check(self, doc, ctx):
         archived = matcher("archived")

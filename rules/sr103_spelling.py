@@ -83,6 +83,8 @@ class Spelling(Rule):
     name = "spelling-errors"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 10
+    points_reason = "careless copy: not edited before publication"
 
     def warm(self) -> None:
         for lang, names in DICTIONARIES.items():

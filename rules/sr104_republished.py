@@ -47,6 +47,8 @@ class Republished(Rule):
     name = "republished-notice"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = {Severity.ERROR: 30, Severity.WARNING: 15, Severity.INFO: 8}
+    points_reason = "another outlet's content, republished or copied"
 
     def check(self, doc, ctx):
         text = doc.document.text

@@ -63,6 +63,8 @@ class NoByline(Rule):
     name = "no-byline"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 5
+    points_reason = "nobody named as author or issuer (NewsGuard: names of content creators)"
 
     def check(self, doc, ctx):
         if dict(getattr(doc.document, "metadata", ()) or ()).get("author"):

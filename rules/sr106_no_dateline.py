@@ -65,6 +65,8 @@ class NoDateline(Rule):
     name = "no-dateline"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 2
+    points_reason = "no dateline: where it was reported from is not said"
 
     def check(self, doc, ctx):
         text = doc.document.text

@@ -43,6 +43,8 @@ class UnattributedQuotes(Rule):
     name = "unattributed-quotes"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 8
+    points_reason = "quotations without a speaker cannot be checked"
 
     def check(self, doc, ctx):
         text = doc.document.text

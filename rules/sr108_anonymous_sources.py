@@ -30,6 +30,8 @@ class AnonymousSources(Rule):
     name = "anonymous-sources"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = {Severity.ERROR: 30, Severity.WARNING: 10, Severity.INFO: 3}
+    points_reason = "claims rest on unnamed sources"
 
     def check(self, doc, ctx):
         text = doc.document.text

@@ -29,6 +29,8 @@ class UpdatedWithoutOriginal(Rule):
     name = "updated-without-original-date"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 5
+    points_reason = "only an update date: the story's age is hidden"
 
     def check(self, doc, ctx):
         claims = doc.document.claims

@@ -107,6 +107,8 @@ class GarbledOrTruncated(Rule):
     name = "garbled-or-truncated-text"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = {Severity.ERROR: 30, Severity.WARNING: 15, Severity.INFO: 8}
+    points_reason = "garbled or cut-short copy: words may be lost"
 
     def warm(self) -> None:
         import ftfy.badness  # noqa: F401 (0.1 s of regular expressions, built on import)

@@ -27,6 +27,9 @@ class TrustedSource(Rule):
     name = "trusted-source"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = -10
+    points_reason = "trusted source: official government domain or wire service (credit, by match confidence)"
+    points_by_confidence = True  # a banner anyone can paste earns less than the page's own URL
 
     def check(self, doc, ctx):
         match = ctx.outlet_of(doc.document)

@@ -25,6 +25,8 @@ class RatedOutlet(Rule):
     name = "rated-outlet"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = {Severity.ERROR: 30, Severity.WARNING: 22, Severity.INFO: 5}
+    points_reason = "outlet rated low or medium (NewsGuard: repeatedly publishes false content)"
 
     def check(self, doc, ctx):
         match = ctx.outlet_of(doc.document)

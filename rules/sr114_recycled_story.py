@@ -40,6 +40,8 @@ class RecycledStory(Rule):
     name = "recycled-story"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = {Severity.ERROR: 30, Severity.WARNING: 20, Severity.INFO: 0}
+    points_reason = "recycled story: older than its date says"
 
     def check(self, doc, ctx):
         if doc.declared is None:

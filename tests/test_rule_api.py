@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from checker.model import Problem, ProblemCode, Severity
+from checker.rules import all_rules, by_code
+from checker.rules.base import ProblemRule
+
 RULES = Path(__file__).resolve().parents[1] / "rules"
 ALLOWED = {"checker.rules.base", "checker.model"}
 MODULES = sorted(p for p in RULES.glob("*.py") if p.stem not in ("__init__", "base"))
@@ -45,22 +49,27 @@ def test_the_walk_sees_imports_inside_functions():
 
 
 def test_every_problem_code_has_exactly_one_problem_rule():
-    from checker.model import ProblemCode
-    from checker.rules import all_rules
-    from checker.rules.base import ProblemRule
-
     problem_rules = [r for r in all_rules() if isinstance(r, ProblemRule)]
     assert all(isinstance(r.code, ProblemCode) for r in problem_rules)
     assert sorted(r.code for r in problem_rules) == sorted(ProblemCode)
 
 
 def test_a_problem_code_is_typed():
-    from checker.model import Problem, ProblemCode
-    from checker.rules.base import ProblemRule
-
     assert str(Problem(ProblemCode.IN005, "stopped").code) == "IN005"  # how the tables print it
     for wrong in ("IN0O5", "IN005"):  # a typo, or even the right code as a bare string
         with pytest.raises(TypeError):
             Problem(wrong, "stopped")
     with pytest.raises(TypeError):
         type("Typo", (ProblemRule,), {"code": "IN005"})
+
+
+@pytest.mark.parametrize("code", [r.code for r in all_rules()])
+def test_every_rule_declares_its_points(code):
+    """A rule's cost in the reliability score is on the rule, with its reason: none falls back to a default."""
+    rule = by_code()[code]
+    own = vars(type(rule))
+    assert "points" in own and own.get("points_reason"), f"{code} does not say what its findings cost and why"
+    if isinstance(rule.points, dict):
+        assert set(rule.points) == set(Severity), f"{code} has no points for some severity"
+    else:
+        assert isinstance(rule.points, int)
