@@ -6,7 +6,7 @@ A rule sees an analysed document and a `RuleContext`, never a file, a CLI option
 
 This module is the rule API: a rule module imports from here, `checker.model` and the standard library only
 (tests/test_rule_api.py checks), so the rest of the checker can be rearranged without touching a rule. Besides
-the rule kinds (`Rule`, `ProblemRule`) and `RuleContext`, it re-exports the pure helpers and
+the rule kinds (`Rule`, `ProblemRule`, `CorpusRule` with its `Corpus` pass) and `RuleContext`, it re-exports the pure helpers and
 constants rules share, from where they live:
 - dates: `safe_date`, `weekday_name`, `match_date`, `MONTHS`, `WEEKDAYS`, `EARLIEST`;
 - inference: `fmt_range`, `GRACE`, `EARLY`, `ELECT_EARLY`;
@@ -15,6 +15,7 @@ constants rules share, from where they live:
 - boilerplate phrases: `regex`, `matcher`, `of_kind`, `FOLDS_TO_ASCII`; and `fold`;
 - outlets: `host_of`, `site_of`, `WHERE` (how a match was made, in words);
 - suppressions: `directives`;
+- the recycled-story pass: `RecycledStories`, `declared_of`, `signature`, `warm_signatures`;
 - the reliability score's `DATE_POINTS` (with `DATE_REASON`) and `INPUT_POINTS`.
 Run-time state (the knowledge base, this run's outlets table, the evidence model, the rule codes) is on the
 `RuleContext` the engine builds once per run.
@@ -24,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable, Iterator, Mapping, Optional, Union
+from typing import ClassVar, Iterable, Iterator, Mapping, Optional, Protocol, Union
 
 from checker.dates import EARLIEST, MONTHS, WEEKDAYS, match_date, safe_date, weekday_name
 from checker.evidence import Model, at_declared, describe, stale_candidate, tenures_for
@@ -34,13 +35,15 @@ from checker.kb import KnowledgeBase, Office, Person, fold
 from checker.kb.outlets import Match, Outlets, host_of, identify, site_of
 from checker.kb.phrases import FOLDS_TO_ASCII, matcher, of_kind, regex
 from checker.model import AnalysedDocument, Category, Document, Finding, Mention, ProblemCode, Severity, Span, Tenure
+from checker.recycled import RecycledStories, declared_of, signature, warm as warm_signatures
 from checker.suppress import directives
 
 __all__ = ["DATE_POINTS", "DATE_REASON", "EARLIEST", "EARLY", "ELECT_EARLY", "FOLDS_TO_ASCII", "GRACE",
-           "INPUT_POINTS", "MONTHS", "WEEKDAYS", "WHERE", "Points", "ProblemRule", "Rule", "RuleContext",
-           "at_declared", "days_apart", "describe", "describe_source", "directives", "fmt_range", "fold", "host_of",
-           "iter_lines", "match_date", "matcher", "of_kind", "one_line", "regex", "safe_date", "site_of",
-           "stale_candidate", "weekday_name"]
+           "INPUT_POINTS", "MONTHS", "WEEKDAYS", "WHERE", "Corpus", "CorpusRule", "Points", "ProblemRule",
+           "RecycledStories", "Rule", "RuleContext", "at_declared", "days_apart", "declared_of", "describe",
+           "describe_source", "directives", "fmt_range", "fold", "host_of", "iter_lines", "match_date", "matcher",
+           "of_kind", "one_line", "regex", "safe_date", "signature", "site_of", "stale_candidate", "warm_signatures",
+           "weekday_name"]
 
 # how an outlet was matched (checker/kb/outlets.py), as a finding says it
 WHERE = {"url": "its URL", "site": "its site name", "page": "the page's own notice"}
@@ -171,6 +174,38 @@ class ProblemRule(Rule):
         for p in doc.document.problems:
             if p.code is self.code:
                 yield self.finding(doc, p.message, [p.span] if p.span else "", confidence=1.0)
+
+
+class Corpus(Protocol):
+    """One run's pass of a `CorpusRule`: given every document as it goes by, in input order, it answers
+    once the last has."""
+
+    def add_document(self, document: Document) -> None:
+        """Keep what the pass needs of a document checked in this process."""
+
+    def add_note(self, doc_id: str, path: str, note: object) -> None:
+        """Keep a document from what `CorpusRule.observe` took of it in a worker (None: left out)."""
+
+    def content_digest(self) -> str:
+        """A digest of everything the answer depends on: the cache keeps the answer under it."""
+
+    def findings(self) -> list[tuple[str, str, Finding]]:
+        """(doc_id, path, finding) for each document the pass finds against, in input order."""
+
+
+class CorpusRule(Rule):
+    """A rule that also looks across the whole corpus audited together, which no single document shows (a
+    story re-run under a newer date). Besides `check` on each document, the engine gives every document to
+    the rule's pass, and its findings join the same tables at the end, through the same gate."""
+
+    def observe(self, document: Document) -> object:
+        """What the pass keeps of a document, taken by the worker process that checks it (so it must
+        pickle), in parallel rather than in the process that writes the tables."""
+        raise NotImplementedError
+
+    def corpus(self) -> Corpus:
+        """A fresh pass, for one run."""
+        raise NotImplementedError
 
 
 def _dedent(text: str) -> str:
