@@ -124,7 +124,8 @@ class RecycledStories:
     from its declared date, the original's id and date, their similarity and whether the copy is exact."""
 
     def __init__(self, finding: Callable[[Optional[str], str, Optional[str], float, bool], Finding],
-                 threshold: float = THRESHOLD, num_perm: int = NUM_PERM, rows: int = ROWS, folder: Optional[Path] = None):
+                 threshold: float = THRESHOLD, num_perm: int = NUM_PERM, rows: int = ROWS,
+                 folder: Optional[Path] = None):
         self.finding = finding
         self.threshold = threshold
         self.num_perm = num_perm
@@ -201,7 +202,8 @@ class RecycledStories:
         if document.readable:
             self.add(document.doc_id, document.path, declared_of(document), document.text[document.body_start:])
 
-    def add_note(self, doc_id: str, path: str, note: Optional[tuple[Optional[str], Optional[tuple[bytes, np.ndarray]]]]) -> None:
+    def add_note(self, doc_id: str, path: str,
+                 note: Optional[tuple[Optional[str], Optional[tuple[bytes, np.ndarray]]]]) -> None:
         """Keep a document from its declared date and signature, taken by the worker that checked it (None:
         left out)."""
         declared, sig = note if note is not None else (None, None)

@@ -6,8 +6,8 @@ A rule sees an analysed document and a `RuleContext`, never a file, a CLI option
 
 This module is the rule API: a rule module imports from here, `checker.model` and the standard library only
 (tests/test_rule_api.py checks), so the rest of the checker can be rearranged without touching a rule. Besides
-the rule kinds (`Rule`, `ProblemRule`, `CorpusRule` with its `Corpus` pass) and `RuleContext`, it re-exports the pure helpers and
-constants rules share, from where they live:
+the rule kinds (`Rule`, `ProblemRule`, `CorpusRule` with its `Corpus` pass) and `RuleContext`, it re-exports
+the pure helpers and constants rules share, from where they live:
 - dates: `safe_date`, `weekday_name`, `match_date`, `MONTHS`, `WEEKDAYS`, `EARLIEST`;
 - inference: `fmt_range`, `GRACE`, `EARLY`, `ELECT_EARLY`;
 - the evidence model's readings: `at_declared`, `describe`, `stale_candidate`;
