@@ -11,8 +11,9 @@ baseline) under a key that hashes everything the rows depend on:
 - the knowledge-base layers and the outlet table the config names (their files, likewise);
 - the baseline entries recorded for this document.
 
-The corpus-wide recycled-story pass (SR114) keeps its answer too, keyed by every document's id, date and
-MinHash signature: an unchanged corpus is not compared pair by pair again. A file's documents, as ingest
+Each corpus rule's pass (a `CorpusRule`, such as the recycled-story one) keeps its answer too, keyed by all
+it kept of every document (for recycled stories: id, date and MinHash signature): an unchanged corpus is not
+compared pair by pair again. A file's documents, as ingest
 read them, are kept too (pickled, keyed by the file's path and bytes), so an unchanged file is not even
 parsed again; JSON Lines and Parquet batches, which stream, are not kept whole (their records' rows are). The cache folder is the user's own, as their shell's start-up
 files are: whoever can write there can already run code as the user, so unpickling from it adds no risk.
@@ -32,11 +33,14 @@ import pickle
 import shutil
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from checker.config import Settings
 from checker.kb.stash import cache_home
-from checker.model import Document
+from checker.model import Document, Finding
+
+if TYPE_CHECKING:
+    from checker.rules.base import CorpusRule
 
 GENERATIONS = 8
 Rows = tuple[dict, list[dict]]
@@ -119,21 +123,32 @@ def read_inputs(paths: Iterable[str], stdin_format: str, max_bytes: int, cache: 
         yield from docs
 
 
-def recycled_stories(cache: "Cache"):
-    """The recycled-story pass (SR114) with its answer kept: on a corpus whose documents, dates and
-    signatures are all as before, the comparison of every document with every other is not made again."""
-    from checker.recycled import RecycledStories
+class KeptCorpus:
+    """A corpus rule's pass with its answer kept: on a corpus where all the pass keeps of each document is as
+    before, the pass does not answer again (for recycled stories, the comparison of every document with every
+    other)."""
 
-    class CachedRecycledStories(RecycledStories):
-        def findings(self):
-            key = hashlib.sha256((cache.salt + self.content_digest()).encode()).hexdigest()
-            found = cache.get_pickle("corpus", key)
-            if found is None:
-                found = super().findings()
-                cache.put_pickle("corpus", key, found)
-            return found
+    def __init__(self, cache: "Cache", rule: "CorpusRule"):
+        self.cache = cache
+        self.code = rule.code
+        self.corpus = rule.corpus()
 
-    return CachedRecycledStories()
+    def add_document(self, document: Document) -> None:
+        self.corpus.add_document(document)
+
+    def add_note(self, doc_id: str, path: str, note: object) -> None:
+        self.corpus.add_note(doc_id, path, note)
+
+    def content_digest(self) -> str:
+        return self.corpus.content_digest()
+
+    def findings(self) -> list[tuple[str, str, Finding]]:
+        key = hashlib.sha256((self.cache.salt + self.code + self.corpus.content_digest()).encode()).hexdigest()
+        found = self.cache.get_pickle("corpus", key)
+        if found is None:
+            found = self.corpus.findings()
+            self.cache.put_pickle("corpus", key, found)
+        return found
 
 
 class Cache:

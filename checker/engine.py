@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import pandas as pd
 
-from checker import dates
+from checker import dates, evidence
 from checker import kb as kb_module
 from checker import recycled as recycled_module
 from checker.kb import outlets
@@ -25,7 +25,8 @@ from checker.gate import Gate
 from checker.infer import infer
 from checker.ingest import read_inputs
 from checker.ingest.claims import declared_claim
-from checker.model import AnalysedDocument, Document, Finding, Problem
+from checker.model import AnalysedDocument, Document, Finding, Problem, ProblemCode
+from checker.rules.base import Corpus, CorpusRule, RuleContext
 from checker.timing import clock
 from checker.tables import document_row, documents_frame, finding_row, findings_frame
 from checker.timeline import timeline
@@ -53,9 +54,15 @@ class Checker:
     # built on first use: a run whose documents all come from the cache never loads them
     @cached_property
     def kb(self):
-        # with this run's outlet ratings (the user's table, then the bundled one)
-        return outlets.attach(kb_module.load(kb_module.DATA_DIR, self.settings.reference_date, user_dir=self.settings.kb_dir),
-                              self.settings.outlets)
+        return kb_module.load(kb_module.DATA_DIR, self.settings.reference_date, user_dir=self.settings.kb_dir)
+
+    @cached_property
+    def context(self) -> RuleContext:
+        """What the rules know besides the document: this run's knowledge base and outlet ratings (the
+        user's table, then the bundled one), the evidence model and every rule's code."""
+        from checker.rules import by_code
+
+        return RuleContext(self.kb, outlets.load(self.settings.outlets), evidence.model(), tuple(by_code()))
 
     @cached_property
     def analyser(self):
@@ -67,7 +74,7 @@ class Checker:
         """Load now what a run loads on first use, for a process about to fork workers that would each do
         it: every language's pipeline with all its names and titles, the rules' dictionaries, the date
         parsers, pandera's checks of both tables (by checking and validating two small documents) and
-        the recycled-story pass's MinHash. Once per Checker."""
+        what the corpus rules' passes import. Once per Checker."""
         from checker.ingest.readers import read_text
 
         if self._warm:
@@ -91,8 +98,6 @@ class Checker:
         for rule in self.rules:
             rule.warm()
         dates.warm(self.analyser.languages)
-        if self.settings.enabled("SR114"):
-            import datasketch  # noqa: F401 (the recycled-story pass's MinHash; its import takes half a second)
 
     def analyse(self, document: Document) -> AnalysedDocument:
         if not document.readable:
@@ -127,7 +132,7 @@ class Checker:
             for rule in self.rules:
                 if doc.document.readable or rule.on_unreadable:
                     try:
-                        findings.extend(rule.check(doc, self.kb))
+                        findings.extend(rule.check(doc, self.context))
                     except Exception as exc:
                         findings.append(self._rule_failed(doc, rule, exc))
         findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule_id, f.message))
@@ -135,17 +140,17 @@ class Checker:
             return self._rows(doc, findings)
         except Exception as exc:
             doc = self._unanalysed(self._broken(document, "writing the document's rows", exc))
-            return self._rows(doc, [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.kb)])
+            return self._rows(doc, [f for r in self.rules if r.on_unreadable for f in r.check(doc, self.context)])
 
     @staticmethod
     def _broken(document: Document, stage: str, exc: Exception) -> Document:
         return Document(document.doc_id, document.path, document.format, document.text, readable=False,
-                        problems=document.problems + (Problem("IN004", internal_error(stage, exc)),))
+                        problems=document.problems + (Problem(ProblemCode.IN004, internal_error(stage, exc)),))
 
     def _rule_failed(self, doc: AnalysedDocument, rule, exc: Exception) -> Finding:
         from checker.rules import by_code
 
-        return by_code()["IN004"].finding(doc, internal_error(f"running rule {rule.code} ({rule.name})", exc), "")
+        return by_code()[ProblemCode.IN004].finding(doc, internal_error(f"running rule {rule.code} ({rule.name})", exc), "")
 
     def _rows(self, doc: AnalysedDocument, findings: list[Finding]) -> tuple[dict, list[dict]]:
         findings, prints = self.gate.settle(doc, findings)  # suppressed and baselined findings leave here
@@ -165,15 +170,20 @@ def _init_worker(settings: Settings) -> None:
     _worker = Checker(settings)
 
 
-def _check_in_worker(job: tuple[Document, bool]):
-    """A document's rows and, when the recycled-story pass asks for it, its signature: taken here, in
-    parallel, rather than in the process that reads the input and writes the tables."""
-    document, sign = job
+def _check_in_worker(job: tuple[Document, tuple[str, ...]]):
+    """A document's rows and what each corpus rule named keeps of it: taken here, in parallel, rather than in
+    the process that reads the input and writes the tables."""
+    from checker.rules import by_code
+
+    document, codes = job
+    return _worker.check(document), tuple(_observe(by_code()[code], document) for code in codes)
+
+
+def _observe(rule: CorpusRule, document: Document) -> object:
     try:
-        sig = recycled_module.signature(document.text[document.body_start:]) if sign and document.readable else None
-    except Exception:  # the document is then left out of the recycled-story comparison only
-        sig = None
-    return _worker.check(document), sig
+        return rule.observe(document)
+    except Exception:  # the document is then left out of that rule's corpus pass only
+        return None
 
 
 def _timed(documents: Iterable[Document]) -> Iterator[Document]:
@@ -187,13 +197,16 @@ def _timed(documents: Iterable[Document]) -> Iterator[Document]:
 
 
 def run(documents: Iterable[Document], settings: Settings, checker: Optional[Checker] = None,
-        corpus: Optional[recycled_module.RecycledStories] = None) -> Iterator[tuple[dict, list[dict]]]:
-    """Rows for each document, in input order. `checker` reuses one already built; `corpus` is given
-    each document's signature (the recycled-story pass), in input order too."""
+        corpora: Optional[dict[str, Corpus]] = None) -> Iterator[tuple[dict, list[dict]]]:
+    """Rows for each document, in input order. `checker` reuses one already built; `corpora` (corpus rule
+    code -> its pass) are given each document, in input order too."""
     documents = _timed(documents)
+    corpora = corpora or {}
     if settings.jobs <= 1:
         checker = checker or Checker(settings)
-        for d in corpus.feed(documents) if corpus is not None else documents:
+        for d in documents:
+            for corpus in corpora.values():
+                corpus.add_document(d)
             yield checker.check(d)
         return
     import multiprocessing as mp
@@ -211,37 +224,47 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
     # flat, and the workers start on the first documents while the next are read.
     ahead = threading.Semaphore(BATCH_PER_JOB * settings.jobs)
     stop = threading.Event()
-    pending: collections.deque = collections.deque()  # (id, path, declared) of documents in flight, in order
+    pending: collections.deque = collections.deque()  # (id, path) of documents in flight, in order
+    codes = tuple(corpora)
 
-    def throttled() -> Iterator[tuple[Document, bool]]:
+    def throttled() -> Iterator[tuple[Document, tuple[str, ...]]]:
         for d in documents:
             while not ahead.acquire(timeout=0.2):
                 if stop.is_set():  # the caller stopped taking rows: let the pool shut down
                     return
-            if corpus is not None:
-                pending.append((d.doc_id, d.path, recycled_module.declared_of(d) if d.readable else None))
-            yield d, corpus is not None
+            if codes:
+                pending.append((d.doc_id, d.path))
+            yield d, codes
 
     with ctx.Pool(settings.jobs, initializer=init, initargs=args) as pool:
         try:
-            for rows, sig in pool.imap(_check_in_worker, throttled(), chunksize=CHUNK):
+            for rows, notes in pool.imap(_check_in_worker, throttled(), chunksize=CHUNK):
                 ahead.release()
-                if corpus is not None:
-                    corpus.add_signature(*pending.popleft(), sig)
+                if codes:
+                    doc_id, path = pending.popleft()
+                    for code, note in zip(codes, notes):
+                        corpora[code].add_note(doc_id, path, note)
                 yield rows
         finally:
             stop.set()
 
 
-def _corpus_pass(settings: Settings) -> Optional[recycled_module.RecycledStories]:
-    """The recycled-story pass (SR114): fed every document's signature as it goes by, it answers at the end."""
-    if not settings.enabled("SR114"):
-        return None
-    if settings.cache:
-        from checker.cache import recycled_stories
+def _corpus_passes(settings: Settings) -> dict[str, Corpus]:
+    """A pass for each enabled corpus rule, by code: given every document as it goes by, they answer at the
+    end; with the cache on, an unchanged corpus's answers come from it."""
+    from checker.rules import all_rules
 
-        return recycled_stories(Cache(settings))
-    return recycled_module.RecycledStories()
+    rules = [r for r in all_rules() if isinstance(r, CorpusRule) and settings.enabled(r.code)]
+    if settings.cache and rules:
+        from checker.cache import KeptCorpus
+
+        cache = Cache(settings)
+        return {r.code: KeptCorpus(cache, r) for r in rules}
+    return {r.code: r.corpus() for r in rules}
+
+
+def _corpus_findings(corpora: dict[str, Corpus]) -> list[tuple[str, str, Finding]]:
+    return [found for corpus in corpora.values() for found in corpus.findings()]
 
 
 def _inputs(paths: Iterable[str], stdin_format: str, settings: Settings, stdin_name: Optional[str] = None) -> Iterator[Document]:
@@ -257,16 +280,16 @@ def audit(paths: Iterable[str], settings: Settings, stdin_format: str = "txt",
           progress: Optional[Callable[[], None]] = None, stdin_name: Optional[str] = None) -> AuditResult:
     """`progress` is called once per document done (the terminal's progress bar)."""
     doc_rows, finding_rows, timelines = [], [], {}
-    corpus = _corpus_pass(settings)
+    corpora = _corpus_passes(settings)
     documents = _inputs(paths, stdin_format, settings, stdin_name)
-    for drow, frows in run(documents, settings, corpus=corpus):
+    for drow, frows in run(documents, settings, corpora=corpora):
         timelines[drow["doc_id"]] = drow.pop("timeline", None)
         doc_rows.append(drow)
         finding_rows.extend(frows)
         if progress:
             progress()
-    if corpus:
-        recycled_module.amend(doc_rows, finding_rows, Gate(settings).corpus(corpus.findings()))
+    if corpora:
+        recycled_module.amend(doc_rows, finding_rows, Gate(settings).corpus(_corpus_findings(corpora)))
     return AuditResult(documents_frame(doc_rows), findings_frame(finding_rows), timelines)
 
 
@@ -277,15 +300,15 @@ def audit_to(paths: Iterable[str], settings: Settings, out, stdin_format: str = 
     from checker.sink import TableSink
 
     sink = TableSink(out, timelines=timelines)
-    corpus = _corpus_pass(settings)
+    corpora = _corpus_passes(settings)
     try:
         documents = _inputs(paths, stdin_format, settings, stdin_name)
-        for drow, frows in run(documents, settings, checker, corpus=corpus):
+        for drow, frows in run(documents, settings, checker, corpora=corpora):
             sink.add(drow, frows)
             if progress:
                 progress()
         sink.close()
-        for r in recycled_module.amend_files(out, Gate(settings).corpus(corpus.findings())) if corpus else []:
+        for r in recycled_module.amend_files(out, Gate(settings).corpus(_corpus_findings(corpora))) if corpora else []:
             sink.findings += 1
             sink.severities[r["severity"]] = sink.severities.get(r["severity"], 0) + 1
     except BaseException:

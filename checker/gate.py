@@ -53,7 +53,7 @@ class Gate:
         return kept, [prints[id(f)] for f in kept]
 
     def corpus(self, extra: list[tuple[str, str, Finding]]) -> list[tuple[str, str, Finding]]:
-        """Findings of the corpus-wide passes ((doc_id, path, finding), such as SR114's recycled stories),
+        """Findings of the corpus rules' passes ((doc_id, path, finding), such as recycled stories),
         made after each document has gone by: the config (per-path overrides, severities) and the baseline
         apply to them; inline and metadata suppressions cannot, so use a per-path `ignore` for those."""
         by_doc: dict[tuple[str, str], list[Finding]] = {}

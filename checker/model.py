@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Optional
 
 
@@ -108,13 +108,30 @@ class Claim:
     alternatives: tuple[PartialDate, ...] = ()
 
 
+class ProblemCode(StrEnum):
+    """What a Problem is reported as: each is the code of one input rule (rules/in00*.py), so that a Problem
+    cannot name a rule that does not exist and never fire. Prints as its code ("IN005")."""
+
+    IN001 = "IN001"  # unreadable
+    IN002 = "IN002"  # bad metadata
+    IN003 = "IN003"  # encoding guessed
+    IN004 = "IN004"  # internal error
+    IN005 = "IN005"  # time budget exceeded
+    IN006 = "IN006"  # truncated
+    IN007 = "IN007"  # invisible characters removed
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something ingest could not do, carried to the tables as a finding."""
 
-    code: str  # a rule id of the input family, e.g. IN001
+    code: ProblemCode
     message: str
     span: Optional[Span] = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.code, ProblemCode):  # a bare string would match no rule: no finding, no error
+            raise TypeError(f"a Problem's code is a ProblemCode, not {self.code!r}")
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
-"""Recycled stories across a corpus: near-duplicate documents whose declared dates differ (SR114).
+"""Recycled stories across a corpus: near-duplicate documents whose declared dates differ (the pass of the
+recycled-story rule, a `CorpusRule`).
 
-A corpus-level pass beside the per-document one. The engine feeds each document as it goes by (`feed`
-wraps the stream of documents); only a MinHash signature (192 32-bit values: 768 bytes), a content
-digest and the document's id, path and declared date are kept, never its text, and those on disk. At the end `findings`
-answers, and `amend` / `amend_files` put its findings into the same tables as the others:
+A corpus-level pass beside the per-document one. The engine gives it each document as it goes by
+(`add_document`, or `add_note` with what a worker took of it); only a MinHash signature (192 32-bit values:
+768 bytes), a content digest and the document's id, path and declared date are kept, never its text, and
+those on disk. At the end `findings` answers, and `amend` / `amend_files` put its findings into the same
+tables as the others:
 
 1. Shingles: the content (after the headers) is folded (lower case, no accents) and cut into paragraphs;
    each paragraph gives its 5-word sequences. Paragraph order does not matter, and a reworded lead or a
@@ -39,7 +41,7 @@ import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 import numpy as np
 
@@ -93,6 +95,11 @@ def signature(text: str, num_perm: int = NUM_PERM) -> Optional[tuple[bytes, np.n
     return digest, m.hashvalues.astype(np.uint32)
 
 
+def warm() -> None:
+    """Import datasketch now (half a second), before the engine forks its workers."""
+    import datasketch  # noqa: F401
+
+
 def declared_of(document: Document) -> Optional[str]:
     from checker.ingest.claims import declared_claim
 
@@ -113,10 +120,13 @@ class RecycledStories:
     block of 4,096 documents at a time: the signatures (row by row, for the similarity of a candidate
     pair), each band's keys (band by band, for the sort that finds candidates), the content digests and
     the document's id, path and date. Memory holds one block and, at the end, one band's keys (8 bytes per
-    document) and the answer, so it does not grow with the corpus."""
+    document) and the answer, so it does not grow with the corpus. `finding` is the rule's finding on a copy,
+    from its declared date, the original's id and date, their similarity and whether the copy is exact."""
 
-    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, rows: int = ROWS,
+    def __init__(self, finding: Callable[[Optional[str], str, Optional[str], float, bool], Finding],
+                 threshold: float = THRESHOLD, num_perm: int = NUM_PERM, rows: int = ROWS,
                  folder: Optional[Path] = None):
+        self.finding = finding
         self.threshold = threshold
         self.num_perm = num_perm
         # the first document waits for a second before its signature is taken: a one-document audit never
@@ -187,12 +197,17 @@ class RecycledStories:
             key = key * _MIX + cols[:, c]
         return key
 
-    def feed(self, documents: Iterable[Document]) -> Iterator[Document]:
-        """Pass the documents on, keeping each one's signature."""
-        for d in documents:
-            if d.readable:
-                self.add(d.doc_id, d.path, declared_of(d), d.text[d.body_start:])
-            yield d
+    def add_document(self, document: Document) -> None:
+        """Keep a document checked in this process."""
+        if document.readable:
+            self.add(document.doc_id, document.path, declared_of(document), document.text[document.body_start:])
+
+    def add_note(self, doc_id: str, path: str,
+                 note: Optional[tuple[Optional[str], Optional[tuple[bytes, np.ndarray]]]]) -> None:
+        """Keep a document from its declared date and signature, taken by the worker that checked it (None:
+        left out)."""
+        declared, sig = note if note is not None else (None, None)
+        self.add_signature(doc_id, path, declared, sig)
 
     def content_digest(self) -> str:
         """A digest of everything the answer depends on: every stored document's id, path, date, content
@@ -333,12 +348,9 @@ class RecycledStories:
 
     def findings(self) -> list[tuple[str, str, Finding]]:
         """(doc_id, path, finding) for each document that copies an earlier one, in input order."""
-        from checker.rules import by_code
-
-        rule = by_code()["SR114"]
         copies, docs = self._answer()
         return [(docs[c.index][0], docs[c.index][1],
-                 rule.across(docs[c.index][2], docs[c.original][0], docs[c.original][2], c.similarity, c.exact))
+                 self.finding(docs[c.index][2], docs[c.original][0], docs[c.original][2], c.similarity, c.exact))
                 for c in copies]
 
 

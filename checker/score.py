@@ -1,10 +1,11 @@
 """The 0-100 reliability score: 100, less documented points per finding, plus documented credits,
 clipped to 0..100. `explain` says what cost (or earned) how many points; `checker explain-score` prints it.
 
-The weights, and why:
+Each rule carries its own points and the reason for them (`points`, `points_reason` on the rule class, see
+`checker/rules/base.py`). The weights, and why:
 - Date findings cost the most: a text whose date contradicts its content is the failure this tool exists
-  to catch (error 30, warning 10, info 2).
-- Source findings cost by rule, for what each says about how the text was produced (`SOURCE_POINTS`).
+  to catch (error 30, warning 10, info 2: `DATE_POINTS`).
+- Source findings cost by rule, for what each says about how the text was produced.
   Where a NewsGuard criterion applies, its share of NewsGuard's 100 points guided the weight ("provides
   names of content creators" 5, "avoids deceptive headlines" 10, "does not repeatedly publish false
   content" 22); the rest are set against them: a scraped or careless copy costs as much as a sensational
@@ -20,32 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Union
 
-from checker.model import AnalysedDocument, Category, Finding, Severity
-
-DATE_POINTS = {Severity.ERROR: 30, Severity.WARNING: 10, Severity.INFO: 2}
-# rule -> points (one number, or by severity) and why
-SOURCE_POINTS: dict[str, tuple[Union[int, Mapping[Severity, int]], str]] = {
-    "SR101": (10, "page chrome: scraped from a web page, may be incomplete or changed since"),
-    "SR102": (5, "archived: a record of its date, may not reflect current facts"),
-    "SR103": (10, "careless copy: not edited before publication"),
-    "SR104": ({Severity.WARNING: 15, Severity.INFO: 8}, "another outlet's content, republished or copied"),
-    "SR105": (5, "nobody named as author or issuer (NewsGuard: names of content creators)"),
-    "SR106": (2, "no dateline: where it was reported from is not said"),
-    "SR107": (8, "quotations without a speaker cannot be checked"),
-    "SR108": ({Severity.WARNING: 10, Severity.INFO: 3}, "claims rest on unnamed sources"),
-    "SR109": (5, "only an update date: the story's age is hidden"),
-    "SR110": ({Severity.WARNING: 15, Severity.INFO: 8}, "garbled or cut-short copy: words may be lost"),
-    "SR111": (10, "sensational voice (NewsGuard: avoids deceptive headlines)"),
-    "SR112": (-10, "trusted source: official government domain or wire service (credit, by match confidence)"),
-    "SR113": ({Severity.WARNING: 22, Severity.INFO: 5}, "outlet rated low or medium (NewsGuard: repeatedly publishes false content)"),
-    "SR114": ({Severity.WARNING: 20, Severity.INFO: 0}, "recycled story: older than its date says"),
-    "IN002": (10, "metadata that cannot be read"),
-    "IN003": (2, "encoding guessed: accents may be wrong"),
-    "CK001": (0, "about the checker's own suppression comments, not the text"),
-}
-DEFAULT_SOURCE_POINTS = {Severity.ERROR: 30, Severity.WARNING: 10, Severity.INFO: 5}
-DATE_REASON = "date finding: the date and the content disagree, or the date is missing"
-SCALED_BY_CONFIDENCE = {"SR112"}
+from checker.model import AnalysedDocument, Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -60,19 +36,16 @@ class Line:
     message: str
 
 
-def _points(rule_id: str, category: str, severity: str, confidence: float) -> tuple[int, str]:
-    sev = Severity(severity)
-    if Category(category) is Category.DATE:
-        return DATE_POINTS[sev], DATE_REASON
-    weight, reason = SOURCE_POINTS.get(rule_id, (DEFAULT_SOURCE_POINTS, "source finding"))
-    pts = weight.get(sev, DEFAULT_SOURCE_POINTS[sev]) if isinstance(weight, Mapping) else weight
-    if rule_id in SCALED_BY_CONFIDENCE:
-        pts = round(pts * confidence)
-    return pts, reason
+def _points(rule_id: str, severity: str, confidence: float) -> tuple[int, str]:
+    """The points and reason its rule declares: a finding of a rule this checker does not know is an error."""
+    from checker.rules import by_code
+
+    rule = by_code()[rule_id]
+    return rule.points_for(Severity(severity), confidence), rule.points_reason
 
 
 def points(f: Finding) -> int:
-    return _points(f.rule_id, f.category.value, f.severity.value, f.confidence)[0]
+    return _points(f.rule_id, f.severity.value, f.confidence)[0]
 
 
 def _as_row(f: Union[Finding, Mapping]) -> Mapping:
@@ -87,7 +60,7 @@ def explain(findings: Iterable[Union[Finding, Mapping]]) -> list[Line]:
     Takes findings or rows of the findings table."""
     best: dict[str, Line] = {}
     for f in map(_as_row, findings):
-        pts, reason = _points(f["rule_id"], f["category"], f["severity"], float(f["confidence"]))
+        pts, reason = _points(f["rule_id"], f["severity"], float(f["confidence"]))
         if f["rule_id"] not in best or abs(pts) > abs(best[f["rule_id"]].points):
             best[f["rule_id"]] = Line(f["rule_id"], f["rule"], f["severity"], pts, reason, f["message"])
     return sorted(best.values(), key=lambda ln: (-ln.points, ln.rule_id))

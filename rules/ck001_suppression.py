@@ -24,8 +24,7 @@ Passes (md):
 from __future__ import annotations
 
 from checker.model import Category, Severity, Span
-from checker.suppress import directives
-from checker.rules.base import Rule
+from checker.rules.base import Rule, directives
 
 
 class Suppression(Rule):
@@ -33,12 +32,12 @@ class Suppression(Rule):
     name = "suppression-comment"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = 0
+    points_reason = "about the checker's own suppression comments, not the text"
 
-    def check(self, doc, kb):
-        from checker.rules import by_code
-
+    def check(self, doc, ctx):
         text = doc.document.text
-        for d in directives(doc.document, by_code()):
+        for d in directives(doc.document, ctx.rule_codes):
             for token in d.unknown:
                 span = Span(d.start, d.end, text[d.start:d.end]) if d.end > d.start else None
                 yield self.finding(

@@ -22,10 +22,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker import evidence
-from checker.infer import fmt_range
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, at_declared, describe, fmt_range
 
 
 class DeclaredOutsideWindow(Rule):
@@ -33,13 +31,15 @@ class DeclaredOutsideWindow(Rule):
     name = "declared-date-outside-window"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is None or not doc.evidence:
             return
-        model = evidence.model()
+        model = ctx.evidence
         d = doc.declared.value
-        day, p = evidence.at_declared(model, doc.evidence, d.first_day, d.last_day)
+        day, p = at_declared(model, doc.evidence, d.first_day, d.last_day)
         if p < model.warning_at:
             return
         against = sorted((row for row in model.weighed(doc.evidence, day) if row[3] and row[2] > 0), key=lambda r: -r[2])
@@ -50,7 +50,7 @@ class DeclaredOutsideWindow(Rule):
             side = "before" if d.last_day < w.start else "after" if d.first_day > w.end else "outside"
             where = f" It lies {side} the window {fmt_range(w.start, w.end)} that the content allows."
         message = (f"Declared date {d.iso()} ({doc.declared.source}) is probably wrong (p = {p:.2f}): "
-                   + "; ".join(evidence.describe(model, ev, day) for ev in strongest) + "." + where)
+                   + "; ".join(describe(model, ev, day) for ev in strongest) + "." + where)
         spans = [s for ev in strongest for s in ev.evidence]
         severity = Severity.ERROR if p >= model.error_at else Severity.WARNING
         yield self.finding(doc, message, spans, severity=severity,

@@ -17,9 +17,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.infer import GRACE, fmt_range, tenures_for
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, GRACE, Rule
 
 
 class FormerWhileInOffice(Rule):
@@ -27,15 +26,17 @@ class FormerWhileInOffice(Rule):
     name = "former-title-while-in-office"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is None:
             return
         d = doc.declared.value
         for m in doc.mentions:
             if not m.qualifiers.former:
                 continue
-            tenures = tenures_for(kb, m)
+            tenures = ctx.tenures_for(m)
             by_person: dict[str, list] = {}
             for t in tenures:
                 by_person.setdefault(t.person_id, []).append(t)
@@ -50,8 +51,8 @@ class FormerWhileInOffice(Rule):
                 end = t.end or doc.reference_date
                 # in office through the whole declared period, away from the hand-over days
                 if t.start + GRACE <= d.first_day and d.last_day <= end - GRACE:
-                    office = kb.office(t.office_id).name_en
-                    person = kb.person(t.person_id).name
+                    office = ctx.office(t.office_id).name_en
+                    person = ctx.person(t.person_id).name
                     still = "still in office" if t.end is None else f"in office until {t.end.isoformat()}"
                     yield self.finding(
                         doc, f"“{' '.join(m.span.text.split())}” on a text dated {d.iso()}: {person} was {office} "

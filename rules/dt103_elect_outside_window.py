@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.infer import EARLY, ELECT_EARLY, fmt_range, tenures_for
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, EARLY, ELECT_EARLY, Rule, fmt_range
 
 
 def elect_title(office: str) -> str:
@@ -34,23 +33,25 @@ class ElectOutsideWindow(Rule):
     name = "elect-title-outside-window"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is None:
             return
         d = doc.declared.value
         for m in doc.mentions:
             if not m.qualifiers.elect or m.qualifiers.then or m.qualifiers.retrospective:
                 continue
-            ts = tenures_for(kb, m)
+            ts = ctx.tenures_for(m)
             if not ts:
                 continue
             wins = [((t.elected or t.start - dt.timedelta(days=120)) - ELECT_EARLY, t.start + EARLY) for t in ts]
             if any(a <= d.last_day and d.first_day <= b for a, b in wins):
                 continue
             a, b = min(wins, key=lambda w: abs((w[0] - d.first_day).days))
-            office = elect_title(kb.office(ts[0].office_id).name_en)
+            office = elect_title(ctx.office(ts[0].office_id).name_en)
             yield self.finding(
-                doc, f"“{' '.join(m.span.text.split())}” on a text dated {d.iso()}: {kb.person(ts[0].person_id).name} "
+                doc, f"“{' '.join(m.span.text.split())}” on a text dated {d.iso()}: {ctx.person(ts[0].person_id).name} "
                      f"was {office} only {fmt_range(a + ELECT_EARLY, b - EARLY)}.",
                 [m.span], expected=(a, b), confidence=0.9)

@@ -17,10 +17,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.dates import safe_date, weekday_name
-from checker.ingest.claims import describe_source
 from checker.model import Category, Severity, Span, TimeKind
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, describe_source, safe_date, weekday_name
 
 
 class WeekdayMismatch(Rule):
@@ -28,8 +26,10 @@ class WeekdayMismatch(Rule):
     name = "weekday-mismatch"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         for c in doc.document.claims:
             if c.weekday is not None and c.value.day is not None:
                 real = c.value.first_day.weekday()

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.model import Category, ClaimKind, Severity
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule
 
 GRACE = dt.timedelta(days=1)
 
@@ -38,8 +38,10 @@ class UpdatedBeforePublished(Rule):
     name = "updated-before-published"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         claims = [c for c in doc.document.claims if not c.source.startswith("htmldate:")]
         published = [c for c in claims if c.kind is ClaimKind.PUBLISHED]
         for u in (c for c in claims if c.kind is ClaimKind.UPDATED):

@@ -22,7 +22,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, ClaimKind, Severity
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule
 
 
 class CopyrightYearConflict(Rule):
@@ -30,8 +30,10 @@ class CopyrightYearConflict(Rule):
     name = "copyright-year-conflict"
     category = Category.DATE
     severity = Severity.WARNING
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         notices = [c for c in doc.document.claims if c.kind is ClaimKind.COPYRIGHT]
         if not notices:
             return

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.model import Category, Severity, Tense, TimeKind
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule
 
 FUTURE_SLACK = dt.timedelta(days=180)
 
@@ -29,8 +29,10 @@ class TenseConflict(Rule):
     name = "tense-conflict"
     category = Category.DATE
     severity = Severity.WARNING
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is None:
             return
         d = doc.declared.value

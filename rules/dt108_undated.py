@@ -13,9 +13,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.infer import fmt_range
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, fmt_range
 
 
 class Undated(Rule):
@@ -23,8 +22,10 @@ class Undated(Rule):
     name = "undated-document"
     category = Category.DATE
     severity = Severity.WARNING
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is not None:
             return
         w = doc.window

@@ -39,9 +39,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.ingest.claims import days_apart
 from checker.model import Category, ClaimKind, Severity
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, days_apart
 
 AGREE = dt.timedelta(days=1)
 STRONG_APART = dt.timedelta(days=366)
@@ -72,8 +71,10 @@ class MetadataSignalsDisagree(Rule):
     name = "metadata-signals-disagree"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         for what, kinds in GROUPS:
             claims = [c for c in doc.document.claims if c.kind in kinds and not c.source.startswith(DERIVED)]
             worst, severity = dt.timedelta(0), None

@@ -17,9 +17,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.dates import EARLIEST
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, EARLIEST, Rule
 
 
 class ImplausibleDate(Rule):
@@ -27,8 +26,10 @@ class ImplausibleDate(Rule):
     name = "implausible-declared-date"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is None:
             return
         d = doc.declared.value

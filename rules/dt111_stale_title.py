@@ -23,9 +23,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker import evidence
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, at_declared, describe, stale_candidate
 
 
 class StaleTitle(Rule):
@@ -33,21 +32,23 @@ class StaleTitle(Rule):
     name = "title-out-of-office"
     category = Category.DATE
     severity = Severity.ERROR
+    points = DATE_POINTS
+    points_reason = DATE_REASON
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if doc.declared is None:
             return
-        model = evidence.model()
+        model = ctx.evidence
         d = doc.declared.value
         for ev in doc.evidence:
-            if not evidence.stale_candidate(ev):
+            if not stale_candidate(ev):
                 continue
             # the most favourable day of the declared period
-            day, _ = evidence.at_declared(model, (ev,), d.first_day, d.last_day)
+            day, _ = at_declared(model, (ev,), d.first_day, d.last_day)
             log_ratio = model.stale(ev, day)
             if log_ratio is None or log_ratio < model.mention_warning_at:
                 continue
             severity = Severity.ERROR if log_ratio >= model.mention_error_at else Severity.WARNING
             yield self.finding(
-                doc, f"Declared date {d.iso()} ({doc.declared.source}): {evidence.describe(model, ev, day)}.",
+                doc, f"Declared date {d.iso()} ({doc.declared.source}): {describe(model, ev, day)}.",
                 list(ev.evidence), severity=severity, confidence=min(0.999, model.probability((ev,), day)))

@@ -17,12 +17,14 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
-from checker.rules.base import ProblemRule
+from checker.model import Category, ProblemCode, Severity
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class Unreadable(ProblemRule):
-    code = "IN001"
+    code = ProblemCode.IN001
     name = "unreadable-input"
     category = Category.SOURCE
     severity = Severity.ERROR
+    points = INPUT_POINTS
+    points_reason = "source finding"

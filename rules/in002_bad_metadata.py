@@ -17,12 +17,14 @@ Passes (md):
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
+from checker.model import Category, ProblemCode, Severity
 from checker.rules.base import ProblemRule
 
 
 class BadMetadata(ProblemRule):
-    code = "IN002"
+    code = ProblemCode.IN002
     name = "bad-metadata"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = 10
+    points_reason = "metadata that cannot be read"

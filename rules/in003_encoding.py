@@ -15,12 +15,14 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
+from checker.model import Category, ProblemCode, Severity
 from checker.rules.base import ProblemRule
 
 
 class Encoding(ProblemRule):
-    code = "IN003"
+    code = ProblemCode.IN003
     name = "not-utf8"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 2
+    points_reason = "encoding guessed: accents may be wrong"

@@ -11,12 +11,14 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
-from checker.rules.base import ProblemRule
+from checker.model import Category, ProblemCode, Severity
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class InternalError(ProblemRule):
-    code = "IN004"
+    code = ProblemCode.IN004
     name = "internal-error"
     category = Category.SOURCE
     severity = Severity.ERROR
+    points = INPUT_POINTS
+    points_reason = "source finding"

@@ -16,12 +16,14 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
-from checker.rules.base import ProblemRule
+from checker.model import Category, ProblemCode, Severity
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class TimeBudget(ProblemRule):
-    code = "IN005"
+    code = ProblemCode.IN005
     name = "time-budget-exceeded"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = INPUT_POINTS
+    points_reason = "source finding"

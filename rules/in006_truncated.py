@@ -17,12 +17,14 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
-from checker.rules.base import ProblemRule
+from checker.model import Category, ProblemCode, Severity
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class Truncated(ProblemRule):
-    code = "IN006"
+    code = ProblemCode.IN006
     name = "truncated-input"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = INPUT_POINTS
+    points_reason = "source finding"

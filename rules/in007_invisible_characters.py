@@ -17,12 +17,14 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.model import Category, Severity
-from checker.rules.base import ProblemRule
+from checker.model import Category, ProblemCode, Severity
+from checker.rules.base import INPUT_POINTS, ProblemRule
 
 
 class InvisibleCharacters(ProblemRule):
-    code = "IN007"
+    code = ProblemCode.IN007
     name = "invisible-characters"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = INPUT_POINTS
+    points_reason = "source finding"

@@ -21,9 +21,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.kb.phrases import matcher
 from checker.model import Category, Severity, Span
-from checker.rules.base import Rule, iter_lines
+from checker.rules.base import Rule, iter_lines, matcher
 
 MAX_CHROME_LINE = 90
 
@@ -33,8 +32,10 @@ class PageChrome(Rule):
     name = "page-chrome"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 10
+    points_reason = "page chrome: scraped from a web page, may be incomplete or changed since"
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         chrome = matcher("chrome")
         hits = []
         for pos, line in iter_lines(doc.document.text):

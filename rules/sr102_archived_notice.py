@@ -18,9 +18,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.kb.phrases import matcher
 from checker.model import Category, Severity, Span
-from checker.rules.base import Rule, iter_lines
+from checker.rules.base import Rule, iter_lines, matcher
 
 
 class ArchivedNotice(Rule):
@@ -28,8 +27,10 @@ class ArchivedNotice(Rule):
     name = "archived-notice"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 5
+    points_reason = "archived: a record of its date, may not reflect current facts"
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         archived = matcher("archived")
         for pos, line in iter_lines(doc.document.text):
             if len(line) <= 400 and archived(line):

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.kb import fold
 from checker.model import Category, Severity, Span
 from checker.rules.base import Rule
 
@@ -84,13 +83,15 @@ class Spelling(Rule):
     name = "spelling-errors"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 10
+    points_reason = "careless copy: not edited before publication"
 
     def warm(self) -> None:
         for lang, names in DICTIONARIES.items():
             for name in names:
                 dictionary(lang, name)
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         text = doc.document.text
         words: dict[str, tuple[Span, str]] = {}
         doubled: list[tuple[Span, str]] = []
@@ -101,8 +102,7 @@ class Spelling(Rule):
                 continue
             found = _WORD.findall(text, start, end)
             fresh = [w for w in dict.fromkeys(found) if w.islower() and w not in words]
-            unknown = [w for w in fresh if misspelled(w, lang) and fold(w) not in kb.alias_index
-                       and fold(w) not in kb.surname_index]
+            unknown = [w for w in fresh if misspelled(w, lang) and not ctx.known_name(w)]
             if len(unknown) > FOREIGN * max(len(fresh), 1) and len(unknown) >= 3:
                 foreign += len(found)  # a paragraph in a third language (German, French ...): not ours to spell
                 continue

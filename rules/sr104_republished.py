@@ -24,10 +24,8 @@ from __future__ import annotations
 
 import re
 
-from checker.kb import outlets
-from checker.kb.phrases import FOLDS_TO_ASCII, regex
 from checker.model import Category, Severity, Span
-from checker.rules.base import Rule, iter_lines
+from checker.rules.base import FOLDS_TO_ASCII, Rule, host_of, iter_lines, regex, site_of
 
 # the holder: capitalised words after the sign and the year(s), up to the first stop
 _NOTICE = re.compile(r"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*©?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?[\s,]*"
@@ -49,15 +47,17 @@ class Republished(Rule):
     name = "republished-notice"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = {Severity.ERROR: 30, Severity.WARNING: 15, Severity.INFO: 8}
+    points_reason = "another outlet's content, republished or copied"
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         text = doc.document.text
         low = text.lower()
         if not any(sign in low for sign in _SIGNS) and not any(c in low for c in FOLDS_TO_ASCII):
             return  # neither pattern can match: most texts
-        table = outlets.of(kb)
-        host, site = outlets.host_of(doc.document.url), outlets.site_of(doc.document)
-        own = outlets.identify(doc.document, table)
+        table = ctx.outlets
+        host, site = host_of(doc.document.url), site_of(doc.document)
+        own = ctx.outlet_of(doc.document)
         rights = regex("rights")
         for pos, line in iter_lines(text):
             m = _NOTICE.search(line) or _CREDIT.search(line)

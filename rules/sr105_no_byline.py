@@ -27,9 +27,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.kb.phrases import matcher, of_kind
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import Rule, matcher, of_kind
 
 TOP, BOTTOM = 25, 15  # lines from each end where bylines and release marks stand
 _JOINERS = {"and", "y", "de", "del", "la", "las", "los", "van", "von", "da", "di", "e", "with", "con"}
@@ -64,8 +63,10 @@ class NoByline(Rule):
     name = "no-byline"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 5
+    points_reason = "nobody named as author or issuer (NewsGuard: names of content creators)"
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         if dict(getattr(doc.document, "metadata", ()) or ()).get("author"):
             return
         lines = [ln for ln in doc.document.text.splitlines() if ln.strip()]

@@ -28,9 +28,8 @@ from __future__ import annotations
 
 import re
 
-from checker.dates import MONTHS, WEEKDAYS
 from checker.model import Category, Severity
-from checker.rules.base import Rule
+from checker.rules.base import MONTHS, WEEKDAYS, Rule
 
 FIRST_LINES = 12
 # a place of up to four words, perhaps a state or an agency, then a dash: "WASHINGTON, D.C. –", "Lima (Reuters) -"
@@ -66,8 +65,10 @@ class NoDateline(Rule):
     name = "no-dateline"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 2
+    points_reason = "no dateline: where it was reported from is not said"
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         text = doc.document.text
         if has_dateline(text, doc.document.body_start) or has_dateline(text, 0):
             return

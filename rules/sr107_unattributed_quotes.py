@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import re
 
-from checker.kb.phrases import regex
 from checker.model import Category, Severity, Span
-from checker.rules.base import Rule
+from checker.rules.base import Rule, regex
 
 MIN_WORDS = 8
 _QUOTE = re.compile(r"“([^”\n]{20,2000})”|\"([^\"\n]{20,2000})\"|«([^»\n]{20,2000})»")
@@ -44,8 +43,10 @@ class UnattributedQuotes(Rule):
     name = "unattributed-quotes"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 8
+    points_reason = "quotations without a speaker cannot be checked"
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         text = doc.document.text
         said = regex("attribution").pattern  # most quotes have a "said" near them: no quick test first
         bare: list[Span] = []

@@ -19,9 +19,8 @@ Passes:
 """
 from __future__ import annotations
 
-from checker.kb.phrases import regex
 from checker.model import Category, Severity, Span
-from checker.rules.base import Rule
+from checker.rules.base import Rule, regex
 
 RELIANCE = 3
 
@@ -31,8 +30,10 @@ class AnonymousSources(Rule):
     name = "anonymous-sources"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = {Severity.ERROR: 30, Severity.WARNING: 10, Severity.INFO: 3}
+    points_reason = "claims rest on unnamed sources"
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         text = doc.document.text
         pattern = regex("anonymous")
         hits = [Span(m.start(), m.end(), m.group(0)) for s, e, _ in doc.paragraphs for m in pattern.finditer(text, s, e)]

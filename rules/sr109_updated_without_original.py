@@ -29,8 +29,10 @@ class UpdatedWithoutOriginal(Rule):
     name = "updated-without-original-date"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 5
+    points_reason = "only an update date: the story's age is hidden"
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         claims = doc.document.claims
         updated = [c for c in claims if c.kind is ClaimKind.UPDATED]
         if not updated or any(c.kind in (ClaimKind.PUBLISHED, ClaimKind.DATELINE) for c in claims):

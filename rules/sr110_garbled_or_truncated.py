@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import re
 
-from checker.kb.phrases import matcher, regex
 from checker.model import Category, Severity, Span
-from checker.rules.base import Rule, iter_lines
+from checker.rules.base import Rule, iter_lines, matcher, regex
 
 LAST_LINES = 4
 MIN_CUT_WORDS = 12
@@ -108,11 +107,13 @@ class GarbledOrTruncated(Rule):
     name = "garbled-or-truncated-text"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = {Severity.ERROR: 30, Severity.WARNING: 15, Severity.INFO: 8}
+    points_reason = "garbled or cut-short copy: words may be lost"
 
     def warm(self) -> None:
         import ftfy.badness  # noqa: F401 (0.1 s of regular expressions, built on import)
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         bad = _garbled(doc.document.text)
         if bad:
             from ftfy import fix_text  # only for garbled text: importing it costs a pre-commit run 50 ms

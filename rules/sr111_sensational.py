@@ -48,8 +48,10 @@ class Sensational(Rule):
     name = "sensational-style"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = 10
+    points_reason = "sensational voice (NewsGuard: avoids deceptive headlines)"
 
-    def check(self, doc, kb):
+    def check(self, doc, ctx):
         text = doc.document.text
         caps: list[Span] = []
         marks: list[Span] = []

@@ -19,21 +19,20 @@ Passes (json):
 """
 from __future__ import annotations
 
-from checker.kb import outlets
 from checker.model import Category, Severity
-from checker.rules.base import Rule
-
-WHERE = {"url": "its URL", "site": "its site name", "page": "the page's own notice"}
-
+from checker.rules.base import WHERE, Rule
 
 class TrustedSource(Rule):
     code = "SR112"
     name = "trusted-source"
     category = Category.SOURCE
     severity = Severity.INFO
+    points = -10
+    points_reason = "trusted source: official government domain or wire service (credit, by match confidence)"
+    points_by_confidence = True  # a banner anyone can paste earns less than the page's own URL
 
-    def check(self, doc, kb):
-        match = outlets.identify(doc.document, outlets.of(kb))
+    def check(self, doc, ctx):
+        match = ctx.outlet_of(doc.document)
         if match is None or match.outlet.rating != "high":
             return
         o = match.outlet

@@ -16,10 +16,8 @@ Passes (json):
 """
 from __future__ import annotations
 
-from checker.kb import outlets
 from checker.model import Category, Severity
-from checker.rules.base import Rule
-from checker.rules.sr112_trusted_source import WHERE
+from checker.rules.base import WHERE, Rule
 
 
 class RatedOutlet(Rule):
@@ -27,9 +25,11 @@ class RatedOutlet(Rule):
     name = "rated-outlet"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = {Severity.ERROR: 30, Severity.WARNING: 22, Severity.INFO: 5}
+    points_reason = "outlet rated low or medium (NewsGuard: repeatedly publishes false content)"
 
-    def check(self, doc, kb):
-        match = outlets.identify(doc.document, outlets.of(kb))
+    def check(self, doc, ctx):
+        match = ctx.outlet_of(doc.document)
         if match is None or match.outlet.rating == "high":
             return
         o = match.outlet

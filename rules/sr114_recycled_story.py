@@ -29,21 +29,34 @@ from __future__ import annotations
 
 from typing import Optional
 
-from checker.dates import match_date
-from checker.kb.phrases import regex
-from checker.model import Category, Finding, Severity, Span
-from checker.rules.base import Rule
+from checker.model import Category, Document, Finding, Severity, Span
+from checker.rules.base import CorpusRule, RecycledStories, declared_of, match_date, regex, signature, warm_signatures
 
 LOOK_AHEAD = 40  # characters after "originally published" where its date may start
 
 
-class RecycledStory(Rule):
+class RecycledStory(CorpusRule):
     code = "SR114"
     name = "recycled-story"
     category = Category.SOURCE
     severity = Severity.WARNING
+    points = {Severity.ERROR: 30, Severity.WARNING: 20, Severity.INFO: 0}
+    points_reason = "recycled story: older than its date says"
 
-    def check(self, doc, kb):
+    def warm(self) -> None:
+        warm_signatures()
+
+    def observe(self, document: Document) -> Optional[tuple[Optional[str], object]]:
+        """Its declared date and the MinHash signature of its content (a signature of None: too short to
+        compare); None for an unreadable document."""
+        if not document.readable:
+            return None
+        return declared_of(document), signature(document.text[document.body_start:])
+
+    def corpus(self) -> RecycledStories:
+        return RecycledStories(self.across)
+
+    def check(self, doc, ctx):
         if doc.declared is None:
             return
         text = doc.document.text

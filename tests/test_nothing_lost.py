@@ -203,7 +203,7 @@ def in004(result, name):
 def test_a_failing_rule_is_that_rules_finding_and_the_other_rules_still_report(folder, monkeypatch):
     import checker.rules.dt104_weekday_mismatch as dt104
 
-    def boom(self, doc, kb):
+    def boom(self, doc, ctx):
         raise KeyError("no such weekday")
 
     monkeypatch.setattr(dt104.WeekdayMismatch, "check", boom)

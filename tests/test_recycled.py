@@ -8,13 +8,13 @@ from conftest import REFERENCE_DATE
 
 from benchmarks.recycled import planted_corpus, score
 from checker.config import Settings
-from checker.recycled import RecycledStories
+from checker.rules import by_code
 
 
 def test_planted_near_duplicates_are_found():
     # 3,000 stories, 5% of them copies: lead reworded, paragraphs shuffled, a later date (every tenth exact)
     docs, truth = planted_corpus(3000, planted=0.05, seed=11)
-    corpus = RecycledStories()
+    corpus = by_code()["SR114"].corpus()
     for doc_id, date, text in docs:
         corpus.add(doc_id, doc_id, date, text)
     findings = corpus.findings()
@@ -27,7 +27,7 @@ def test_planted_near_duplicates_are_found():
 
 def test_distinct_stories_are_not_paired():
     docs, _ = planted_corpus(1500, planted=0.0, seed=5)
-    corpus = RecycledStories()
+    corpus = by_code()["SR114"].corpus()
     for doc_id, date, text in docs:
         corpus.add(doc_id, doc_id, date, text)
     assert corpus.findings() == []
@@ -100,7 +100,7 @@ def test_the_pass_can_be_ignored(tmp_path):
 
 
 def test_undated_copies_are_left_alone():
-    corpus = RecycledStories()
+    corpus = by_code()["SR114"].corpus()
     text = "\n\n".join(STORY)
     corpus.add("x", "x", None, text)
     corpus.add("y", "y", "2020-01-01", text.replace("Tuesday", "Monday"))

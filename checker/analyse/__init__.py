@@ -22,7 +22,7 @@ from checker.analyse.times import KIND, build_matcher, find as find_times, norma
 from checker.ingest.claims import declared_claim
 from checker.kb import KnowledgeBase, fold
 from checker.timing import clock
-from checker.model import AnalysedDocument, Document, Mention, Problem, Span, Tense, TimeExpression
+from checker.model import AnalysedDocument, Document, Mention, Problem, ProblemCode, Span, Tense, TimeExpression
 
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 MAX_PARAGRAPH = 20_000  # longer "paragraphs" (one-line dumps) are cut into pieces this long
@@ -162,7 +162,7 @@ class Analyser:
                 total = len(document.text) - document.body_start
                 done = offset - document.body_start
                 document = replace(document, problems=document.problems + (Problem(
-                    "IN005", f"Analysis stopped after its {budget:g} s time budget: {done:,} of {total:,} characters "
+                    ProblemCode.IN005, f"Analysis stopped after its {budget:g} s time budget: {done:,} of {total:,} characters "
                              f"of content were checked ({100 * done / max(1, total):.0f}%)."),))
                 break
             with clock("language"):

@@ -18,7 +18,7 @@ from checker.ingest.html import read_html
 from checker.ingest.readers import read_json, read_jsonl, read_markdown, read_text, unreadable
 from checker.failure import internal_error
 from checker.ids import SeenIds
-from checker.model import Document, Problem
+from checker.model import Document, Problem, ProblemCode
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".json": "json", ".jsonl": "jsonl",
            ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".parquet": "parquet"}
@@ -134,7 +134,7 @@ READERS = {"jsonl": "JSON Lines reader", "json": "JSON reader", "md": "Markdown 
 def failed(doc_id: str, path: str, fmt: str, exc: BaseException) -> Document:
     """The row of a document the reader itself failed on (a bug, or a library's exception we did not
     foresee): unreadable, with IN004 naming the reader and the error, so the run goes on."""
-    return unreadable(doc_id, path, fmt, "IN004",
+    return unreadable(doc_id, path, fmt, ProblemCode.IN004,
                       internal_error(f"reading the document ({READERS.get(fmt, 'reader')})", exc))
 
 
@@ -161,10 +161,10 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_b
 
 def _open_error(path: str, fmt: str, exc: OSError) -> Document:
     if isinstance(exc, FileNotFoundError):
-        return unreadable(path, path, fmt, "IN001", "File not found (or a broken link).")
+        return unreadable(path, path, fmt, ProblemCode.IN001, "File not found (or a broken link).")
     if isinstance(exc, IsADirectoryError):
-        return unreadable(path, path, fmt, "IN001", "Is a directory.")
-    return unreadable(path, path, fmt, "IN001", f"Cannot read the file: {exc.strerror or exc}.")
+        return unreadable(path, path, fmt, ProblemCode.IN001, "Is a directory.")
+    return unreadable(path, path, fmt, ProblemCode.IN001, f"Cannot read the file: {exc.strerror or exc}.")
 
 
 def _read_batch(path: str, fmt: str, data: bytes | None, stream: BinaryIO | None, max_bytes: int) -> Iterator[Document]:
@@ -196,22 +196,22 @@ def _read_batch(path: str, fmt: str, data: bytes | None, stream: BinaryIO | None
 def _read_whole(path: str, data: bytes, fmt: str, max_bytes: int) -> Iterator[Document]:
     doc_id = path
     if not data.strip():
-        yield unreadable(doc_id, path, fmt, "IN001", "The file is empty." if not data else "The file holds only white space.")
+        yield unreadable(doc_id, path, fmt, ProblemCode.IN001, "The file is empty." if not data else "The file holds only white space.")
         return
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        yield unreadable(doc_id, path, fmt, "IN001", "The file is binary, not text.")
+        yield unreadable(doc_id, path, fmt, ProblemCode.IN001, "The file is binary, not text.")
         return
     notes = []
     if len(data) > max_bytes:
-        notes.append(Problem("IN006", f"The file is larger than the {max_bytes / 2**20:g} MB limit: only its first "
+        notes.append(Problem(ProblemCode.IN006, f"The file is larger than the {max_bytes / 2**20:g} MB limit: only its first "
                                       f"{max_bytes / 2**20:g} MB were read and checked."))
         data = data[:max_bytes]
     text, encoding = decode(data)
     if encoding:
-        notes.append(Problem("IN003", f"The file is not UTF-8; read it as {encoding}."))
+        notes.append(Problem(ProblemCode.IN003, f"The file is not UTF-8; read it as {encoding}."))
     text, invisible = strip_invisible(text)
     if invisible:
-        notes.append(Problem("IN007", f"Removed {invisible} invisible character(s) (zero-width, soft hyphen or "
+        notes.append(Problem(ProblemCode.IN007, f"Removed {invisible} invisible character(s) (zero-width, soft hyphen or "
                                       f"bidirectional control) before reading the text."))
     if fmt == "json":
         doc = read_json(doc_id, path, text)
@@ -235,13 +235,13 @@ def read_parquet(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Docume
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        yield unreadable(path, path, "parquet", "IN001", "Reading Parquet needs pyarrow (pip install 'checker[dask]').")
+        yield unreadable(path, path, "parquet", ProblemCode.IN001, "Reading Parquet needs pyarrow (pip install 'checker[dask]').")
         return
     try:
         batches = pq.ParquetFile(stream).iter_batches(batch_size=PARQUET_BATCH)
         first = next(batches, None)
     except Exception as exc:  # pyarrow raises several types for a corrupt file
-        yield unreadable(path, path, "parquet", "IN001", f"Not a readable Parquet file: {exc}.")
+        yield unreadable(path, path, "parquet", ProblemCode.IN001, f"Not a readable Parquet file: {exc}.")
         return
     seen, n = SeenIds(), 0
     for batch in itertools.chain([first] if first is not None else [], batches):
@@ -250,7 +250,7 @@ def read_parquet(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Docume
             doc_id = record_id(path, rec, n, seen)
             size = sum(len(v) for v in rec.values() if isinstance(v, (str, bytes)))
             if size > max_bytes:
-                yield unreadable(doc_id, path, "parquet", "IN001",
+                yield unreadable(doc_id, path, "parquet", ProblemCode.IN001,
                                  f"Row {n} is a record of {size:,} characters, over the {max_bytes:,}-byte limit.")
                 continue
             try:
@@ -258,7 +258,7 @@ def read_parquet(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Docume
             except Exception as exc:
                 yield failed(doc_id, path, "parquet", exc)
     if n == 0:
-        yield unreadable(path, path, "parquet", "IN001", "The Parquet file holds no records.")
+        yield unreadable(path, path, "parquet", ProblemCode.IN001, "The Parquet file holds no records.")
 
 
 def read_inputs(paths: Iterable[str], stdin_format: str = "txt", max_bytes: int = MAX_BYTES,

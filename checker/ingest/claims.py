@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from checker.dates import MONTHS, match_date, parse_claim_value, split_weekday
-from checker.model import Claim, ClaimKind, PartialDate, Problem, Span
+from checker.model import Claim, ClaimKind, PartialDate, Problem, ProblemCode, Span
 
 # Header keywords -> claim kind. Matched case-insensitively at the start of a short line.
 _PUBLISHED_KEYS = [
@@ -117,7 +117,7 @@ def header_problems(text: str, start: int = 0) -> list[Problem]:
         if not m or not _DATE_SHAPE.search(m.group("value")):
             continue
         if parse_claim_value(m.group("value")) is None:
-            out.append(Problem("IN002", f"The header “{line.strip()}” holds a date that does not exist; the "
+            out.append(Problem(ProblemCode.IN002, f"The header “{line.strip()}” holds a date that does not exist; the "
                                         f"document's declared date could not be read.",
                                Span(pos + m.start(), pos + m.end(), line[m.start():m.end()])))
     return out

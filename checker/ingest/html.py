@@ -59,7 +59,7 @@ from typing import Iterator, Optional
 
 from checker.dates import EARLIEST, match_date, other_reading, parse_claim_value, split_weekday
 from checker.ingest.claims import copyright_claims, header_claims, opening_claims, settle
-from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, Span
+from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, ProblemCode, Span
 
 WEB_EARLIEST = dt.date(1995, 1, 1)
 
@@ -110,7 +110,7 @@ def read_html(doc_id: str, path: str, text: str) -> Document:
     tree = _parse(text)
     if tree is None:
         return Document(doc_id=doc_id, path=path, format="html", text="", readable=False,
-                        problems=(Problem("IN001", "Not an HTML page that can be parsed."),))
+                        problems=(Problem(ProblemCode.IN001, "Not an HTML page that can be parsed."),))
     problems: list[Problem] = []
     meta_claims = list(_jsonld_claims(tree, problems)) + list(_meta_claims(tree, problems))
     extracted = _extract(tree)
@@ -124,7 +124,7 @@ def read_html(doc_id: str, path: str, text: str) -> Document:
         body = body[len(title):].lstrip("\n")
     if not body:
         return Document(doc_id=doc_id, path=path, format="html", text="", readable=False, title=title or None, url=url,
-                        problems=(Problem("IN001", "The page has no text to check (no main content was found)."),))
+                        problems=(Problem(ProblemCode.IN001, "The page has no text to check (no main content was found)."),))
 
     header = [title] if title else []
     byline, byline_updated = _byline(tree, day_first)
@@ -398,7 +398,7 @@ def _jsonld_claims(tree, problems: list[Problem]) -> Iterator[Claim]:
             continue
         c = _date_claim(ckind, f"html:json-ld:{field}", str(value), f"JSON-LD {kind} {field}: {value}")
         if c is None:
-            problems.append(Problem("IN002", f"The page's JSON-LD {field} holds {str(value)[:60]!r}, which is not a date."))
+            problems.append(Problem(ProblemCode.IN002, f"The page's JSON-LD {field} holds {str(value)[:60]!r}, which is not a date."))
         else:
             yield c
 
@@ -422,7 +422,7 @@ def _meta_claims(tree, problems: list[Problem]) -> Iterator[Claim]:
         c = _date_claim(kind, source, content, f'<meta {attr}="{shown}" content="{" ".join(content.split())[:60]}">')
         if c is None:
             if kind is ClaimKind.PUBLISHED and name.startswith(("article:", "og:", "itemprop:")):
-                problems.append(Problem("IN002", f"The page's {name} meta tag holds {content[:60]!r}, which is not a date."))
+                problems.append(Problem(ProblemCode.IN002, f"The page's {name} meta tag holds {content[:60]!r}, which is not a date."))
         else:
             yield c
     # microdata on visible elements: <span itemprop="datePublished" content="..."> or <time itemprop=...>

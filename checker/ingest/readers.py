@@ -20,7 +20,7 @@ from checker.dates import parse_claim_value
 from checker.ingest.clean import strip_invisible
 from checker.ids import SeenIds
 from checker.ingest.claims import copyright_claims, header_claims, header_problems, opening_claims
-from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, Span
+from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, ProblemCode, Span
 
 
 class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -46,7 +46,7 @@ LANG_FIELDS = ("lang", "language", "inLanguage", "locale")
 ID_FIELDS = ("id", "_id", "doc_id", "uuid", "guid")
 
 
-def unreadable(doc_id: str, path: str, fmt: str, code: str, message: str, text: str = "") -> Document:
+def unreadable(doc_id: str, path: str, fmt: str, code: ProblemCode, message: str, text: str = "") -> Document:
     return Document(doc_id=doc_id, path=path, format=fmt, text=text, problems=(Problem(code, message),), readable=False)
 
 
@@ -131,7 +131,7 @@ def _field_claims(record: dict, prefix: str, span_for) -> tuple[list[Claim], lis
             if f in record and record[f] not in (None, ""):
                 c = _value_claim(kind, f"{prefix}:{f}", record[f], span_for(f, record[f]))
                 if c is None:
-                    problems.append(Problem("IN002", f"The {prefix} field '{f}' holds {_short(record[f])}, which is not a date."))
+                    problems.append(Problem(ProblemCode.IN002, f"The {prefix} field '{f}' holds {_short(record[f])}, which is not a date."))
                 else:
                     claims.append(c)
                 break
@@ -145,7 +145,7 @@ def read_markdown(doc_id: str, path: str, text: str) -> Document:
     end = text.find("\n---", 3)
     if end < 0:
         doc = read_text(doc_id, path, text, "md")
-        return _with_problem(doc, Problem("IN002", "Front matter opens with '---' but never closes; read as plain text."))
+        return _with_problem(doc, Problem(ProblemCode.IN002, "Front matter opens with '---' but never closes; read as plain text."))
     close = text.find("\n", end + 4)
     body_start = len(text) if close < 0 else close + 1
     raw = text[3:end]
@@ -153,10 +153,10 @@ def read_markdown(doc_id: str, path: str, text: str) -> Document:
         meta = yaml.load(raw, Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         doc = read_text(doc_id, path, text, "md")
-        return _with_problem(doc, Problem("IN002", f"Front matter is not valid YAML ({str(exc).splitlines()[0]}); read as plain text."))
+        return _with_problem(doc, Problem(ProblemCode.IN002, f"Front matter is not valid YAML ({str(exc).splitlines()[0]}); read as plain text."))
     if not isinstance(meta, dict):
         doc = read_text(doc_id, path, text, "md")
-        return _with_problem(doc, Problem("IN002", "Front matter is not a mapping of keys to values; read as plain text."))
+        return _with_problem(doc, Problem(ProblemCode.IN002, "Front matter is not a mapping of keys to values; read as plain text."))
 
     def span_for(field, value):
         i = text.find(f"{field}:", 0, end)
@@ -189,7 +189,7 @@ def _suppressions(meta: dict, where: str, problems: list[Problem]) -> tuple[tupl
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         value = " ".join(value)
     if not isinstance(value, str):
-        problems.append(Problem("IN002", f"The {where} 'checker' must list rule codes (checker: [DT102]) or "
+        problems.append(Problem(ProblemCode.IN002, f"The {where} 'checker' must list rule codes (checker: [DT102]) or "
                                          f"be {{disable: [DT102], reason: ...}}; it suppresses nothing as it is."))
         return ()
     return (("checker", value),)
@@ -221,10 +221,10 @@ def _with_problem(doc: Document, problem: Problem) -> Document:
 def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
     """One JSON object: metadata from its fields, the text from title + body."""
     if not isinstance(record, dict):
-        return unreadable(doc_id, path, fmt, "IN001", f"Expected a JSON object, found {type(record).__name__}.")
+        return unreadable(doc_id, path, fmt, ProblemCode.IN001, f"Expected a JSON object, found {type(record).__name__}.")
     body = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
     if body is None:
-        return unreadable(doc_id, path, fmt, "IN001",
+        return unreadable(doc_id, path, fmt, ProblemCode.IN001,
                           f"The JSON object has no text field ({', '.join(TEXT_FIELDS[:3])}, ...); nothing to check.")
     title = record.get("title") or record.get("headline")
     title = title if isinstance(title, str) and title.strip() else None
@@ -270,9 +270,9 @@ def read_json(doc_id: str, path: str, text: str) -> Document:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
-        return unreadable(doc_id, path, "json", "IN001", f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.", text)
+        return unreadable(doc_id, path, "json", ProblemCode.IN001, f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.", text)
     except RecursionError:
-        return unreadable(doc_id, path, "json", "IN001", "The JSON is nested too deeply to read.", text)
+        return unreadable(doc_id, path, "json", ProblemCode.IN001, "The JSON is nested too deeply to read.", text)
     return read_record(doc_id, path, record, "json")
 
 
@@ -325,13 +325,13 @@ def read_jsonl(path: str, stream: BinaryIO, max_bytes: int, fail) -> Iterator[Do
     head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
     utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if b"\x00" in head and not utf16:
-        yield unreadable(path, path, "jsonl", "IN001", "The file is binary, not text.")
+        yield unreadable(path, path, "jsonl", ProblemCode.IN001, "The file is binary, not text.")
         return
     seen, records, size = SeenIds(), 0, 0
     for n, (line, length) in enumerate(_lines(_Utf16Lines(stream) if utf16 else stream, max_bytes), 1):
         size += length
         if line is None:
-            yield unreadable(record_id(path, None, n, seen), path, "jsonl", "IN001",
+            yield unreadable(record_id(path, None, n, seen), path, "jsonl", ProblemCode.IN001,
                              f"Line {n} is a record of {length:,} bytes, over the {max_bytes:,}-byte limit.", "")
             records += 1
             continue
@@ -345,19 +345,19 @@ def read_jsonl(path: str, stream: BinaryIO, max_bytes: int, fail) -> Iterator[Do
             text = line.decode("utf-8")
         except UnicodeDecodeError:
             text, encoding = decode(line)
-            notes.append(Problem("IN003", f"Line {n} is not UTF-8; read it as {encoding}."))
+            notes.append(Problem(ProblemCode.IN003, f"Line {n} is not UTF-8; read it as {encoding}."))
         text, invisible = strip_invisible(text)
         if invisible:
-            notes.append(Problem("IN007", f"Removed {invisible} invisible character(s) (zero-width, soft hyphen or "
+            notes.append(Problem(ProblemCode.IN007, f"Removed {invisible} invisible character(s) (zero-width, soft hyphen or "
                                           f"bidirectional control) from line {n} before reading it."))
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield unreadable(record_id(path, None, n, seen), path, "jsonl", "IN001",
+            yield unreadable(record_id(path, None, n, seen), path, "jsonl", ProblemCode.IN001,
                              f"Line {n} is not valid JSON: {exc.msg} at column {exc.colno}.", text)
             continue
         except RecursionError:
-            yield unreadable(record_id(path, None, n, seen), path, "jsonl", "IN001",
+            yield unreadable(record_id(path, None, n, seen), path, "jsonl", ProblemCode.IN001,
                              f"Line {n} is JSON nested too deeply to read.", text)
             continue
         doc_id = record_id(path, record, n, seen)
@@ -367,5 +367,5 @@ def read_jsonl(path: str, stream: BinaryIO, max_bytes: int, fail) -> Iterator[Do
             doc = fail(doc_id, exc)
         yield replace(doc, problems=doc.problems + tuple(notes)) if notes else doc
     if not records:
-        yield unreadable(path, path, "jsonl", "IN001",
+        yield unreadable(path, path, "jsonl", ProblemCode.IN001,
                          "The file is empty." if size == 0 else "The JSON Lines file holds no records.")

@@ -16,7 +16,6 @@ A document is matched to an outlet, in this order (htmldate's idea: strong signa
 """
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,17 +122,6 @@ def load(user_table: Optional[Path] = None) -> Outlets:
     return Outlets(rows + _read(DATA, "bundled"))
 
 
-def attach(kb, user_table: Optional[Path]):
-    """The knowledge base with this run's outlet table: a shallow copy, so the cached base is not changed."""
-    out = copy.copy(kb)
-    out.outlets = load(user_table)
-    return out
-
-
-def of(kb) -> Outlets:
-    return getattr(kb, "outlets", None) or load()
-
-
 def host_of(url: Optional[str]) -> Optional[str]:
     if not url:
         return None
@@ -145,19 +133,7 @@ def site_of(document) -> Optional[str]:
     return dict(getattr(document, "metadata", ()) or ()).get("site")
 
 
-_last: tuple = (None, None, None)  # the latest (document, table, answer): three rules ask about each document
-
-
 def identify(document, outlets: Outlets) -> Optional[Match]:
-    global _last
-    if _last[0] is document and _last[1] is outlets:
-        return _last[2]
-    found = _identify(document, outlets)
-    _last = (document, outlets, found)
-    return found
-
-
-def _identify(document, outlets: Outlets) -> Optional[Match]:
     host = host_of(document.url)
     if host and (o := outlets.by_host(host)):
         return Match(o, "url", host)
