@@ -24,12 +24,9 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from checker.kb.phrases import matcher
-from checker.kb import fold
+from checker.kb.text import fold
 
 DATA = Path(__file__).parent / "data" / "outlets.csv"
-KINDS = ["government", "wire", "outlet", "aggregator", "state-media", "satire", "other"]
-RATINGS = ["high", "medium", "low"]
-DOMAIN = r"[a-z0-9-]+(\.[a-z0-9-]+)*"
 _DOMAIN_IN_TEXT = re.compile(r"(?<![\w@.-])((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![\w-])")
 # how sure a match is, by where it was made
 CONFIDENCE = {"url": 1.0, "site": 0.9, "page": 0.5}

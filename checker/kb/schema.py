@@ -7,7 +7,10 @@ from typing import Optional
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from checker.kb.outlets import DOMAIN, KINDS, RATINGS
+# the outlet table's values (checker/kb/outlets.py reads the table; this says what it may hold)
+KINDS = ["government", "wire", "outlet", "aggregator", "state-media", "satire", "other"]
+RATINGS = ["high", "medium", "low"]
+DOMAIN = r"[a-z0-9-]+(\.[a-z0-9-]+)*"
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 # "monarch" (kings, queens, emperors, popes) is apart from "head_of_state" so that a generic "President"
