@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from checker import lang as languages
 from checker.kb import fold, parse_partial as partial
 from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeKind
 
@@ -36,10 +37,17 @@ OFFICE_CLASS = {"head_of_state": "head", "head_of_government": "head", "monarch"
                 "deputy_cabinet": "cabinet", "deputy_head_of_state": "cabinet", "staff": "cabinet"}
 # Words before a date that make it a schedule, a deadline or a validity, not a past event: "funded until
 # December 11, 2015", "available beginning on November 15, 2005", "will run from ...", "effective ...".
-SCHEDULE = re.compile(
-    r"\b(?:until|till|through|thru|beginning|starting|effective|expires?|expiring|deadline|due|by|no later than|"
-    r"scheduled|set to|slated|will run|runs|from|after|before|between|hasta|a partir del?|desde|vence|plazo|para|antes de)"
-    r"\b[^.;:]{0,40}$", re.I)
+# Every registered language's words (`Language.schedule_words`), built by `_rebuild`.
+SCHEDULE = re.compile("(?!)")
+
+
+def _rebuild() -> None:
+    global SCHEDULE
+    words = "|".join(w for p in languages.packs() for w in p.schedule_words)
+    SCHEDULE = re.compile(rf"\b(?:{words})\b[^.;:]{{0,40}}$", re.I)
+
+
+languages.on_change(_rebuild)
 
 
 # -- items ---------------------------------------------------------------------------------------------------
