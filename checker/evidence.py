@@ -39,20 +39,26 @@ OFFICE_CLASS = {"head_of_state": "head", "head_of_government": "head", "monarch"
 # December 11, 2015", "available beginning on November 15, 2005", "will run from ...", "effective ...".
 # Every registered language's words (`Language.schedule_words`), built by `_rebuild`.
 SCHEDULE = re.compile("(?!)")
+# "thirty years ago", "hace treinta años": every registered language's words, built by `_rebuild`
+_YEARS_AGO = re.compile("(?!)")
 
 
 def _rebuild() -> None:
-    global SCHEDULE
-    words = "|".join(w for p in languages.packs() for w in p.schedule_words)
+    """SCHEDULE and _YEARS_AGO from the registered languages."""
+    global SCHEDULE, _YEARS_AGO
+    packs = languages.packs()
+    words = "|".join(w for p in packs for w in p.schedule_words)
     SCHEDULE = re.compile(rf"\b(?:{words})\b[^.;:]{{0,40}}$", re.I)
+    units = "|".join(u for p in packs for u in p.ago_units)
+    after = "|".join(a for p in packs for a in p.ago_after)
+    before = "".join(rf"|\b{p.ago_before}\s+\w+\s+(?:{'|'.join(p.ago_units)})\b" for p in packs if p.ago_before)
+    _YEARS_AGO = re.compile(rf"\b(?:\w+|\d+)\s+(?:{units})\s+(?:{after})\b{before}", re.I)
 
 
 languages.on_change(_rebuild)
 
 
 # -- items ---------------------------------------------------------------------------------------------------
-
-_YEARS_AGO = re.compile(r"\b(?:\w+|\d+)\s+(?:years|decades|años|décadas)\s+(?:ago|atrás)\b|\bhace\s+\w+\s+(?:años|décadas)\b", re.I)
 
 
 def anchored_in_past(m: Mention, tenures, times) -> bool:

@@ -47,6 +47,9 @@ PORTUGUESE = Language(
                 "ano": "year", "anos": "year"},
     shift_words={"passado": -1, "próximo": 1},
     schedule_words=("até",),
+    ago_units=("anos", "décadas"),
+    ago_after=("atrás",),
+    ago_before="há",
     openers=frozenset({"hoje", "ontem", "quando"}),
     country_words=frozenset({"brasileiro", "brasileira"}),
     lower_case_titles=("presiden", "ministr", "governad"),
@@ -74,7 +77,8 @@ def _tables() -> str:
         "dates": [dates.MONTHS, dates.WEEKDAYS, dates.NUMBER_WORDS, [p.pattern for _, p in dates._PATTERNS]],
         "times": [times.MONTH_WORDS, times.UNITS, sorted(times.TRIGGERS)],
         "people": [sorted(people.FORMER), sorted(people.OPENERS), people.TITLE_GENDER, list(people.LOWER_CASE_TITLES)],
-        "claims": claims._HEADER_RE.pattern, "schedule": evidence.SCHEDULE.pattern, "titles": GENERIC_TITLES,
+        "claims": claims._HEADER_RE.pattern, "schedule": evidence.SCHEDULE.pattern,
+        "ago": evidence._YEARS_AGO.pattern, "titles": GENERIC_TITLES,
         "registered": lang.registered(),
     }, sort_keys=True, default=sorted, ensure_ascii=False)
 

@@ -51,6 +51,9 @@ class Language:
     unit_words: Mapping[str, str]  # -> day, week, month or year
     shift_words: Mapping[str, int]  # "last"/"pasado" -1, "next"/"próximo" 1, "this" 0
     schedule_words: tuple[str, ...]  # regular expressions before a date that make it a schedule: "until", "hasta"
+    # a look back of years: "thirty years ago", "treinta años atrás", "hace treinta años"
+    ago_units: tuple[str, ...]  # "years", "decades"
+    ago_after: tuple[str, ...]  # after the count and unit: "ago", "atrás"
     openers: frozenset[str]  # capitalised at a sentence's start and no office's name: "Today", "Cuando"
     country_words: frozenset[str]  # before a title, naming the country, not the office: "U.S.", "Mexican"
     lower_case_titles: tuple[str, ...]  # stems of titles written in lower case before a name: "presiden"
@@ -67,6 +70,7 @@ class Language:
     participle_modal: frozenset[str] = frozenset()
     plain_past: frozenset[str] = frozenset()
     former_prefix: str = ""  # "former" written into the title: "expresidente"
+    ago_before: str = ""  # before the count and unit: "hace"
     spelling_dictionaries: tuple[str, ...] = ()  # Hunspell dictionaries (SR103), first the main one
     spelling_per_thousand: float = 0.0  # misspellings per 1,000 words above which SR103 fires
 
@@ -75,7 +79,7 @@ class Language:
     #: writes no title in lower case before a name)
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
                           "plain_past", "former_prefix", "spelling_dictionaries", "spelling_per_thousand",
-                          "future_before", "country_words", "lower_case_titles"})
+                          "ago_before", "future_before", "country_words", "lower_case_titles"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

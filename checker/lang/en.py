@@ -72,6 +72,8 @@ PACK = Language(
     schedule_words=("until", "till", "through", "thru", "beginning", "starting", "effective", "expires?", "expiring",
                     "deadline", "due", "by", "no later than", "scheduled", "set to", "slated", "will run", "runs",
                     "from", "after", "before", "between"),
+    ago_units=("years", "decades"),
+    ago_after=("ago",),
     openers=frozenset({"today", "yesterday", "tonight", "when", "while", "after", "before", "as", "if", "and", "but",
                        "so", "now", "meanwhile", "later", "earlier", "also", "in", "on", "at", "during", "since",
                        "under", "with", "without", "for", "from", "by", "to", "of", "thus", "however", "here", "there",
