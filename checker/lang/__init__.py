@@ -71,15 +71,13 @@ class Language:
     plain_past: frozenset[str] = frozenset()
     former_prefix: str = ""  # "former" written into the title: "expresidente"
     ago_before: str = ""  # before the count and unit: "hace"
-    spelling_dictionaries: tuple[str, ...] = ()  # Hunspell dictionaries (SR103), first the main one
-    spelling_per_thousand: float = 0.0  # misspellings per 1,000 words above which SR103 fires
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
-    #: spelling dictionaries, or words of some kinds (Spanish has no "incoming" before a title, English
+    #: or words of some kinds (Spanish has no "incoming" before a title, English
     #: writes no title in lower case before a name)
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
-                          "plain_past", "former_prefix", "spelling_dictionaries", "spelling_per_thousand",
-                          "ago_before", "future_before", "country_words", "lower_case_titles"})
+                          "plain_past", "former_prefix", "ago_before", "future_before", "country_words",
+                          "lower_case_titles"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

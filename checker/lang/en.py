@@ -89,6 +89,4 @@ PACK = Language(
     not_surnames=frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
                             "november", "december", "jr", "sr", "administration", "said", "says", "and"}),
-    spelling_dictionaries=("en_US", "en_GB"),
-    spelling_per_thousand=3.0,
 )

@@ -76,9 +76,4 @@ PACK = Language(
     not_surnames=frozenset({"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado",
                             "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                             "septiembre", "octubre", "noviembre", "diciembre", "dijo", "y"}),
-    spelling_dictionaries=("es", "es_MX"),
-    # the Spanish dictionaries miss much of Mexico's public-administration vocabulary ("derechohabientes",
-    # "presupuestal", "huachicol": 1.5 to 6.3 unknown words per 1,000 in official transcripts), so Spanish
-    # copy must be clearly worse before it counts
-    spelling_per_thousand=8.0,
 )
