@@ -50,6 +50,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
+from checker.lang import registered as registered_languages
 from checker.model import Finding, Severity
 
 
@@ -59,7 +60,6 @@ class ConfigError(ValueError):
 
 SEVERITIES = tuple(s.value for s in Severity)
 FAIL_ON = ("error", "warning", "info", "never")
-LANGUAGES = ("en", "es")  # the languages the analyser has pipelines for
 
 
 @dataclass(frozen=True)
@@ -336,12 +336,13 @@ def from_table(data: dict, known_rules: set[str], root: Path, where: str) -> Set
     s = replace(s, per_path=tuple(overrides))
     if "languages" in data:
         langs = data["languages"] if isinstance(data["languages"], list) else [data["languages"]]
+        readable = registered_languages()  # the languages the analyser has pipelines for
         for lang in langs:
-            if lang not in LANGUAGES:
-                raise ConfigError(f"{where}: languages: {lang!r} is not one the checker reads ({', '.join(LANGUAGES)})"
-                                  f"{_hint(str(lang), LANGUAGES)}")
+            if lang not in readable:
+                raise ConfigError(f"{where}: languages: {lang!r} is not one the checker reads ({', '.join(readable)})"
+                                  f"{_hint(str(lang), readable)}")
         if not langs:
-            raise ConfigError(f"{where}: languages must name at least one of {', '.join(LANGUAGES)}")
+            raise ConfigError(f"{where}: languages must name at least one of {', '.join(readable)}")
         s = replace(s, languages=tuple(dict.fromkeys(langs)))
     if "fail-on" in data:
         s = replace(s, fail_on=check_fail_on(data["fail-on"], f"{where}: fail-on"))

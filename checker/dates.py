@@ -12,55 +12,26 @@ import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from checker import lang
 from checker.model import PartialDate
 
-MONTHS = {
-    # English
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    # Spanish
-    "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5, "junio": 6,
-    "julio": 7, "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "octubre": 10,
-    "noviembre": 11, "diciembre": 12, "dic": 12,
-}
-FULL_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december"]
-FULL_MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                  "septiembre", "octubre", "noviembre", "diciembre"]
-
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
-    "sábado": 5, "sabado": 5, "domingo": 6,
-}
-WEEKDAY_NAMES_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# Names of every registered language, together: a bilingual release writes both ("March 28" and "28 de
+# marzo"). Filled (in place, so that `from checker.dates import MONTHS` stays current) by `_rebuild`.
+MONTHS: dict[str, int] = {}
+WEEKDAYS: dict[str, int] = {}
 
 # Validity bounds for any date the checker believes (htmldate's idea, widened for historical speeches).
 EARLIEST = dt.date(1776, 1, 1)
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _ORD = r"(?:st|nd|rd|th|º|°|o)?"
 
 # Each pattern is anchored at the start of the string it is given (re.match); none can backtrack
-# catastrophically: every repetition is bounded or over a disjoint character class.
-_PATTERNS = [
-    ("iso", re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?![\d/])(?:[T ][0-9:.]{0,15}(?:Z|[+-]\d{2}:?\d{2})?)?")),
-    ("ymd_slash", re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)")),
-    ("num", re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?!\d)")),
-    ("mdy", re.compile(rf"(?P<mon>{_MONTH_ALT})\.?\s{{1,3}}(?P<d>\d{{1,2}}){_ORD}(?:,\s{{0,3}}|\s{{1,3}}|,?\s{{0,3}}de\s{{1,3}})(?P<y>\d{{4}})(?!\d)", re.I)),
-    ("dmy_es", re.compile(rf"(?P<d>\d{{1,2}}){_ORD}\s{{1,3}}de\s{{1,3}}(?P<mon>{_MONTH_ALT})\.?(?:,?\s{{1,3}}(?:de(?:l)?\s{{1,3}})?(?P<y>\d{{4}})(?!\d))?", re.I)),
-    ("dmy", re.compile(rf"(?P<d>\d{{1,2}}){_ORD}\s{{1,3}}(?P<mon>{_MONTH_ALT})\.?,?\s{{1,3}}(?P<y>\d{{4}})(?!\d)", re.I)),
-    ("md", re.compile(rf"(?P<mon>{_MONTH_ALT})\.?\s{{1,3}}(?P<d>\d{{1,2}}){_ORD}(?![\d:])", re.I)),
-    ("my", re.compile(rf"(?P<mon>{_MONTH_ALT})\.?,?\s{{1,3}}(?:de(?:l)?\s{{1,3}})?(?P<y>\d{{4}})(?!\d)", re.I)),
-    ("year", re.compile(r"(?P<y>(?:1[7-9]|20)\d{2})(?!\d)")),
-]
+# catastrophically: every repetition is bounded or over a disjoint character class. Built by `_rebuild`
+# from the registered languages' month names.
+_PATTERNS: list[tuple[str, re.Pattern]] = []
+_WEEKDAY_RE = re.compile("(?!)")
 
 _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[ap]\.?\s?m\.?)?(?:\s{0,2}\b(?:[ECMP][SD]T|UTC|GMT|ET)\b)?", re.I)
-_WEEKDAY_RE = re.compile(rf"\b(?P<w>{_WEEKDAY_ALT})\b\.?,?", re.I)
 
 
 def safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
@@ -188,16 +159,9 @@ def _dateparser_date(text: str, lang: str, base: Optional[dt.date] = None) -> Op
     return PartialDate(d.year, d.month, d.day)
 
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3,
-                "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11,
-                "doce": 12, "a": 1, "an": 1}
-_UNIT = {"day": "day", "days": "day", "dia": "day", "dias": "day", "día": "day", "días": "day",
-         "week": "week", "weeks": "week", "semana": "week", "semanas": "week",
-         "month": "month", "months": "month", "mes": "month", "meses": "month",
-         "year": "year", "years": "year", "ano": "year", "anos": "year", "año": "year", "años": "year"}
-_SHIFT = {"last": -1, "next": 1, "this": 0, "pasado": -1, "pasada": -1, "proximo": 1, "proxima": 1,
-          "próximo": 1, "próxima": 1, "entrante": 1}
+NUMBER_WORDS: dict[str, int] = {}
+_UNIT: dict[str, str] = {}
+_SHIFT: dict[str, int] = {}
 _NOT_SIMPLE = object()
 
 
@@ -258,7 +222,8 @@ def relative_date(text: str, lang: str, base: dt.date) -> Optional[PartialDate]:
 
 
 def weekday_name(n: int) -> str:
-    return WEEKDAY_NAMES_EN[n]
+    """The weekday's English name: messages are written in English."""
+    return lang.get("en").weekday_names[n]
 
 
 def nearest_year_for(month: int, day: int, around: dt.date) -> Optional[dt.date]:
@@ -269,3 +234,31 @@ def nearest_year_for(month: int, day: int, around: dt.date) -> Optional[dt.date]
         if d and (best is None or abs((d - around).days) < abs((best - around).days)):
             best = d
     return best
+
+
+def _rebuild() -> None:
+    """The word tables and patterns of every registered language; a language's dateparser goes with it."""
+    global _PATTERNS, _WEEKDAY_RE
+    for table, attr in ((MONTHS, "months"), (WEEKDAYS, "weekdays"), (NUMBER_WORDS, "number_words"),
+                        (_UNIT, "unit_words"), (_SHIFT, "shift_words")):
+        table.clear()
+        table.update(lang.merged(attr))
+    month_alt = "|".join(sorted(MONTHS, key=len, reverse=True))
+    weekday_alt = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    _PATTERNS = [
+        ("iso", re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?![\d/])(?:[T ][0-9:.]{0,15}(?:Z|[+-]\d{2}:?\d{2})?)?")),
+        ("ymd_slash", re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)")),
+        ("num", re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?!\d)")),
+        ("mdy", re.compile(rf"(?P<mon>{month_alt})\.?\s{{1,3}}(?P<d>\d{{1,2}}){_ORD}(?:,\s{{0,3}}|\s{{1,3}}|,?\s{{0,3}}de\s{{1,3}})(?P<y>\d{{4}})(?!\d)", re.I)),
+        ("dmy_es", re.compile(rf"(?P<d>\d{{1,2}}){_ORD}\s{{1,3}}de\s{{1,3}}(?P<mon>{month_alt})\.?(?:,?\s{{1,3}}(?:de(?:l)?\s{{1,3}})?(?P<y>\d{{4}})(?!\d))?", re.I)),
+        ("dmy", re.compile(rf"(?P<d>\d{{1,2}}){_ORD}\s{{1,3}}(?P<mon>{month_alt})\.?,?\s{{1,3}}(?P<y>\d{{4}})(?!\d)", re.I)),
+        ("md", re.compile(rf"(?P<mon>{month_alt})\.?\s{{1,3}}(?P<d>\d{{1,2}}){_ORD}(?![\d:])", re.I)),
+        ("my", re.compile(rf"(?P<mon>{month_alt})\.?,?\s{{1,3}}(?:de(?:l)?\s{{1,3}})?(?P<y>\d{{4}})(?!\d)", re.I)),
+        ("year", re.compile(r"(?P<y>(?:1[7-9]|20)\d{2})(?!\d)")),
+    ]
+    _WEEKDAY_RE = re.compile(rf"\b(?P<w>{weekday_alt})\b\.?,?", re.I)
+    _parser.cache_clear()
+    _dateparser_date.cache_clear()
+
+
+lang.on_change(_rebuild)

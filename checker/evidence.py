@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from checker import lang as languages
 from checker.kb import fold, parse_partial as partial
 from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeKind
 
@@ -36,20 +37,33 @@ OFFICE_CLASS = {"head_of_state": "head", "head_of_government": "head", "monarch"
                 "deputy_cabinet": "cabinet", "deputy_head_of_state": "cabinet", "staff": "cabinet"}
 # Words before a date that make it a schedule, a deadline or a validity, not a past event: "funded until
 # December 11, 2015", "available beginning on November 15, 2005", "will run from ...", "effective ...".
-SCHEDULE = re.compile(
-    r"\b(?:until|till|through|thru|beginning|starting|effective|expires?|expiring|deadline|due|by|no later than|"
-    r"scheduled|set to|slated|will run|runs|from|after|before|between|hasta|a partir del?|desde|vence|plazo|para|antes de)"
-    r"\b[^.;:]{0,40}$", re.I)
+# Every registered language's words (`Language.schedule_words`), built by `_rebuild`.
+SCHEDULE = re.compile("(?!)")
+# "thirty years ago", "hace treinta años": every registered language's words, built by `_rebuild`
+_YEARS_AGO = re.compile("(?!)")
+# A clause told in the past about the last few days: "President Bush spoke today", "hosted ... yesterday",
+# "signed the bill on Monday". The person acted in office days before the text was written.
+_RECENT = re.compile("(?!)")
+
+
+def _rebuild() -> None:
+    """SCHEDULE, _YEARS_AGO and _RECENT from the registered languages."""
+    global SCHEDULE, _YEARS_AGO, _RECENT
+    packs = languages.packs()
+    words = "|".join(w for p in packs for w in p.schedule_words)
+    SCHEDULE = re.compile(rf"\b(?:{words})\b[^.;:]{{0,40}}$", re.I)
+    units = "|".join(u for p in packs for u in p.ago_units)
+    after = "|".join(a for p in packs for a in p.ago_after)
+    before = "".join(rf"|\b{p.ago_before}\s+\w+\s+(?:{'|'.join(p.ago_units)})\b" for p in packs if p.ago_before)
+    _YEARS_AGO = re.compile(rf"\b(?:\w+|\d+)\s+(?:{units})\s+(?:{after})\b{before}", re.I)
+    recent = "|".join(r for p in packs for r in p.recent)
+    _RECENT = re.compile(rf"\b(?:{recent})\b", re.I) if recent else re.compile("(?!)")
+
+
+languages.on_change(_rebuild)
 
 
 # -- items ---------------------------------------------------------------------------------------------------
-
-# A clause told in the past about the last few days: "President Bush spoke today", "hosted ... yesterday",
-# "signed the bill on Monday". The person acted in office days before the text was written.
-_RECENT = re.compile(r"\b(?:today|yesterday|tonight|earlier today|this (?:morning|afternoon|evening|week)|last night|"
-                     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\s,]+(?:\w+\.?\s+)?\d)|"
-                     r"hoy|ayer|anoche|esta (?:mañana|tarde|noche|semana))\b", re.I)
-_YEARS_AGO = re.compile(r"\b(?:\w+|\d+)\s+(?:years|decades|años|décadas)\s+(?:ago|atrás)\b|\bhace\s+\w+\s+(?:años|décadas)\b", re.I)
 
 
 def anchored_in_past(m: Mention, tenures, times) -> bool:

@@ -15,12 +15,12 @@ from checker.analyse.spacy_import import import_spacy
 spacy = import_spacy()  # before any other spaCy import: see spacy_import.py
 from spacy.util import filter_spans  # noqa: E402
 
-from checker.analyse.language import SAMPLE as LANGUAGE_SAMPLE, SUPPORTED, detect
 from checker.analyse.people import PeopleMatcher, corefer, pattern_words
 from checker.analyse.tense import tense_near
 from checker.analyse.times import KIND, build_matcher, find as find_times, normalise, trigger_ids
 from checker.ingest.claims import declared_claim
 from checker.kb import KnowledgeBase, fold
+from checker.lang import SAMPLE as LANGUAGE_SAMPLE, detect, get as language_pack, registered
 from checker.timing import clock
 from checker.model import AnalysedDocument, Document, Mention, Problem, ProblemCode, Span, Tense, TimeExpression
 
@@ -110,7 +110,7 @@ class Analyser:
     def __init__(self, kb: KnowledgeBase, languages: tuple[str, ...] = ()):
         self.kb = kb
         # the config's `languages`: text is read only in these (the first when detection says another)
-        self.languages = tuple(languages) or SUPPORTED
+        self.languages = tuple(languages) or registered()
         self.nlp = {}
         self.chunks = {}
         self.people = {}
@@ -121,7 +121,7 @@ class Analyser:
         """The language's pipeline and matchers, built on first use: an English post in a pre-commit hook
         does not pay for the Spanish ones."""
         if lang not in self.nlp:
-            nlp = spacy.blank(lang)
+            nlp = spacy.blank(language_pack(lang).spacy_lang)
             _lean_lexemes(nlp.vocab)
             _split_glued_quotes(nlp)
             self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, pattern_words(self.kb, lang))
@@ -146,7 +146,7 @@ class Analyser:
         # the same text (a release in one paragraph), and its language is the one detected for the body
         head = None
         with clock("language"):
-            if document.language_hint in SUPPORTED:
+            if document.language_hint in registered():
                 doc_lang = document.language_hint
             else:
                 head = document.text[document.body_start:document.body_start + LANGUAGE_SAMPLE]

@@ -13,28 +13,25 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
+from checker import lang as languages
 from checker.kb import KnowledgeBase, fold
 from checker.model import Qualifiers
 
-# Words before a title that change its meaning.
-FORMER = {"former", "ex", "exsecretario", "exsecretaria", "expresidente", "expresidenta", "excanciller",
-          "onetime", "one-time", "erstwhile", "past"}
-THEN = {"then", "entonces"}
-LATE = {"late", "fallecido", "fallecida", "extinto", "finado"}
-ACTING = {"acting", "interim", "interino", "interina", "encargado", "encargada"}
-ELECT_AFTER = {"elect", "electo", "electa"}
-FUTURE_PRE = {"future", "incoming", "designate", "nominee"}
-FUTURE_AFTER = {"nominee", "designate", "designado", "designada"}
-# capitalised words that may follow a surname without being another surname
-NOT_SURNAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-                "jr", "sr", "administration", "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes",
-                "sábado", "sabado", "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-                "agosto", "septiembre", "octubre", "noviembre", "diciembre", "said", "says", "dijo", "and", "y"}
+# Words around a title that change its meaning, and words that look like names but are none: every
+# registered language's together, since a Spanish text quotes English titles and the reverse. Filled in
+# place by `_rebuild`.
+FORMER: set[str] = set()
+THEN: set[str] = set()
+LATE: set[str] = set()
+ACTING: set[str] = set()
+ELECT_AFTER: set[str] = set()
+FUTURE_PRE: set[str] = set()
+FUTURE_AFTER: set[str] = set()
+# capitalised words that may follow a surname without being another surname: weekdays, months, "Jr", "said"
+NOT_SURNAMES: set[str] = set()
 # A look back: "the policies of President Obama", "under President Bush", "signed by President Clinton",
 # "under the leadership of that great President, John F. Kennedy". The cue must stand in the same clause,
 # at most a few words before the title.
@@ -55,30 +52,36 @@ RETRO_CUES = re.compile(
 RETRO_REACH = 6  # words between the cue and the title, at most
 
 
-# Generic titles Spanish writes in lower case before a name ("el presidente", "la gobernadora"), by their stems
-LOWER_CASE_TITLES = ("presiden", "secretari", "canciller", "subsecretari", "fiscal", "gobernador", "senador", "diputad",
-                     "alcald", "jefe", "jefa", "ministr", "embajador", "vicepresiden", "general", "almirante",
-                     "titular", "mandatari")
+# Generic titles written in lower case before a name ("el presidente", "la gobernadora"), by their stems
+LOWER_CASE_TITLES: tuple[str, ...] = ()
 # Words before a title that name the country, not the office: "U.S. Secretary", "Mexican President".
-COUNTRY_WORDS = {"u.s.", "us", "u.s", "american", "america", "mexican", "mexico", "british", "uk", "u.k.", "federal",
-                 "national", "the", "a", "an", "our", "their", "his", "her", "its", "this", "that", "new", "then"}
+COUNTRY_WORDS: set[str] = set()
 # Capitalised at a sentence's start, and no office's name: "Today Secretary Kerry", "When Governor Brown".
-OPENERS = {"today", "yesterday", "tonight", "when", "while", "after", "before", "as", "if", "and", "but", "so", "now",
-           "meanwhile", "later", "earlier", "also", "in", "on", "at", "during", "since", "under", "with", "without",
-           "for", "from", "by", "to", "of", "thus", "however", "here", "there", "what", "why", "how", "where", "who",
-           "dear", "thank", "thanks", "says", "said", "again", "finally", "first", "last", "both", "hoy", "ayer",
-           "cuando", "mientras", "y", "pero", "el", "la", "los", "las", "en", "con", "por", "para", "según"}
+OPENERS: set[str] = set()
 # English function words, which name no office even capitalised at a clause's start ("Though President
-# Bush has supported ...", "Meanwhile Governor ..."): spaCy's stop list, broader than OPENERS.
-FUNCTION_WORDS = frozenset(EN_STOP_WORDS)
-# Titles that say whether they name a woman or a man. Spanish uses the masculine for women at times ("la
-# presidente"), so only its feminine forms decide; English "Congressman"/"Congresswoman" both do.
-TITLE_GENDER = {"congresswoman": "f", "congressman": "m", "chairwoman": "f", "chairman": "m", "councilwoman": "f",
-                "councilman": "m", "assemblywoman": "f", "assemblyman": "m", "madam": "f",
-                "secretaria": "f", "subsecretaria": "f", "gobernadora": "f", "senadora": "f", "diputada": "f",
-                "presidenta": "f", "vicepresidenta": "f", "alcaldesa": "f", "ministra": "f", "embajadora": "f",
-                "jefa": "f", "mandataria": "f", "primera": "f", "procuradora": "f", "consejera": "f",
-                "expresidenta": "f", "exsecretaria": "f", "exgobernadora": "f", "exsenadora": "f"}
+# Bush has supported ...", "Meanwhile Governor ..."): the English pack's, broader than OPENERS. (Spanish's
+# hold "Estado" and "Primer", which do begin offices' names.)
+FUNCTION_WORDS: set[str] = set()
+# Titles that say whether they name a woman or a man ("Congresswoman", "gobernadora").
+TITLE_GENDER: dict[str, str] = {}
+
+
+def _rebuild() -> None:
+    """The tables above from the registered languages."""
+    global LOWER_CASE_TITLES
+    for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
+                        (ELECT_AFTER, "elect_after"), (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
+                        (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (OPENERS, "openers")):
+        words.clear()
+        words.update(languages.union(attr))
+    FUNCTION_WORDS.clear()
+    FUNCTION_WORDS.update(w for p in languages.packs() if p.code == "en" for w in p.function_words)
+    TITLE_GENDER.clear()
+    TITLE_GENDER.update(languages.merged("title_gender"))
+    LOWER_CASE_TITLES = tuple(dict.fromkeys(s for p in languages.packs() for s in p.lower_case_titles))
+
+
+languages.on_change(_rebuild)
 
 
 def title_gender(title: str) -> str:
@@ -124,7 +127,7 @@ def pattern_words(kb: KnowledgeBase, lang: str) -> dict[str, list[tuple[str, ...
     digest = hashlib.sha256("\x1f".join(f"{k}\x1e" + "\x1e".join(v) for k, v in phrases.items()).encode()).hexdigest()
 
     def tokenize() -> dict[str, list[tuple[str, ...]]]:
-        tokenizer = spacy.blank(lang).tokenizer
+        tokenizer = spacy.blank(languages.get(lang).spacy_lang).tokenizer
         return {label: [words for words in (tuple(t.text for t in tokenizer(p)) for p in ps) if words]
                 for label, ps in phrases.items()}
 

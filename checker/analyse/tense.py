@@ -2,92 +2,66 @@
 
 Blank spaCy pipelines have no part-of-speech tags, so tense comes from markers: auxiliaries and
 time adverbs ("will", "was", "has", "será", "fue"), and verb endings that only a past or future form has
-("-ed" after a subject, Spanish "-ó", "-aron", "-rá"). The marker nearest the phrase wins, so in "The visit
+("-ed" after a subject, Spanish "-ó", "-aron", "-rá"), each language's own (`checker.lang`), applied to
+that language's text only. The marker nearest the phrase wins, so in "The visit
 was unrelated to the tariffs that will take effect" the tariffs are future and the visit past.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from checker import lang as languages
 from checker.model import Tense
 
-_MARKERS = {
-    "en": {
-        Tense.FUTURE: {"will", "'ll", "shall", "upcoming", "tomorrow", "wo", "gonna"},
-        Tense.PAST: {"was", "were", "had", "did", "ago", "yesterday", "former", "formerly", "previously", "then",
-                     "earlier", "once", "said", "went", "met", "took", "gave", "made", "signed", "held", "spoke",
-                     "told", "led", "served", "became", "began", "came", "won", "left", "saw", "wrote", "sent",
-                     "thought", "brought", "got", "knew", "stood", "ran", "kept", "felt", "chose", "fought"},
-        Tense.PRESENT: {"is", "are", "am", "has", "have", "says", "today", "now", "currently", "continues",
-                        "remains", "serves", "announces", "announced", "urges", "urged", "calls", "believes",
-                        "wants", "needs", "does", "do", "can", "must", "should", "would", "could", "may"},
-    },
-    "es": {
-        Tense.FUTURE: {"será", "serán", "habrá", "mañana", "próximo", "próxima", "próximos", "próximas", "iremos",
-                       "vamos"},
-        Tense.PAST: {"fue", "fueron", "era", "eran", "había", "habían", "estuvo", "ayer", "hace", "entonces",
-                     "anterior", "dijo", "tuvo", "hizo", "anteriormente"},
-        Tense.PRESENT: {"es", "son", "está", "están", "hoy", "ahora", "actualmente", "tiene", "tienen", "ha",
-                        "han", "hemos", "puede", "debe", "estamos", "somos", "tenemos", "quiere"},
-    },
-}
-_FUTURE_PHRASES = {
-    "en": re.compile(r"\b(?:going to|set to|scheduled to|expected to|plans? to|planning to|to be held|next (?:week|month|year))\b", re.I),
-    "es": re.compile(r"\b(?:va a|van a|vamos a|se llevará|próxim[oa]s? (?:semana|mes|año))\b", re.I),
-}
-_EN_PAST_ED = re.compile(r"^[a-z]{3,}ed$")
-_EN_NOT_PAST = {"need", "indeed", "united", "red", "bed", "speed", "feed", "seed", "proceed", "succeed", "exceed",
-                "hundred", "based", "related", "limited", "interested", "concerned", "dedicated", "detailed",
-                "advanced", "proposed", "armed", "sacred", "naked", "wicked", "beloved", "alleged", "needed",
-                "supposed", "used", "expected", "scheduled", "planned", "continued", "increased", "reduced",
-                "undocumented", "unprecedented", "shared", "coordinated", "organized", "required", "trafficked"}
-_ES_PAST = re.compile(r"^\w{2,}(?:ó|aron|ieron|ió)$")
-_ES_FUTURE = re.compile(r"^\w{3,}(?:rá|rán|remos)$")
 
-
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_MODAL_AUX = {"to", "can", "could", "should", "must", "may", "might", "would"}
-
-
-def _participle_tense(before: list[str]) -> Tense | None:
+def _participle_tense(before: list[str], pack: languages.Language) -> Tense | None:
     """"will be formally signed": a participle after "will" is future; after "to be", "must be", none."""
     for w in reversed(before[-3:]):
-        if w in _FUTURE_AUX:
+        if w in pack.participle_future:
             return Tense.FUTURE
-        if w in _MODAL_AUX:
+        if w in pack.participle_modal:
             return None
     return Tense.PAST
 
 
-def _classify(word: str, lang: str) -> Tense | None:
+@lru_cache(maxsize=16)
+def _endings(past: str, future: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    return (re.compile(past) if past else None), (re.compile(future) if future else None)
+
+
+def _classify(word: str, pack: languages.Language, past: re.Pattern | None, future: re.Pattern | None) -> Tense | None:
+    """`past`, `future`: the pack's verb endings (`_endings`)."""
     w = word.lower()
-    markers = _MARKERS.get(lang, _MARKERS["en"])
+    markers = pack.tense_markers
     for tense in (Tense.FUTURE, Tense.PAST, Tense.PRESENT):
         if w in markers[tense]:
             return tense
-    if lang == "en":
-        if _EN_PAST_ED.match(w) and w not in _EN_NOT_PAST and word[0].islower():
-            return Tense.PAST
-    else:
-        if _ES_FUTURE.match(w):
-            return Tense.FUTURE
-        if _ES_PAST.match(w) and w not in {"no", "yo"}:
-            return Tense.PAST
+    if future is not None and future.match(word):
+        return Tense.FUTURE
+    if past is not None and past.match(word) and w not in pack.not_past:
+        return Tense.PAST
     return None
 
 
 _TOKEN = re.compile(r"[\w']+", re.UNICODE)
 
 
+@lru_cache(maxsize=16)
+def _future_phrases(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
 def tense_near(sentence: str, start: int, end: int, lang: str) -> Tense:
     """The tense of the sentence around sentence[start:end] (offsets relative to the sentence)."""
-    fut = _FUTURE_PHRASES.get(lang)
+    pack = languages.get(lang)
     best: tuple[int, Tense] | None = None
-    if fut:
-        for m in fut.finditer(sentence):
+    if pack.future_phrases:
+        for m in _future_phrases(pack.future_phrases).finditer(sentence):
             d = m.start() - end if m.start() >= end else start - m.end()
             if best is None or abs(d) < best[0]:
                 best = (abs(d), Tense.FUTURE)
+    past, future = _endings(pack.past_ending, pack.future_ending)
     words: list[str] = []
     for m in _TOKEN.finditer(sentence):
         word = m.group(0)
@@ -95,9 +69,9 @@ def tense_near(sentence: str, start: int, end: int, lang: str) -> Tense:
         words.append(word.lower())
         if start <= m.start() < end:
             continue  # words of the phrase itself ("former", a month name) say nothing of the verb
-        t = _classify(word, lang)
-        if t is Tense.PAST and lang == "en" and word.lower() not in ("was", "were", "had", "did", "ago", "yesterday"):
-            t = _participle_tense(before)
+        t = _classify(word, pack, past, future)
+        if t is Tense.PAST and pack.participle_future and word.lower() not in pack.plain_past:
+            t = _participle_tense(before, pack)
         if t is None:
             continue
         d = m.start() - end if m.start() >= end else start - m.end()

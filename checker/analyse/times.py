@@ -12,12 +12,11 @@ from typing import Optional
 
 from spacy.matcher import Matcher
 
+from checker import lang as languages
 from checker.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, match_date, nearest_year_for, relative_date, split_weekday
 from checker.kb import fold
 from checker.model import PartialDate, TimeKind
 
-MONTH_WORDS = sorted({fold(m) for m in MONTHS})
-WEEKDAY_WORDS = sorted({fold(w) for w in WEEKDAYS})
 # Token sets rather than REGEX predicates: the Matcher looks a set up in one hash probe per token.
 _ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
 DAY_WORDS = sorted({str(d) for d in range(1, 32)} | {f"{d:02d}" for d in range(1, 10)}
@@ -26,63 +25,76 @@ YEAR_WORDS = sorted(str(y) for y in range(1700, 2100))
 MONTH_NUMBERS = sorted({str(m) for m in range(1, 13)} | {f"{m:02d}" for m in range(1, 13)})
 DAY = {"LOWER": {"IN": DAY_WORDS}}
 YEAR = {"ORTH": {"IN": YEAR_WORDS}}
-MONTH = {"LOWER": {"IN": MONTH_WORDS}}
-WEEKDAY = [{"LOWER": {"IN": WEEKDAY_WORDS}}, {"ORTH": ",", "OP": "?"}]
 DOT = {"ORTH": ".", "OP": "?"}
 COMMA = {"ORTH": ",", "OP": "?"}
 DE = {"LOWER": {"IN": ["de", "del"]}}
 OPT_DE = {"LOWER": {"IN": ["de", "del"]}, "OP": "?"}
 YEAR_PREP = {"LOWER": {"IN": ["in", "since", "during", "by", "until", "before", "after", "en", "desde", "durante",
                               "hasta", "antes", "despues"]}}
-UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "dias", "dia", "semana", "semanas",
-         "mes", "meses", "ano", "anos"]
 _COUNT_WORDS = sorted({str(n) for n in range(1, 100)} | {"one", "two", "three", "four", "five", "six", "seven", "eight",
                                                           "nine", "ten", "eleven", "twelve"})
 COUNT_OR_WORD = {"LOWER": {"IN": _COUNT_WORDS}}
 
-DATES_WITH_YEAR = [
-    [MONTH, DOT, DAY, COMMA, OPT_DE, YEAR],  # March 28, 2024 / marzo 26, 2025
-    [DAY, DE, MONTH, COMMA, OPT_DE, YEAR],  # 26 de marzo de 2025
-    [DAY, MONTH, DOT, COMMA, YEAR],  # 28 March 2024
-]
-DATES_WITHOUT_YEAR = [
-    [MONTH, DOT, DAY],  # July 13th
-    [DAY, DE, MONTH],  # 13 de julio
-]
-
-PATTERNS = {
-    # each date shape alone, and after a weekday ("Thursday, March 28, 2024", "viernes 13 de julio")
-    "absolute": DATES_WITH_YEAR + [WEEKDAY + p for p in DATES_WITH_YEAR] + [
-        [YEAR, {"ORTH": "-"}, {"ORTH": {"IN": MONTH_NUMBERS}}, {"ORTH": "-"}, DAY],  # 2025-03-26
-        [{"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}}],  # 02/05/2021
-    ],
-    "partial": DATES_WITHOUT_YEAR + [WEEKDAY + p for p in DATES_WITHOUT_YEAR],
-    "month_year": [[MONTH, COMMA, OPT_DE, YEAR]],  # March 2025, marzo de 2025
-    "month": [[{"LOWER": {"IN": ["in", "en", "last", "next", "this", "since", "desde", "until", "hasta"]}}, MONTH]],
-    "year": [[YEAR_PREP, YEAR],
-             [{"LOWER": {"IN": ["from", "between", "de", "entre"]}}, YEAR, {"LOWER": {"IN": ["to", "and", "a", "y", "-", "–"]}}, YEAR]],
-    "relative": [
-        [{"LOWER": {"IN": ["later", "earlier"]}}, {"LOWER": "this"}, {"LOWER": {"IN": ["year", "month", "week"]}}],
-        [{"LOWER": {"IN": ["last", "next", "this", "past"]}}, {"LOWER": {"IN": ["year", "month", "week"]}}],
-        [{"LOWER": {"IN": ["the"]}, "OP": "?"}, {"LOWER": {"IN": ["last", "past", "next", "coming"]}},
-         {"OP": "?", "LOWER": {"IN": ["few"]}}, COUNT_OR_WORD,
-         {"LOWER": {"IN": UNITS}}],
-        [{"LOWER": {"IN": _COUNT_WORDS + ["a"]}}, {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
-        [{"LOWER": "hace"}, {"LOWER": {"IN": [w for w in NUMBER_WORDS if w not in ("a", "an")] + [str(n) for n in range(1, 100)]}},
-         {"LOWER": {"IN": UNITS}}],
-        [{"LOWER": {"IN": ["el", "la"]}}, {"LOWER": {"IN": ["ano", "semana", "mes"]}}, {"LOWER": {"IN": ["pasado", "pasada", "proximo", "proxima", "entrante"]}}],
-        [{"LOWER": {"IN": ["yesterday", "tomorrow", "ayer"]}}],
-    ],
-}
-
 KIND = {"absolute": TimeKind.ABSOLUTE, "partial": TimeKind.PARTIAL, "month_year": TimeKind.ABSOLUTE,
         "month": TimeKind.MONTH, "year": TimeKind.YEAR, "relative": TimeKind.RELATIVE}
 
-
+# Month and weekday names, units and number words of every registered language, folded; the patterns and
+# the trigger words built from them. Built by `_rebuild`.
+MONTH_WORDS: list[str] = []
+WEEKDAY_WORDS: list[str] = []
+UNITS: list[str] = []
+PATTERNS: dict[str, list[list[dict]]] = {}
 # Words that every time-expression pattern holds at least one of: the matcher only runs around them.
-TRIGGERS = frozenset(MONTH_WORDS) | frozenset(WEEKDAY_WORDS) | frozenset(YEAR_WORDS) | frozenset(
-    ["later", "earlier", "last", "next", "past", "coming", "ago", "hace", "yesterday", "tomorrow", "ayer", "ano",
-     "semana", "mes"])
+TRIGGERS: frozenset[str] = frozenset()
+
+
+def _rebuild() -> None:
+    """The word lists, patterns and triggers from the registered languages."""
+    global MONTH_WORDS, WEEKDAY_WORDS, UNITS, PATTERNS, TRIGGERS
+    MONTH_WORDS = sorted({fold(m) for m in MONTHS})
+    WEEKDAY_WORDS = sorted({fold(w) for w in WEEKDAYS})
+    UNITS = sorted({fold(u) for u in languages.merged("unit_words")})
+    month = {"LOWER": {"IN": MONTH_WORDS}}
+    weekday = [{"LOWER": {"IN": WEEKDAY_WORDS}}, {"ORTH": ",", "OP": "?"}]
+    dates_with_year = [
+        [month, DOT, DAY, COMMA, OPT_DE, YEAR],  # March 28, 2024 / marzo 26, 2025
+        [DAY, DE, month, COMMA, OPT_DE, YEAR],  # 26 de marzo de 2025
+        [DAY, month, DOT, COMMA, YEAR],  # 28 March 2024
+    ]
+    dates_without_year = [
+        [month, DOT, DAY],  # July 13th
+        [DAY, DE, month],  # 13 de julio
+    ]
+    PATTERNS = {
+        # each date shape alone, and after a weekday ("Thursday, March 28, 2024", "viernes 13 de julio")
+        "absolute": dates_with_year + [weekday + p for p in dates_with_year] + [
+            [YEAR, {"ORTH": "-"}, {"ORTH": {"IN": MONTH_NUMBERS}}, {"ORTH": "-"}, DAY],  # 2025-03-26
+            [{"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}}],  # 02/05/2021
+        ],
+        "partial": dates_without_year + [weekday + p for p in dates_without_year],
+        "month_year": [[month, COMMA, OPT_DE, YEAR]],  # March 2025, marzo de 2025
+        "month": [[{"LOWER": {"IN": ["in", "en", "last", "next", "this", "since", "desde", "until", "hasta"]}}, month]],
+        "year": [[YEAR_PREP, YEAR],
+                 [{"LOWER": {"IN": ["from", "between", "de", "entre"]}}, YEAR, {"LOWER": {"IN": ["to", "and", "a", "y", "-", "–"]}}, YEAR]],
+        "relative": [
+            [{"LOWER": {"IN": ["later", "earlier"]}}, {"LOWER": "this"}, {"LOWER": {"IN": ["year", "month", "week"]}}],
+            [{"LOWER": {"IN": ["last", "next", "this", "past"]}}, {"LOWER": {"IN": ["year", "month", "week"]}}],
+            [{"LOWER": {"IN": ["the"]}, "OP": "?"}, {"LOWER": {"IN": ["last", "past", "next", "coming"]}},
+             {"OP": "?", "LOWER": {"IN": ["few"]}}, COUNT_OR_WORD,
+             {"LOWER": {"IN": UNITS}}],
+            [{"LOWER": {"IN": _COUNT_WORDS + ["a"]}}, {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
+            [{"LOWER": "hace"}, {"LOWER": {"IN": [w for w in NUMBER_WORDS if w not in ("a", "an")] + [str(n) for n in range(1, 100)]}},
+             {"LOWER": {"IN": UNITS}}],
+            [{"LOWER": {"IN": ["el", "la"]}}, {"LOWER": {"IN": ["ano", "semana", "mes"]}}, {"LOWER": {"IN": ["pasado", "pasada", "proximo", "proxima", "entrante"]}}],
+            [{"LOWER": {"IN": ["yesterday", "tomorrow", "ayer"]}}],
+        ],
+    }
+    TRIGGERS = frozenset(MONTH_WORDS) | frozenset(WEEKDAY_WORDS) | frozenset(YEAR_WORDS) | frozenset(
+        ["later", "earlier", "last", "next", "past", "coming", "ago", "hace", "yesterday", "tomorrow", "ayer", "ano",
+         "semana", "mes"])
+
+
+languages.on_change(_rebuild)
 REACH_LEFT, REACH_RIGHT = 3, 8
 
 
@@ -139,7 +151,7 @@ def normalise(label: str, text: str, lang: str, base: Optional[dt.date]) -> tupl
     """-> (value, weekday written, year explicit). `base` is the document's date (None: undated)."""
     rest, weekday, _ = split_weekday(text)
     rest = rest.strip(" ,")
-    day_first = lang == "es"
+    day_first = languages.get(lang).day_first
     if label in ("absolute", "month_year"):
         got = match_date(rest, 0, day_first=day_first)
         return (got[0] if got else None), weekday, True

@@ -24,23 +24,18 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
+from checker import lang
 from checker.dates import MONTHS, match_date, parse_claim_value, split_weekday
 from checker.model import Claim, ClaimKind, PartialDate, Problem, ProblemCode, Span
 
-# Header keywords -> claim kind. Matched case-insensitively at the start of a short line.
-_PUBLISHED_KEYS = [
-    "release date", "date released", "publication date", "date published", "published on", "published",
-    "posted on", "posted", "date", "dated", "fecha de publicación", "fecha de publicacion", "fecha",
-    "publicado el", "publicado", "publicada el", "publicada",
-]
-_UPDATED_KEYS = [
-    "last updated on", "last updated", "last modified", "page last updated", "updated on", "updated",
-    "modified", "actualizado el", "actualizado", "última actualización", "ultima actualizacion",
-    "actualizada el", "actualizada",
-]
-_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
-_KEY_ALT = "|".join(re.escape(k) for k in sorted(_PUBLISHED_KEYS + _UPDATED_KEYS, key=len, reverse=True))
-_HEADER_RE = re.compile(rf"^[ \t*_#>]{{0,6}}(?P<key>{_KEY_ALT})\b[ \t]{{0,3}}(?::|-|–|—)?[ \t]{{0,3}}(?P<value>.{{1,160}})$", re.I)
+# Header keywords -> claim kind, every registered language's. Matched case-insensitively at the start of
+# a short line. Built by `_rebuild`.
+_PUBLISHED_KEYS: list[str] = []
+_UPDATED_KEYS: list[str] = []
+_HEADER_RE = re.compile("(?!)")
+# key -> its language: a key quoted as written rather than in title case, and a language that writes
+# numeric dates day first, read its value so ("Fecha: 02/05/2021" is 2 May)
+_KEY_LANGUAGE: dict[str, lang.Language] = {}
 
 # How many lines from the top a publication header may stand in; update lines are trusted anywhere,
 # because sites print "Last Updated" in the footer.
@@ -90,9 +85,11 @@ def header_claims(text: str, start: int = 0, day_first: bool = False) -> list[Cl
         if kind is ClaimKind.PUBLISHED and n >= HEADER_LINES:
             continue
         value = m.group("value")
-        spanish = key.startswith(("fecha", "publicad", "actualizad", "últ", "ult"))
-        c = _claim_from_value(kind, f"header:{m.group('key').strip().title() if not spanish else m.group('key').strip()}",
-                              text, pos + m.start("value"), value, day_first or spanish)
+        # a key whose lower case is no key's ("PUBLİCADO": re.I matched the dotted İ as i) counts as the
+        # first language's
+        pack = _KEY_LANGUAGE.get(key) or lang.packs()[0]
+        c = _claim_from_value(kind, f"header:{m.group('key').strip().title() if pack.title_case_keys else m.group('key').strip()}",
+                              text, pos + m.start("value"), value, day_first or pack.day_first)
         if c is None:
             continue
         # the evidence is the whole header line up to the end of the date
@@ -101,8 +98,7 @@ def header_claims(text: str, start: int = 0, day_first: bool = False) -> list[Cl
     return claims
 
 
-_DATE_SHAPE = re.compile(rf"(?:{_MONTH_WORDS})\.?\s{{1,3}}\d{{1,2}}\b|\b\d{{1,2}}\s{{1,3}}(?:de\s{{1,3}})?(?:{_MONTH_WORDS})\b|"
-                         r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
+_DATE_SHAPE = re.compile("(?!)")
 
 
 def header_problems(text: str, start: int = 0) -> list[Problem]:
@@ -298,3 +294,20 @@ def _page_claim(ranked: list[Claim]) -> Claim:
             if c.value.day is not None and days_apart(c.value, best.value) == 0:
                 return Claim(best.kind, c.value, f"{best.source}+{c.source}", best.span, c.weekday, c.weekday_span)
     return best
+
+
+def _rebuild() -> None:
+    """The header keys and date shapes of the registered languages."""
+    global _HEADER_RE, _DATE_SHAPE
+    _PUBLISHED_KEYS[:] = [k for p in lang.packs() for k in p.published_keys]
+    _UPDATED_KEYS[:] = [k for p in lang.packs() for k in p.updated_keys]
+    _KEY_LANGUAGE.clear()
+    _KEY_LANGUAGE.update({k: p for p in lang.packs() for k in p.published_keys + p.updated_keys})
+    key_alt = "|".join(re.escape(k) for k in sorted(_PUBLISHED_KEYS + _UPDATED_KEYS, key=len, reverse=True))
+    _HEADER_RE = re.compile(rf"^[ \t*_#>]{{0,6}}(?P<key>{key_alt})\b[ \t]{{0,3}}(?::|-|–|—)?[ \t]{{0,3}}(?P<value>.{{1,160}})$", re.I)
+    month_words = "|".join(sorted(MONTHS, key=len, reverse=True))
+    _DATE_SHAPE = re.compile(rf"(?:{month_words})\.?\s{{1,3}}\d{{1,2}}\b|\b\d{{1,2}}\s{{1,3}}(?:de\s{{1,3}})?(?:{month_words})\b|"
+                             r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
+
+
+lang.on_change(_rebuild)

@@ -57,7 +57,8 @@ import json
 import re
 from typing import Iterator, Optional
 
-from checker.dates import EARLIEST, match_date, other_reading, parse_claim_value, split_weekday
+from checker.dates import EARLIEST, match_date, other_reading, parse_claim_value, safe_date, split_weekday
+from checker.lang import registered
 from checker.ingest.claims import copyright_claims, header_claims, opening_claims, settle
 from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, ProblemCode, Span
 
@@ -152,7 +153,7 @@ def read_html(doc_id: str, path: str, text: str) -> Document:
                                                ("description", extracted.get("description"))) if v)
     return Document(doc_id=doc_id, path=path, format="html", text=doc_text, claims=tuple(settle(_local_days(claims, _utc_offset(lang, url)))), body_start=body_start,
                     metadata_spans=tuple(sorted(s for s in [(0, body_start), *shown_again, *((c.span.start, c.span.end) for c in body_claims)] if s[1] > s[0])),
-                    language_hint=lang if lang in ("en", "es") else None, title=title or None, url=url,
+                    language_hint=lang if lang in registered() else None, title=title or None, url=url,
                     problems=tuple(problems), metadata=metadata)
 
 
@@ -551,11 +552,9 @@ def _url_claims(url: str) -> list[Claim]:
 
 
 def _safe(y: int, m: int, d: int) -> Optional[dt.date]:
-    try:
-        day = dt.date(y, m, d)
-    except ValueError:
-        return None
-    return day if WEB_EARLIEST <= day <= dt.date.today() + dt.timedelta(days=1) else None
+    """The date, if it is one a web page's URL can carry: none before the web, none in the future."""
+    day = safe_date(y, m, d)
+    return day if day and WEB_EARLIEST <= day <= dt.date.today() + dt.timedelta(days=1) else None
 
 
 def _htmldate_claims(tree, extracted: dict, url: Optional[str]) -> list[Claim]:

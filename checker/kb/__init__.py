@@ -4,7 +4,7 @@ The bundled tables live in `data/` (people.csv, offices.csv, tenures.csv) and ar
 schemas in `schema.py`. Layers a user imports (`checker kb import ...`, `checker kb update`) live in the
 user data folder (`data_home()`) and merge with the bundled tables when the base is loaded; `layers.py`
 says how, and which layer wins a disagreement. Rules and the analyser use only the query methods of
-`KnowledgeBase`; nothing here imports the rest of the checker but the model.
+`KnowledgeBase`; nothing here imports the rest of the checker but the model and the language packs.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from checker import lang as languages
 from checker.kb.layers import (BUNDLED, Conflict, LayerError, LayerInfo, Tables, discover, fingerprint, merge,
                                partial, read_layer)
 from checker.kb import stash
@@ -74,30 +75,17 @@ def _split(value: Optional[str]) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
 
 
-# Generic titles: a bare "Secretary Nielsen" names whichever cabinet office the person held.
-GENERIC_TITLES = {
-    "en": {"secretary": ("cabinet", "deputy_cabinet"), "sec.": ("cabinet",), "minister": ("cabinet",),
-           "president": ("head_of_state",), "pres.": ("head_of_state",), "vice president": ("deputy_head_of_state",),
-           "attorney general": ("cabinet",), "ambassador": ("ambassador",), "deputy secretary": ("deputy_cabinet",),
-           "undersecretary": ("deputy_cabinet",), "under secretary": ("deputy_cabinet",), "administrator": ("cabinet",),
-           "senator": ("legislator",), "sen.": ("legislator",), "representative": ("legislator",), "rep.": ("legislator",),
-           "congressman": ("legislator",), "congresswoman": ("legislator",), "speaker": ("legislator",),
-           "governor": ("other",), "gov.": ("other",),
-           "prime minister": ("head_of_government",),
-           # Germany's and Austria's head of government, and Britain's Chancellor of the Exchequer
-           "chancellor": ("head_of_government", "cabinet")},
-    # Spanish calls Spain's prime minister "el presidente Sánchez" and Germany's chancellor "la canciller Merkel"
-    "es": {"secretario": ("cabinet",), "secretaria": ("cabinet",), "presidente": ("head_of_state", "head_of_government"),
-           "presidenta": ("head_of_state", "head_of_government"), "canciller": ("cabinet", "head_of_government"),
-           "subsecretario": ("deputy_cabinet",),
-           "subsecretaria": ("deputy_cabinet",), "fiscal general": ("cabinet",), "procurador": ("cabinet",),
-           "embajador": ("ambassador",), "embajadora": ("ambassador",), "vicepresidente": ("deputy_head_of_state",),
-           "vicepresidenta": ("deputy_head_of_state",), "senador": ("legislator",), "senadora": ("legislator",),
-           "titular": ("cabinet",), "gobernador": ("other",),
-           "gobernadora": ("other",), "primer ministro": ("head_of_government",),
-           "primera ministra": ("head_of_government",), "mandatario": ("head_of_state",),
-           "mandataria": ("head_of_state",)},
-}
+# Generic titles: a bare "Secretary Nielsen" names whichever cabinet office the person held. Each
+# language's own (`checker.lang`), by language code; filled in place as languages are registered.
+GENERIC_TITLES: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _generic_titles() -> None:
+    GENERIC_TITLES.clear()
+    GENERIC_TITLES.update({p.code: dict(p.generic_titles) for p in languages.packs()})
+
+
+languages.on_change(_generic_titles)
 
 
 class KnowledgeBase:
@@ -129,8 +117,9 @@ class KnowledgeBase:
                 self.title_index.setdefault(fold(t), set()).add(o.office_id)
         self.generic_index: dict[str, tuple[str, ...]] = {
             fold(k): v for lang in GENERIC_TITLES.values() for k, v in lang.items()}
-        # Spanish writes "former" into the word: expresidente, exsecretaria, excanciller
-        self.former_titles = {"ex" + fold(k) for k in GENERIC_TITLES["es"] if " " not in k}
+        # a language that writes "former" into the word: expresidente, exsecretaria, excanciller
+        self.former_titles = {p.former_prefix + fold(k) for p in languages.packs() if p.former_prefix
+                              for k in p.generic_titles if " " not in k}
 
     # -- queries -------------------------------------------------------------------------------
     def person(self, person_id: str) -> Person:

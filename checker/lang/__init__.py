@@ -1,0 +1,191 @@
+"""Language packs: everything the checker knows about one language's words, in one place per language.
+
+As spaCy keeps a language's stop words and rules in `spacy/lang/xx`, each module here (`en.py`, `es.py`)
+defines one `Language` and registers it; the analysis reads the words of the text's language, or of every
+registered language where a text may mix them (month names in a bilingual release). Modules that turn
+packs into tables (regular expressions, token sets) subscribe with `on_change`, so a pack registered
+later, by a test or a plug-in, takes part at once and leaves nothing behind when unregistered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, Optional
+
+from checker.model import Tense
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's words. Word sets are lower case and as written (accents kept), unless a field says
+    otherwise; regular-expression fields are matched case-insensitively."""
+
+    code: str  # ISO 639-1, as documents and the config name it
+    name: str
+    spacy_lang: str  # spacy.blank(spacy_lang); "xx" (multi-language) for a language without its own class
+    # frequent words that no other registered language shares: what detection counts
+    function_words: frozenset[str]
+    months: Mapping[str, int]  # names and abbreviations -> 1..12
+    weekdays: Mapping[str, int]  # names and abbreviations -> 0 (Monday)..6
+    weekday_names: tuple[str, ...]  # Monday..Sunday, as a message writes them
+    day_first: bool  # how "02/05/2021" is read in this language: 2 May
+    published_keys: tuple[str, ...]  # header keys of a publication date ("Release Date:", "Fecha:")
+    updated_keys: tuple[str, ...]  # header keys of an update ("Last updated:", "Actualizado:")
+    title_case_keys: bool  # a header key is quoted in title case ("Release Date"), or as written ("Fecha")
+    # generic titles -> the office levels of the knowledge base they may name ("secretary" -> cabinet)
+    generic_titles: Mapping[str, tuple[str, ...]]
+    tense_markers: Mapping[Tense, frozenset[str]]  # auxiliaries and time adverbs
+    future_phrases: str  # regular expression: "going to", "va a"
+    # qualifiers around a title
+    former: frozenset[str]  # "former", "ex", "expresidente"
+    then: frozenset[str]
+    late: frozenset[str]
+    acting: frozenset[str]
+    elect_after: frozenset[str]  # after the title: "President-elect", "presidente electo"
+    future_before: frozenset[str]  # "incoming", "future" President
+    future_after: frozenset[str]  # "Secretary-designate", "secretario designado"
+    number_words: Mapping[str, int]  # counts in relative dates: "three weeks ago", "hace tres semanas"
+    unit_words: Mapping[str, str]  # -> day, week, month or year
+    shift_words: Mapping[str, int]  # "last"/"pasado" -1, "next"/"próximo" 1, "this" 0
+    schedule_words: tuple[str, ...]  # regular expressions before a date that make it a schedule: "until", "hasta"
+    # a look back of years: "thirty years ago", "treinta años atrás", "hace treinta años"
+    ago_units: tuple[str, ...]  # "years", "decades"
+    ago_after: tuple[str, ...]  # after the count and unit: "ago", "atrás"
+    openers: frozenset[str]  # capitalised at a sentence's start and no office's name: "Today", "Cuando"
+    country_words: frozenset[str]  # before a title, naming the country, not the office: "U.S.", "Mexican"
+    lower_case_titles: tuple[str, ...]  # stems of titles written in lower case before a name: "presiden"
+    title_gender: Mapping[str, str]  # titles that say a woman ("f") or a man ("m")
+    not_surnames: frozenset[str]  # capitalised words after a surname that are no surname (besides dates)
+    # verb forms only a past or future tense has (regular expressions over a word as written) and the
+    # words they would wrongly take
+    past_ending: str = ""
+    future_ending: str = ""
+    not_past: frozenset[str] = frozenset()
+    # a past participle after these is future ("will be signed") or no tense ("must be signed"); forms that
+    # are no participles ("was", "had") are past as they stand
+    participle_future: frozenset[str] = frozenset()
+    participle_modal: frozenset[str] = frozenset()
+    plain_past: frozenset[str] = frozenset()
+    former_prefix: str = ""  # "former" written into the title: "expresidente"
+    ago_before: str = ""  # before the count and unit: "hace"
+    # a clause in the past about the last few days, whose person acted in office then ("spoke today",
+    # "signed it on Monday"): regular expressions
+    recent: tuple[str, ...] = ()
+
+    #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
+    #: or words of some kinds (Spanish has no "incoming" before a title, English
+    #: writes no title in lower case before a name)
+    OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
+                          "plain_past", "former_prefix", "ago_before", "future_before", "country_words",
+                          "lower_case_titles", "recent"})
+
+    def empty_fields(self) -> list[str]:
+        """The required fields this pack leaves empty."""
+        return [f.name for f in fields(self) if f.name not in self.OPTIONAL and _empty(getattr(self, f.name))]
+
+
+def _empty(value: object) -> bool:
+    """An empty collection or text, or a mapping with one (0, Monday's number, is a value)."""
+    if isinstance(value, (bool, int, float)):
+        return False
+    if isinstance(value, Mapping):
+        return not value or any(_empty(v) for v in value.values())
+    return not value
+
+
+def words_file(name: str) -> frozenset[str]:
+    """A word list kept beside the packs: one word a line, '#' lines are comments."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+_PACKS: dict[str, Language] = {}
+_LISTENERS: list[Callable[[], None]] = []
+
+
+def register(pack: Language) -> None:
+    """Add (or replace) a language; every table built from the packs is rebuilt."""
+    _PACKS[pack.code] = pack
+    _changed()
+
+
+def unregister(code: str) -> None:
+    _PACKS.pop(code, None)
+    _changed()
+
+
+def get(code: str) -> Language:
+    return _PACKS[code]
+
+
+def registered() -> tuple[str, ...]:
+    """The registered languages' codes, in registration order (English first: it wins detection ties)."""
+    return tuple(_PACKS)
+
+
+def packs() -> tuple[Language, ...]:
+    return tuple(_PACKS.values())
+
+
+def on_change(rebuild: Callable[[], None]) -> None:
+    """Call `rebuild` now and whenever a language is registered or unregistered."""
+    _LISTENERS.append(rebuild)
+    rebuild()
+
+
+def _changed() -> None:
+    for rebuild in _LISTENERS:
+        rebuild()
+
+
+def union(attr: str) -> set:
+    """One word-set field of every registered pack, together."""
+    return {w for p in _PACKS.values() for w in getattr(p, attr)}
+
+
+def merged(attr: str) -> dict:
+    """One mapping field of every registered pack, together (a later pack's entry wins)."""
+    out: dict = {}
+    for p in _PACKS.values():
+        out.update(getattr(p, attr))
+    return out
+
+
+# -- detection ---------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+SAMPLE = 5000  # characters read from the start of a text
+_DISTINCT: list[tuple[str, frozenset[str]]] = []
+
+
+def _distinct_words() -> None:
+    """Each language's function words less those of any other registered language ("a", "no", "me" count
+    for none)."""
+    _DISTINCT.clear()
+    for p in _PACKS.values():
+        others = {w for q in _PACKS.values() if q is not p for w in q.function_words}
+        _DISTINCT.append((p.code, p.function_words - others))
+
+
+def detect(text: str, default: Optional[str] = None) -> Optional[str]:
+    """The registered language with the most of its own function words in `text`'s start (the first
+    registered on a tie), or `default` when the text has too few to tell."""
+    words = list(map(str.lower, _WORD.findall(text[:SAMPLE])))
+    counts = [sum(map(own.__contains__, words)) for _, own in _DISTINCT]
+    if sum(counts) < 3:
+        return default
+    return _DISTINCT[counts.index(max(counts))][0]
+
+
+def _load_bundled(modules: Iterable[str]) -> None:
+    import importlib
+
+    for name in modules:
+        register(importlib.import_module(f"checker.lang.{name}").PACK)
+
+
+_load_bundled(("en", "es"))
+on_change(_distinct_words)

@@ -1,0 +1,184 @@
+"""Language packs (`checker.lang`): every bundled pack is complete, and a third language registered from
+here alone is detected, tokenised, has its dates read and its titles matched, and leaves nothing behind."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import fields
+
+import pytest
+
+from checker import lang
+from checker.lang import Language
+from checker.model import PartialDate, Tense
+
+PORTUGUESE = Language(
+    code="pt",
+    name="Portuguese",
+    spacy_lang="pt",
+    # shared with Spanish ("de", "que", "o": a Spanish word too) they count for neither
+    function_words=frozenset({"de", "o", "a", "e", "que", "se", "por", "mas", "como", "mais", "não", "em", "ao", "aos", "à", "às", "pelo", "pela", "também", "você", "isso", "isto",
+                              "ele", "ela", "eles", "elas", "nós", "já", "muito", "ainda", "então", "foi", "são",
+                              "um", "uma", "os", "do", "da", "dos", "das", "no", "na", "com"}),
+    months={"janeiro": 1, "fevereiro": 2, "março": 3, "abril": 4, "maio": 5, "junho": 6, "julho": 7, "agosto": 8,
+            "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12},
+    weekdays={"segunda-feira": 0, "terça-feira": 1, "quarta-feira": 2, "quinta-feira": 3, "sexta-feira": 4,
+              "sábado": 5, "domingo": 6},
+    weekday_names=("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"),
+    day_first=True,
+    published_keys=("data de publicação", "publicado em"),
+    updated_keys=("atualizado em",),
+    title_case_keys=False,
+    generic_titles={"presidente": ("head_of_state", "head_of_government"), "ministro": ("cabinet",),
+                    "governador": ("other",)},
+    tense_markers={Tense.FUTURE: frozenset({"será", "amanhã"}), Tense.PAST: frozenset({"foi", "ontem", "disse"}),
+                   Tense.PRESENT: frozenset({"é", "hoje", "agora"})},
+    future_phrases=r"\b(?:vai|vão) \w+r\b",
+    past_ending=r"(?i)^\w{2,}(?:ou|aram|eram|iu)$",
+    former=frozenset({"antigo", "antiga"}),
+    then=frozenset({"então"}),
+    late=frozenset({"falecido", "falecida"}),
+    acting=frozenset({"interino", "interina"}),
+    elect_after=frozenset({"eleito", "eleita"}),
+    future_before=frozenset({"futuro", "futura"}),
+    future_after=frozenset({"designado", "designada"}),
+    number_words={"um": 1, "dois": 2, "três": 3},
+    unit_words={"dia": "day", "dias": "day", "semana": "week", "semanas": "week", "mês": "month", "meses": "month",
+                "ano": "year", "anos": "year"},
+    shift_words={"passado": -1, "próximo": 1},
+    schedule_words=("até",),
+    ago_units=("anos", "décadas"),
+    ago_after=("atrás",),
+    ago_before="há",
+    openers=frozenset({"hoje", "ontem", "quando"}),
+    country_words=frozenset({"brasileiro", "brasileira"}),
+    lower_case_titles=("presiden", "ministr", "governad"),
+    title_gender={"presidenta": "f", "ministra": "f", "governadora": "f"},
+    not_surnames=frozenset({"disse"}),
+    former_prefix="ex-",
+)
+
+TEXT = """Data de publicação: 3 de março de 2021
+
+O presidente Luiz Inácio Lula da Silva assinou o decreto em 3 de março de 2021, disse o governo. Ele também afirmou
+que não haverá mudanças no programa, e o presidente Lula foi ao Rio de Janeiro com os ministros.
+"""
+
+
+def _tables() -> str:
+    """Every table built from the packs, as text: what registering and unregistering must leave as found."""
+    from checker import dates
+    from checker.analyse import people, times
+    from checker.ingest import claims
+    from checker import evidence
+    from checker.kb import GENERIC_TITLES
+
+    return json.dumps({
+        "dates": [dates.MONTHS, dates.WEEKDAYS, dates.NUMBER_WORDS, [p.pattern for _, p in dates._PATTERNS]],
+        "times": [times.MONTH_WORDS, times.UNITS, sorted(times.TRIGGERS)],
+        "people": [sorted(people.FORMER), sorted(people.OPENERS), people.TITLE_GENDER, list(people.LOWER_CASE_TITLES)],
+        "claims": claims._HEADER_RE.pattern, "schedule": evidence.SCHEDULE.pattern,
+        "ago": evidence._YEARS_AGO.pattern, "titles": GENERIC_TITLES,
+        "registered": lang.registered(),
+    }, sort_keys=True, default=sorted, ensure_ascii=False)
+
+
+@pytest.fixture
+def portuguese():
+    """Portuguese registered for one test; unregistered after it, leaving every table as it was."""
+    from checker import kb
+
+    kb.load()  # the session's cached knowledge base is built without Portuguese
+    before = _tables()
+    lang.register(PORTUGUESE)
+    try:
+        yield PORTUGUESE
+    finally:
+        lang.unregister("pt")
+    assert _tables() == before
+
+
+def _fresh_kb():
+    """A knowledge base built while Portuguese is registered (load() keeps the one built before)."""
+    from checker import kb
+
+    base = kb.load()
+    return kb.KnowledgeBase(base.people.values(), base.offices.values(),
+                            [t for ts in base.tenures.values() for t in ts], base.as_of)
+
+
+def test_every_bundled_pack_is_complete():
+    assert lang.registered()[:2] == ("en", "es")
+    for code in lang.registered():
+        pack = lang.get(code)
+        assert pack.empty_fields() == [], f"{code}: empty {pack.empty_fields()}"
+        assert set(pack.tense_markers) == {Tense.FUTURE, Tense.PAST, Tense.PRESENT}
+        assert len(pack.weekday_names) == 7 and sorted(set(pack.weekdays.values())) == list(range(7))
+        assert sorted(set(pack.months.values())) == list(range(1, 13))
+    # the test's own pack too: it must be a whole language for the test below to mean anything
+    assert PORTUGUESE.empty_fields() == []
+
+
+def test_an_empty_required_field_is_named():
+    from dataclasses import replace
+
+    assert replace(PORTUGUESE, months={}, openers=frozenset()).empty_fields() == ["months", "openers"]
+    assert {f.name for f in fields(Language)} >= Language.OPTIONAL
+
+
+def test_bundled_detection_keeps_english_and_spanish_apart():
+    assert lang.detect("The president said that the report was ready for the committee.") == "en"
+    assert lang.detect("El presidente dijo que el informe estaba listo para la comisión.") == "es"
+    assert lang.detect("Lula, 2021.", "en") == "en"  # too few function words: the default
+
+
+def test_a_registered_language_is_read_end_to_end(portuguese):
+    from checker.analyse import Analyser
+    from checker.dates import parse_claim_value, relative_date
+    from checker.ingest import read_one
+
+    assert "pt" in lang.registered()
+    assert lang.detect(TEXT) == "pt"
+
+    # dates: the checker's own patterns, and dateparser's parser for the language
+    assert parse_claim_value("quarta-feira, 3 de março de 2021")[:2] == (PartialDate(2021, 3, 3), 2)
+    assert relative_date("há 3 dias", "pt", dt.date(2021, 3, 3)) == PartialDate(2021, 2, 28)
+
+    kb = _fresh_kb()
+    assert kb.generic_index["governador"] == ("other",)
+    assert "ex-ministro" in kb.former_titles
+
+    analyser = Analyser(kb)
+    assert analyser.languages == ("en", "es", "pt")
+    (document,) = read_one("lula.txt", TEXT.encode())
+    claim = next(c for c in document.claims if c.source.startswith("header:"))
+    assert claim.source == "header:Data de publicação" and claim.value == PartialDate(2021, 3, 3)
+
+    result = analyser.analyse(document, dt.date(2026, 11, 24))
+    assert result.languages == ("pt",)
+    assert [t.text for t in analyser.tokens("pt", "o presidente lula")] == ["o", "presidente", "lula"]
+    assert analyser.nlp["pt"].lang == "pt"
+
+    dated = [t for t in result.times if t.value == PartialDate(2021, 3, 3)]
+    assert [t.span.text for t in dated] == ["3 de março de 2021"]
+    assert dated[0].language == "pt" and dated[0].tense is Tense.PAST  # "assinou"
+
+    lula = "p.luiz_inacio_lula_da_silva"
+    named = [m for m in result.mentions if m.person_ids == (lula,)]
+    assert [(m.title.text, m.name.text) for m in named] == [("presidente", "Luiz Inácio Lula da Silva"),
+                                                            ("presidente", "Lula")]
+    assert all(m.language == "pt" for m in named)
+
+
+def test_registering_replaces_a_language_and_unregistering_restores_it():
+    from dataclasses import replace
+
+    from checker import dates
+
+    english = lang.get("en")
+    try:
+        lang.register(replace(english, months={**english.months, "mch": 3}))
+        assert dates.MONTHS["mch"] == 3 and lang.registered() == ("en", "es")
+    finally:
+        lang.register(english)
+    assert "mch" not in dates.MONTHS
