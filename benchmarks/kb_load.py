@@ -61,7 +61,7 @@ def load_and_build(user_dir: Path):
     from checker import kb
     from checker.analyse import Analyser
 
-    kb._load.cache_clear()
+    kb.store._load.cache_clear()
     t0 = time.perf_counter()
     base = kb.load(user_dir=user_dir)
     t1 = time.perf_counter()
@@ -121,7 +121,7 @@ def main() -> int:
     print(f"with layer, warm:   load {load_s:5.2f} s + matchers {build_s:5.2f} s = {warm:5.2f} s  (merge cache)   "
           f"target <= 5 s: {'yes' if warm <= 5 else 'NO'}")
     del base
-    kb._load.cache_clear()
+    kb.store._load.cache_clear()
 
     docs_dir = SHARED / "corpus-dev" / "docs"
     if not docs_dir.is_dir():

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from checker import kb
+from checker.kb import store
 from checker.kb.layers import LayerError, LayerInfo, Tables, merge, write_layer
 
 OFFICE = {"office_id": "zz.minister_of_tests", "country": "ZZ", "level": "cabinet", "name_en": "Minister of Tests",
@@ -136,8 +137,8 @@ def test_loaded_merges_are_cached_and_the_cache_follows_the_files(tmp_path, monk
     def no_merge(*a, **k):
         raise AssertionError("merged again although nothing changed")
 
-    monkeypatch.setattr(kb, "merge", no_merge)
-    kb._load.cache_clear()
+    monkeypatch.setattr(store, "merge", no_merge)
+    store._load.cache_clear()
     assert kb.load(tmp_path / "bundled", dt.date(2026, 1, 3)).as_of == dt.date(2026, 1, 3)
     monkeypatch.undo()
     monkeypatch.setenv("CHECKER_DATA_DIR", str(tmp_path / "data"))
@@ -148,7 +149,7 @@ def test_loaded_merges_are_cached_and_the_cache_follows_the_files(tmp_path, monk
         "2010-01-15", "2018-01-01"]
     for f in (tmp_path / "cache").glob("kb-*.pickle"):
         f.write_bytes(b"not a pickle")
-    kb._load.cache_clear()
+    store._load.cache_clear()
     assert kb.load(tmp_path / "bundled", dt.date(2026, 1, 3)).stats()["tenures"] == 2
 
 
