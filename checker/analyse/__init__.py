@@ -142,16 +142,7 @@ class Analyser:
         document carries an IN005 problem saying how much of the text was read."""
         declared = declared_claim(document.claims)
         base = declared.value.first_day if declared else None
-        # detection reads a text's first 5,000 characters: a paragraph that starts with the body's own are
-        # the same text (a release in one paragraph), and its language is the one detected for the body
-        head = None
-        with clock("language"):
-            if document.language_hint in registered():
-                doc_lang = document.language_hint
-            else:
-                head = document.text[document.body_start:document.body_start + LANGUAGE_SAMPLE]
-                doc_lang = detect(head, "en")
-        meta = document.metadata_spans
+        doc_lang, head = self._document_language(document)
         mentions: list[Mention] = []
         times: list[TimeExpression] = []
         langs: list[str] = []
@@ -159,13 +150,11 @@ class Analyser:
         started = time.perf_counter()
         for offset, para in paragraphs(document.text, document.body_start):
             if budget is not None and time.perf_counter() - started > budget:
-                total = len(document.text) - document.body_start
-                done = offset - document.body_start
-                document = replace(document, problems=document.problems + (Problem(
-                    ProblemCode.IN005, f"Analysis stopped after its {budget:g} s time budget: {done:,} of {total:,} characters "
-                             f"of content were checked ({100 * done / max(1, total):.0f}%)."),))
+                document = _out_of_time(document, offset, budget)
                 break
             with clock("language"):
+                # a paragraph that starts with the sample detection read is the body itself (a release in
+                # one paragraph): its language is the body's
                 same = head is not None and offset == document.body_start and para.startswith(head)
                 lang = doc_lang if same else detect(para, doc_lang) or "en"
                 if lang not in self.languages:
@@ -177,55 +166,88 @@ class Analyser:
                 sdoc = self.tokens(lang, fold(para))
                 raw_mentions = self.people[lang].find(sdoc, para)
                 found = find_times(self.time_matchers[lang], sdoc, self.triggers[lang])
-            sents: list[tuple[int, int]] = []
-
-            def sentence_of(char: int) -> tuple[int, int]:
-                if not sents:
-                    sents.extend(sentences(para))
-                for a, b in sents:
-                    if a <= char < b:
-                        return a, b
-                return 0, len(para)
-
-            for rm in raw_mentions:
-                a, b = sentence_of(rm.start)
-                if _inside(meta, offset + rm.start, offset + rm.end):
-                    continue
-                sentence = para[a:b]
-                if _speaker(para, rm.start, rm.end):
-                    tense = Tense.PRESENT  # a speaker's label in a transcript: they are there, in that office
-                else:
-                    tense = tense_near(sentence, rm.start - a, rm.end - a, lang)
-                mentions.append(Mention(
-                    span=Span(offset + rm.start, offset + rm.end, para[rm.start:rm.end]),
-                    name=Span(offset + rm.name_start, offset + rm.name_end, para[rm.name_start:rm.name_end]),
-                    person_ids=rm.person_ids,
-                    title=Span(offset + rm.title_start, offset + rm.title_end, para[rm.title_start:rm.title_end]) if rm.title_start is not None else None,
-                    office_ids=rm.office_ids or tuple(f"level:{lv}" for lv in rm.levels),
-                    qualifiers=rm.qualifiers, tense=tense, language=lang,
-                    sentence=Span(offset + a, offset + b, sentence), surname_only=rm.surname_only,
-                    modifier=rm.modifier))
+            where = _Paragraph(para, offset, lang, document.metadata_spans)
+            mentions.extend(where.mentions(raw_mentions))
             labels = {(s, e): self.nlp[lang].vocab.strings[m] for m, s, e in found}
-            for sp in filter_spans([sdoc[s:e] for _, s, e in found]):
-                label = labels[(sp.start, sp.end)]
-                s0, e0 = sp.start_char, sp.end_char
-                if _inside(meta, offset + s0, offset + e0):
-                    continue
-                text = para[s0:e0]
-                with clock("dates"):
-                    value, weekday, explicit = normalise(label, text, lang, base)
-                a, b = sentence_of(s0)
-                # a bare year takes its tense from what comes before it ("was founded in 1990"), not from a
-                # verb after it ("the bid to host the fair in 2023 was passed")
-                tense = tense_near(para[a:s0] if label == "year" else para[a:b], s0 - a, e0 - a, lang)
-                times.append(TimeExpression(Span(offset + s0, offset + e0, text), KIND[label], value, weekday, tense, lang,
-                                            Span(offset + a, offset + b, para[a:b]), explicit))
+            times.extend(where.times(filter_spans([sdoc[s:e] for _, s, e in found]), labels, base))
         if not langs:
             langs = [doc_lang or "en"]
         mentions = corefer(mentions, document.text, self.kb)
         return AnalysedDocument(document=document, declared=declared, languages=tuple(langs), mentions=tuple(mentions),
                                 times=tuple(times), constraints=(), window=None, reference_date=reference_date,
                                 paragraphs=tuple(paras))
+
+    def _document_language(self, document: Document) -> tuple[str, Optional[str]]:
+        """The document's language (its metadata's, else detected from the body's first LANGUAGE_SAMPLE
+        characters) and the sample detection read (None when the metadata said)."""
+        with clock("language"):
+            if document.language_hint in registered():
+                return document.language_hint, None
+            head = document.text[document.body_start:document.body_start + LANGUAGE_SAMPLE]
+            return detect(head, "en"), head
+
+
+def _out_of_time(document: Document, offset: int, budget: float) -> Document:
+    """The document with an IN005 problem: its analysis stopped at `offset`, past its time budget."""
+    total = len(document.text) - document.body_start
+    done = offset - document.body_start
+    return replace(document, problems=document.problems + (Problem(
+        ProblemCode.IN005, f"Analysis stopped after its {budget:g} s time budget: {done:,} of {total:,} characters "
+                           f"of content were checked ({100 * done / max(1, total):.0f}%)."),))
+
+
+class _Paragraph:
+    """One paragraph's matches made into mentions and time expressions, in document offsets, each with its
+    sentence (split on first need) and tense; matches inside metadata lines are left out."""
+
+    def __init__(self, text: str, offset: int, lang: str, metadata_spans):
+        self.text, self.offset, self.lang, self.meta = text, offset, lang, metadata_spans
+        self._sentences: list[tuple[int, int]] = []
+
+    def sentence_of(self, char: int) -> tuple[int, int]:
+        if not self._sentences:
+            self._sentences.extend(sentences(self.text))
+        for a, b in self._sentences:
+            if a <= char < b:
+                return a, b
+        return 0, len(self.text)
+
+    def span(self, a: int, b: int) -> Span:
+        return Span(self.offset + a, self.offset + b, self.text[a:b])
+
+    def mentions(self, raw_mentions) -> Iterator[Mention]:
+        para = self.text
+        for rm in raw_mentions:
+            a, b = self.sentence_of(rm.start)
+            if _inside(self.meta, self.offset + rm.start, self.offset + rm.end):
+                continue
+            if _speaker(para, rm.start, rm.end):
+                tense = Tense.PRESENT  # a speaker's label in a transcript: they are there, in that office
+            else:
+                tense = tense_near(para[a:b], rm.start - a, rm.end - a, self.lang)
+            yield Mention(
+                span=self.span(rm.start, rm.end), name=self.span(rm.name_start, rm.name_end),
+                person_ids=rm.person_ids,
+                title=self.span(rm.title_start, rm.title_end) if rm.title_start is not None else None,
+                office_ids=rm.office_ids or tuple(f"level:{lv}" for lv in rm.levels),
+                qualifiers=rm.qualifiers, tense=tense, language=self.lang, sentence=self.span(a, b),
+                surname_only=rm.surname_only, modifier=rm.modifier)
+
+    def times(self, spans, labels: dict, base: Optional[dt.date]) -> Iterator[TimeExpression]:
+        para = self.text
+        for sp in spans:
+            label = labels[(sp.start, sp.end)]
+            s0, e0 = sp.start_char, sp.end_char
+            if _inside(self.meta, self.offset + s0, self.offset + e0):
+                continue
+            with clock("dates"):
+                value, weekday, explicit = normalise(label, para[s0:e0], self.lang, base)
+            a, b = self.sentence_of(s0)
+            # a bare year takes its tense from what comes before it ("was founded in 1990"), not from a
+            # verb after it ("the bid to host the fair in 2023 was passed")
+            tense = tense_near(para[a:s0] if label == "year" else para[a:b], s0 - a, e0 - a, self.lang)
+            yield TimeExpression(self.span(s0, e0), KIND[label], value, weekday, tense, self.lang, self.span(a, b),
+                                 explicit)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(¿¡]*[A-ZÁÉÍÓÚÑ0-9])|\n+")
