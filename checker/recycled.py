@@ -45,6 +45,7 @@ from typing import Callable, Iterator, Optional
 
 import numpy as np
 
+from checker.ingest.clean import PARAGRAPH_BREAK
 from checker.kb import fold, parse_partial
 from checker.model import Document, Finding
 
@@ -56,7 +57,6 @@ MIN_WORDS = 40  # shorter texts share too much by chance to be called copies
 MAX_RUN = 64  # a band bucket larger than this is a template: its members are compared with its first only
 REMEMBER = 500_000  # measured pairs remembered, so that pairs meeting in several bands are measured once
 _WORD = re.compile(r"\w+")
-_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _BLOCK = 4096  # signatures are stored in blocks of this many rows
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -67,7 +67,7 @@ def shingles(text: str) -> tuple[list[bytes], bytes, int]:
     out: list[bytes] = []
     digest = hashlib.blake2b(digest_size=16)
     count = 0
-    for para in _PARAGRAPH.split(fold(text)):
+    for para in PARAGRAPH_BREAK.split(fold(text)):
         words = _WORD.findall(para)
         if not words:
             continue

@@ -25,12 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable, Iterator, Mapping, Optional, Protocol, Union
+from typing import ClassVar, Iterable, Mapping, Optional, Protocol, Union
 
 from checker.dates import EARLIEST, MONTHS, WEEKDAYS, match_date, safe_date, weekday_name
 from checker.evidence import Model, at_declared, describe, stale_candidate, tenures_for
 from checker.infer import EARLY, ELECT_EARLY, GRACE, fmt_range
 from checker.ingest.claims import days_apart, describe_source
+from checker.ingest.clean import iter_lines
 from checker.kb import KnowledgeBase, Office, Person, fold
 from checker.kb.outlets import Match, Outlets, host_of, identify, site_of
 from checker.kb.phrases import FOLDS_TO_ASCII, matcher, of_kind, regex
@@ -228,10 +229,3 @@ def _join(spans: Iterable[Span]) -> str:
 def one_line(text: str, limit: int = 160) -> str:
     t = " ".join(text.split())
     return t if len(t) <= limit else t[: limit - 1] + "…"
-
-
-def iter_lines(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
-    pos = start
-    for line in text[start:].splitlines(keepends=True):
-        yield pos, line.rstrip("\r\n")
-        pos += len(line)

@@ -19,18 +19,18 @@ from checker.analyse.people import PeopleMatcher, corefer, pattern_words
 from checker.analyse.tense import tense_near
 from checker.analyse.times import KIND, build_matcher, find as find_times, normalise, trigger_ids
 from checker.ingest.claims import declared_claim
+from checker.ingest.clean import PARAGRAPH_BREAK
 from checker.kb import KnowledgeBase, fold
 from checker.lang import SAMPLE as LANGUAGE_SAMPLE, detect, get as language_pack, registered
 from checker.timing import clock
 from checker.model import AnalysedDocument, Document, Mention, Problem, ProblemCode, Span, Tense, TimeExpression
 
-_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 MAX_PARAGRAPH = 20_000  # longer "paragraphs" (one-line dumps) are cut into pieces this long
 
 
 def paragraphs(text: str, start: int) -> Iterator[tuple[int, str]]:
     pos = start
-    for m in _PARAGRAPH.finditer(text, start):
+    for m in PARAGRAPH_BREAK.finditer(text, start):
         yield from _pieces(pos, text[pos:m.start()])
         pos = m.end()
     yield from _pieces(pos, text[pos:])

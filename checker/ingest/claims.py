@@ -26,6 +26,7 @@ from typing import Iterable, Optional
 
 from checker import lang
 from checker.dates import MONTHS, match_date, parse_claim_value, split_weekday
+from checker.ingest.clean import iter_lines
 from checker.model import Claim, ClaimKind, PartialDate, Problem, ProblemCode, Span
 
 # Header keywords -> claim kind, every registered language's. Matched case-insensitively at the start of
@@ -51,13 +52,6 @@ _OPENING_RE = re.compile(r"(?:On|El|Este|This)\s{1,3}", re.I)
 _DATELINE_RE = re.compile(r"(?P<place>[A-ZÁÉÍÓÚÑ][\w.ÁÉÍÓÚÑáéíóúñ' ]{1,40}(?:,[ \t]{0,3}[A-Z][\w.]{1,15})?),[ \t]{1,3}")
 
 
-def _lines(text: str, start: int = 0) -> Iterable[tuple[int, str]]:
-    pos = start
-    for line in text[start:].splitlines(keepends=True):
-        yield pos, line.rstrip("\r\n")
-        pos += len(line)
-
-
 def _claim_from_value(kind: ClaimKind, source: str, text: str, vstart: int, value: str, day_first: bool) -> Optional[Claim]:
     parsed = parse_claim_value(value, day_first=day_first)
     if parsed is None:
@@ -74,7 +68,7 @@ def header_claims(text: str, start: int = 0, day_first: bool = False) -> list[Cl
     The whole line is the claim's span, so the evidence a reader sees is the line as printed.
     """
     claims = []
-    for n, (pos, line) in enumerate(_lines(text, start)):
+    for n, (pos, line) in enumerate(iter_lines(text, start)):
         if len(line) > MAX_HEADER_LINE:
             continue
         m = _HEADER_RE.match(line)
@@ -106,7 +100,7 @@ def header_problems(text: str, start: int = 0) -> list[Problem]:
     "2021-13-01"): the document's declared date is lost, and the reader must be told rather than see an
     undated document."""
     out = []
-    for n, (pos, line) in enumerate(_lines(text, start)):
+    for n, (pos, line) in enumerate(iter_lines(text, start)):
         if n >= HEADER_LINES or len(line) > MAX_HEADER_LINE:
             continue
         m = _HEADER_RE.match(line)
@@ -132,7 +126,7 @@ def opening_claims(text: str, start: int, day_first: bool = False, max_lines: in
     line that is nothing but a date ("Marzo 26, 2025"), among the first lines of the body."""
     out = []
     seen = 0
-    for pos, line in _lines(text, start):
+    for pos, line in iter_lines(text, start):
         stripped = line.strip(" \t*_#>")
         if not stripped:
             continue
