@@ -135,7 +135,6 @@ class Checker:
                         findings.extend(rule.check(doc, self.context))
                     except Exception as exc:
                         findings.append(self._rule_failed(doc, rule, exc))
-        findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule_id, f.message))
         try:
             return self._rows(doc, findings)
         except Exception as exc:

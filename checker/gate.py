@@ -39,17 +39,17 @@ class Gate:
         """The findings the tables get, with their fingerprints, in the document's order."""
         document = doc.document
         key = baseline_module.doc_key(document.doc_id, document.path)
-        findings = self.settings.adjust(document.path, findings)
+        # in the document's order before the fingerprints, which number repeated findings in turn
+        findings = sorted(self.settings.adjust(document.path, findings), key=_in_document_order)
         prints = dict(zip(map(id, findings), baseline_module.fingerprints(key, ((f.rule_id, f.evidence) for f in findings))))
         outcome = suppress.apply(document, findings, self.known)
         kept = outcome.kept
         if self.settings.report_unused_suppressions and self.unused_rule is not None:
             unused = self.settings.adjust(document.path, self._unused(doc, outcome))
             prints.update(zip(map(id, unused), baseline_module.fingerprints(key, ((f.rule_id, f.evidence) for f in unused))))
-            kept = kept + unused
+            kept = sorted(kept + unused, key=_in_document_order)
         recorded = self.recorded(document.doc_id, document.path)
         kept = [f for f in kept if prints[id(f)] not in recorded]
-        kept.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule_id, f.message))
         return kept, [prints[id(f)] for f in kept]
 
     def corpus(self, extra: list[tuple[str, str, Finding]]) -> list[tuple[str, str, Finding]]:
@@ -80,3 +80,8 @@ class Gate:
                 doc, f"The suppression {what} {where} matched no finding{reason}; remove it so that it cannot hide "
                      f"a future one.", [span] if span else text[d.start:d.end] or "checker:", confidence=1.0))
         return out
+
+
+def _in_document_order(f: Finding) -> tuple:
+    """Findings by where they are in the text (document-wide ones first), then by rule and message."""
+    return (f.start if f.start is not None else -1, f.rule_id, f.message)
