@@ -178,8 +178,7 @@ def _shift(base: dt.date, unit: str, n: int) -> PartialDate:
 def _simple_relative(text: str, base: dt.date):
     """The closed grammar of relative expressions the time matcher finds ("two weeks ago", "hace 3
     meses", "last month", "la semana pasada", "yesterday"), read without dateparser: its first call
-    builds every time zone's regular expression (0.3 s), which a pre-commit run of one post should not
-    pay. Gives what dateparser gives (tests/test_dates.py compares them), and also reads number words
+    builds every time zone's regular expression, which a pre-commit run of one post should not pay. Gives what dateparser gives (tests/test_dates.py compares them), and also reads number words
     dateparser misses ("hace tres meses"). `_NOT_SIMPLE` for anything else."""
     words = text.lower().replace(",", " ").split()
     if words in (["yesterday"], ["ayer"]):
@@ -209,7 +208,7 @@ def _simple_relative(text: str, base: dt.date):
 
 def warm(languages: Iterable[str]) -> None:
     """Build each language's dateparser now (its first parse compiles the time-zone and locale regular
-    expressions: 0.3 s), for a process about to fork workers."""
+    expressions), for a process about to fork workers: they share the compiled ones."""
     for lang in languages:
         _dateparser_date("12 Jan 2020 10:00", lang)
 

@@ -89,7 +89,7 @@ class Checker:
             drow, frows = self._check(read_text(f"warm-up-{n}", "warm-up", text))
             docs.append({k: v for k, v in drow.items() if k != "timeline"})
             finds.extend(frows)
-        # pandera's first validation of a table builds its checks: 0.1 s a table
+        # pandera's first validation of a table builds its checks: done here once, before the workers fork
         documents_frame(docs)
         findings_frame(finds)
         for lang in self.analyser.languages:

@@ -54,8 +54,8 @@ def _data_dir(lang: str) -> str:
 
 @lru_cache(maxsize=8)
 def dictionary(lang: str, name: str):
-    """Loaded on first use (40 ms each): the second dictionary of a language is only read for a word
-    the first does not know."""
+    """Loaded on first use, as each costs a pre-commit run a read of a large file: the second dictionary of
+    a language is only read for a word the first does not know."""
     import hunspell
 
     return hunspell.Hunspell(name, hunspell_data_dir=_data_dir(lang))

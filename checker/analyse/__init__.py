@@ -88,8 +88,8 @@ class _ChunkCache:
     text, from the first special case on, every chunk is split again by the prefix, suffix and infix
     patterns, wherever it recurs. Tokenizing each chunk new to this process alone first fills the cache
     (a chunk that is itself special is not cached, as spaCy decides), and the text is then tokenized by
-    spaCy as ever, from the cache: the same tokens, at a fraction of the cost (1.5 -> 0.2 ms a press
-    release once the common words are in). Bounded: past `limit` chunks, new ones are left to spaCy."""
+    spaCy as ever, from the cache: the same tokens, without splitting a recurring chunk again
+    (benchmarks/speed.py measures it). Bounded: past `limit` chunks, new ones are left to spaCy."""
 
     def __init__(self, tokenizer, limit: int = TOKENIZER_CACHE):
         self.tokenizer = tokenizer

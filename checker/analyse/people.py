@@ -136,8 +136,8 @@ def pattern_words(kb: KnowledgeBase, lang: str) -> dict[str, list[tuple[str, ...
 
 class PeopleMatcher:
     """`patterns`: `pattern_words()`. A phrase goes into its PhraseMatcher only when a document holds its
-    first word: a pre-commit run over one post builds the few dozen patterns it can match, not 8,500
-    (0.3 s), and a long run ends up with every pattern its corpus could match. The matches are the same
+    first word: a pre-commit run over one post builds the few dozen patterns it can match, not every name
+    and title of the knowledge base, and a long run ends up with every pattern its corpus could match. The matches are the same
     as with every pattern added at once, since a phrase cannot match where its first word is absent."""
 
     def __init__(self, kb: KnowledgeBase, vocab, patterns: dict[str, list[tuple[str, ...]]]):

@@ -1,8 +1,8 @@
 """`import spacy` without spaCy's command line.
 
 spaCy's `__init__` runs `from .cli.info import info`, which imports its whole command-line package:
-requests, weasel, httpx, rich, jinja2 and every training command, about 0.2 s of a 1.5 s pre-commit run,
-for a function the checker never calls. While `import spacy` runs, stand-ins take the places of
+requests, weasel, httpx, rich, jinja2 and every training command, a large share of a pre-commit run's
+start-up, for a function the checker never calls. While `import spacy` runs, stand-ins take the places of
 `spacy.cli` and `spacy.cli.info`; they leave `sys.modules` as soon as it returns, so a later `import
 spacy.cli` (spaCy's own `python -m spacy`, a user's script in the same process) loads the real package.
 `spacy.info` is a function that imports the real one when called.

@@ -24,7 +24,7 @@ from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, Prob
 
 
 class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """libyaml's safe loader where PyYAML was built with it (about ten times faster), else the pure-Python
+    """libyaml's safe loader where PyYAML was built with it (written in C), else the pure-Python
     one, keeping timestamps as the strings they are written as: PyYAML's own timestamp constructor raises
     on `date: 0000-01-01` (year 0), and our date parser says what is wrong with a date (IN002) instead."""
 
