@@ -35,20 +35,8 @@ NOT_SURNAMES: set[str] = set()
 # A look back: "the policies of President Obama", "under President Bush", "signed by President Clinton",
 # "under the leadership of that great President, John F. Kennedy". The cue must stand in the same clause,
 # at most a few words before the title.
-RETRO_CUES = re.compile(
-    r"\b(?:polic(?:y|ies)|legacy|era|years?|days|tenure|presidency|term|time|watch|leadership|memory|"
-    r"predecessor|successor|sexenio|mandato|época|tiempos?|política|políticas|legado|memoria)\s+(?:of|de|del)\b"
-    # the capacity someone had, and the end of a term: "As a Senator, Barack Obama had ...", "in his last
-    # year in office, Representative X ..."
-    r"|^\s*as\s+(?:a|an)\b|\b(?:last|final)\s+(?:year|months?|days?|term)\s+in\s+office\b"
-    # the end of a succession: "every President from President Roosevelt to President Reagan"
-    r"|\bfrom\s+(?:the\s+)?(?:president|presidente|governor|gobernador|senator|secretary|prime\s+minister|chancellor|"
-    r"mayor|speaker)s?\b[^,;]{1,40}?\bto\s*$"
-    r"|\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
-    r"formerly|bajo|durante|desde|"
-    r"firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b",
-    re.I,
-)
+# Every registered language's cues (`Language.lookback_cues`), built by `_rebuild`.
+RETRO_CUES = re.compile("(?!)")
 RETRO_REACH = 6  # words between the cue and the title, at most
 
 
@@ -68,7 +56,7 @@ TITLE_GENDER: dict[str, str] = {}
 
 def _rebuild() -> None:
     """The tables above from the registered languages."""
-    global LOWER_CASE_TITLES
+    global LOWER_CASE_TITLES, RETRO_CUES
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
                         (ELECT_AFTER, "elect_after"), (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
                         (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (OPENERS, "openers")):
@@ -79,6 +67,8 @@ def _rebuild() -> None:
     TITLE_GENDER.clear()
     TITLE_GENDER.update(languages.merged("title_gender"))
     LOWER_CASE_TITLES = tuple(dict.fromkeys(s for p in languages.packs() for s in p.lower_case_titles))
+    cues = [c for p in languages.packs() for c in p.lookback_cues]
+    RETRO_CUES = re.compile("|".join(cues), re.I) if cues else re.compile("(?!)")
 
 
 languages.on_change(_rebuild)

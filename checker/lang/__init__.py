@@ -74,13 +74,16 @@ class Language:
     # a clause in the past about the last few days, whose person acted in office then ("spoke today",
     # "signed it on Monday"): regular expressions
     recent: tuple[str, ...] = ()
+    # words before a title in the same clause that make the mention look back at the person's time in
+    # office ("under President X", "the legacy of", "bajo el gobierno de"): regular expressions
+    lookback_cues: tuple[str, ...] = ()
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
     #: writes no title in lower case before a name)
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
                           "plain_past", "former_prefix", "ago_before", "future_before", "country_words",
-                          "lower_case_titles", "recent"})
+                          "lower_case_titles", "recent", "lookback_cues"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

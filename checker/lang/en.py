@@ -73,6 +73,17 @@ PACK = Language(
                     "deadline", "due", "by", "no later than", "scheduled", "set to", "slated", "will run", "runs",
                     "from", "after", "before", "between"),
     ago_units=("years", "decades"),
+    lookback_cues=(
+        r"\b(?:polic(?:y|ies)|legacy|era|years?|days|tenure|presidency|term|time|watch|leadership|memory|"
+        r"predecessor|successor)\s+(?:of|de|del)\b",
+        # the capacity someone had, and the end of a term: "As a Senator, Barack Obama had ...", "in his
+        # last year in office, Representative X ..."
+        r"^\s*as\s+(?:a|an)\b", r"\b(?:last|final)\s+(?:year|months?|days?|term)\s+in\s+office\b",
+        # the end of a succession: "every President from President Roosevelt to President Reagan"
+        r"\bfrom\s+(?:the\s+)?(?:president|presidente|governor|gobernador|senator|secretary|prime\s+minister|"
+        r"chancellor|mayor|speaker)s?\b[^,;]{1,40}?\bto\s*$",
+        r"\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
+        r"formerly)\b"),
     recent=("today", "yesterday", "tonight", "earlier today", "this (?:morning|afternoon|evening|week)", "last night",
             r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\s,]+(?:\w+\.?\s+)?\d)"),
     ago_after=("ago",),

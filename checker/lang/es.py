@@ -59,6 +59,9 @@ PACK = Language(
     shift_words={"pasado": -1, "pasada": -1, "proximo": 1, "proxima": 1, "próximo": 1, "próxima": 1, "entrante": 1},
     schedule_words=("hasta", "a partir del?", "desde", "vence", "plazo", "para", "antes de"),
     ago_units=("años", "décadas"),
+    lookback_cues=(
+        r"\b(?:sexenio|mandato|época|tiempos?|política|políticas|legado|memoria)\s+(?:of|de|del)\b",
+        r"\b(?:bajo|durante|desde|firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b"),
     recent=("hoy", "ayer", "anoche", "esta (?:mañana|tarde|noche|semana)"),
     ago_after=("atrás",),
     ago_before="hace",
