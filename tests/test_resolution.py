@@ -132,6 +132,8 @@ CASES = [
      {"us.president"}),
     ("Meanwhile Governor Rick Scott signed the budget in Tallahassee.", "2013-05-01", "Governor Rick Scott",
      {"us.governor_of_florida"}),
+    # a name after "the" is something named after the person
+    ("As President of the Trump Foundation, he signed the grant.", "2016-09-21", "President of the Trump", None),
     # a quotation glued to the word before it, as text copied from web pages has it
     ("He issued these remarks:“President Obama spoke well tonight.”", "2014-01-28", "President Obama",
      {"us.president"}),

@@ -301,7 +301,9 @@ class PeopleMatcher:
         for gap in range(0, 5):
             j = i + gap
             if j in by_start:
-                return by_start[j]
+                # "President of the Trump Foundation": a name after "the" names something called after the
+                # person, not the person
+                return None if gap and doc[j - 1].lower_ == "the" else by_start[j]
             if j >= len(doc):
                 return None
             tok = doc[j]
