@@ -132,6 +132,8 @@ CASES = [
      {"us.president"}),
     ("Meanwhile Governor Rick Scott signed the budget in Tallahassee.", "2013-05-01", "Governor Rick Scott",
      {"us.governor_of_florida"}),
+    # a surname of two names is not its first one's namesake
+    ("Rep. Jackson Lee said that more needs to be done to close the wage gap.", "2013-04-09", "Rep. Jackson", None),
     # a name after "the" is something named after the person
     ("As President of the Trump Foundation, he signed the grant.", "2016-09-21", "President of the Trump", None),
     # a quotation glued to the word before it, as text copied from web pages has it

@@ -199,8 +199,11 @@ class PeopleMatcher:
                 continue  # "Nielsen, Secretary ..." with a surname only is too weak
             if not original[name.start_char:name.start_char + 1].isupper():
                 continue  # "the Governor may ask": a name is written with a capital ("May" is a name, "may" a verb)
-            if is_surname and not appositive and name.text in self._given_names() and self._surname_follows(doc, name, original):
-                continue  # "Senator Scott Brown": "Scott" is a given name here, and Brown is someone else
+            if is_surname and not appositive and self._surname_follows(doc, name, original) and (
+                    name.text in self._given_names() or doc[name.end].lower_ in self.kb.surname_index):
+                # "Senator Scott Brown": "Scott" is a given name here, and Brown is someone else; "Rep. Jackson
+                # Lee": a surname of two names, not Rep. Jackson
+                continue
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
