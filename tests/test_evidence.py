@@ -180,6 +180,17 @@ def test_a_deadline_after_an_abbreviated_month_is_a_schedule(checker):
     assert roles == {"schedule"}, analysed.evidence
 
 
+def test_a_date_right_after_to_is_an_end(checker):
+    # "to" right before a date (its month aside) is "until"; "to Washington on March 3" is no schedule
+    from checker.ingest.readers import read_text
+
+    text = ("Date: March 9, 2011\n\nThe committee extended the bridge for companies that still used the traditional "
+            "credit to December 31, 2012. The senator returned to Washington on March 3, 2011.\n")
+    analysed = checker.analyse(read_text("bill.txt", "bill.txt", text))
+    roles = {ev.who: ev.role for ev in analysed.evidence if ev.kind.startswith("event")}
+    assert roles == {"December 31, 2012": "schedule", "March 3, 2011": "plain"}, roles
+
+
 def test_a_nominee_is_not_an_elect(check_text):
     # class 4: "Secretary-nominee" is before taking office, not the election-to-inauguration window
     drow, found = date_findings(check_text, "Date: January 11, 2017\n\nSecretary of State-nominee Rex Tillerson "

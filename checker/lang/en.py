@@ -71,7 +71,10 @@ PACK = Language(
     shift_words={"last": -1, "next": 1, "this": 0},
     schedule_words=("until", "till", "through", "thru", "beginning", "starting", "effective", "expires?", "expiring",
                     "deadline", "due", "by", "no later than", "scheduled", "set to", "slated", "will run", "runs",
-                    "from", "after", "before", "between"),
+                    "from", "after", "before", "between",
+                    # "a one-year bridge ... to December 31, 2012": "to" right before the date (its month
+                    # name aside) is "until"
+                    r"to(?=\s+(?:\w+\s*)?$)"),
     ago_units=("years", "decades"),
     lookback_cues=(
         r"\b(?:polic(?:y|ies)|legacy|era|years?|days|tenure|presidency|term|time|watch|leadership|memory|"
