@@ -6,6 +6,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
 
 from checker.rules.base import Rule
 
@@ -26,5 +28,7 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(found, key=lambda r: r.code))
 
 
-def by_code() -> dict[str, Rule]:
-    return {r.code: r for r in all_rules()}
+@lru_cache(maxsize=1)
+def by_code() -> Mapping[str, Rule]:
+    """The rules by code, built once: the score asks it for every finding."""
+    return MappingProxyType({r.code: r for r in all_rules()})
