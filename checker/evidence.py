@@ -185,23 +185,27 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         died = max(partial(d).last_day for d in deaths) if all(deaths) else None
         lang = group[0][0].language
         terms = tuple(sorted(((t.start, t.end) for t in ts), key=lambda se: (se[0], se[1] or dt.date.max)))
+        # a term whose record begins later than the person took office: nothing is known before it
+        opened = [t.start for t in ts if t.start_open]
+        open_from = min(opened) if opened else None
         plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                              or m.qualifiers.then)]
         if plain:
-            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died))
+            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died, open_from))
         then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
         if then and not plain:
-            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died))
+            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died, open_from))
         former = [m for m, _ in group if m.qualifiers.former]
         if former:
-            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died))
+            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died, open_from))
         future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former]
         if future:
-            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died))
+            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died, open_from))
         elect = [m for m, _ in group if m.qualifiers.elect]
         if elect:
-            wins = tuple(sorted(((t.elected or t.start - dt.timedelta(days=120)), t.start) for t in ts))
-            out.append(Evidence("elect", "plain", cls, ambiguous, wins, who, spans(elect), key + "#elect", lang, died))
+            wins = tuple(sorted(((t.elected or t.start - dt.timedelta(days=120)), t.start) for t in ts if not t.start_open))
+            if wins:
+                out.append(Evidence("elect", "plain", cls, ambiguous, wins, who, spans(elect), key + "#elect", lang, died))
     text = doc.document.text
     # the newest date the text names, in any tense ("in 2015", "on March 3, 2016"): news and releases tell of
     # the last weeks, so a text whose newest date is years before its own date was probably moved forward
@@ -264,6 +268,7 @@ EVENTS = ("event-past", "event-future", "year-past", "year-future")
 NO_GRACE = dt.timedelta(0)
 NEWEST = ("newest", "newest-day")
 DATED = EVENTS + NEWEST
+UNKNOWN = "unknown"  # a relation the record cannot tell (a date before a term's open start): no cell, no weight
 GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holder's first days, and back
 
 
@@ -293,6 +298,9 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
         return "behind<1" if _years(last, day) < 1 else "behind1+"
     if item.died is not None and day > item.died + grace:
         return "dead"  # only a look back can name them, whatever their title
+    if item.open_from is not None and day < item.open_from - grace and not any(
+            a - grace <= day and (b is None or day <= b + grace) for a, b in item.intervals):
+        return UNKNOWN  # before the record of the terms begins: the person may have held the office then
     if item.kind == "elect":
         if any(a - grace <= day <= b + grace for a, b in item.intervals):
             return "in"
@@ -322,6 +330,8 @@ def cells(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[st
 
 
 def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
+    if rel == UNKNOWN:
+        return ()
     # the language is dropped last but one: how a language's texts use titles (Mexican Spanish keeps "el
     # presidente" for the ex-presidents it names in the present) is worth more than the finer kind of name
     return (f"{item.kind}|{item.role}|{item.office}|{item.ambiguous}|{item.language}|{rel}",
@@ -351,7 +361,7 @@ class Model:
         found = self._looked_up.get(key)
         if found is None:  # the window asks the same few cells of an item at every edge: kept once found
             names = _cells(item, rel)
-            found = next(((c, self.log_lr[c]) for c in names if c in self.log_lr), (names[0], 0.0))
+            found = next(((c, self.log_lr[c]) for c in names if c in self.log_lr), (names[0] if names else "", 0.0))
             self._looked_up[key] = found
         return found
 
@@ -497,7 +507,8 @@ _RELATION_WORDS = {"in": "during the term", "pre<0.5": "within half a year befor
                    "post1-2": "1-2 years after the term", "post2-4": "2-4 years after the term",
                    "post4-8": "4-8 years after the term", "post8-12": "8-12 years after the term",
                    "post12-20": "12-20 years after the term", "post20+": "more than 20 years after the term",
-                   "dead": "after the person's death"}
+                   "dead": "after the person's death",
+                   UNKNOWN: "before the record of the term begins, so it says nothing of the date"}
 _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
                 "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",
                 "behind<1": "within a year before the date", "behind1+": "more than a year before the date",
@@ -511,7 +522,8 @@ _ROLE_WORDS = {"acting": "in a present clause", "acting+": "in present clauses",
 
 
 def terms(ev: Evidence) -> str:
-    return ", ".join(f"{a.isoformat()}..{b.isoformat() if b else 'today'}" for a, b in ev.intervals)
+    return ", ".join(f"{a.isoformat()}{' or earlier' if a == ev.open_from else ''}..{b.isoformat() if b else 'today'}"
+                     for a, b in ev.intervals)
 
 
 def describe(m: Model, ev: Evidence, day: dt.date) -> str:

@@ -26,7 +26,7 @@ from checker.dates import EARLIEST
 from checker import evidence
 from checker.evidence import anchored_in_past, tenures_for
 from checker.kb import KnowledgeBase
-from checker.model import AnalysedDocument, Constraint, Mention, Strength, Tense, TimeExpression, TimeKind, Window
+from checker.model import AnalysedDocument, Constraint, Mention, Strength, Tense, Tenure, TimeExpression, TimeKind, Window
 
 LOWER_BOUND = 3.0
 IN_OFFICE = {Tense.PRESENT: 2.0, Tense.FUTURE: 2.0, Tense.UNKNOWN: 1.5, Tense.PAST: 1.0}
@@ -48,6 +48,11 @@ def fmt_range(start: Optional[dt.date], end: Optional[dt.date]) -> str:
     return f"{start.isoformat() if start else '…'}..{end.isoformat() if end else 'today'}"
 
 
+def fmt_tenure(t: Tenure) -> str:
+    """A term as a reader checks it: "1999-01-03 or earlier..2009-08-25" where the record's start is open."""
+    return fmt_range(t.start, t.end).replace("..", " or earlier..", 1) if t.start_open else fmt_range(t.start, t.end)
+
+
 def _office_name(kb: KnowledgeBase, office_id: str, lang: str) -> str:
     o = kb.office(office_id)
     return (o.name_es if lang == "es" and o.name_es else o.name_en)
@@ -67,30 +72,33 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
     out: list[Constraint] = []
     for key, items in groups.items():
         ts = items[0][1]
-        first = min(t.start for t in ts)
+        # the first day in office, where every term's record holds its start (an open start may hide an
+        # earlier one)
+        first = None if any(t.start_open for t in ts) else min(t.start for t in ts)
         people = sorted({kb.person(t.person_id).name for t in ts})
         who = " or ".join(people)
         office = _office_name(kb, ts[0].office_id, "en")
         subject = f"{who} · {office}"
-        terms = ", ".join(fmt_range(t.start, t.end) for t in ts)
+        terms = ", ".join(fmt_tenure(t) for t in ts)
         plain = [(m, t) for m, t in items if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                                     or m.qualifiers.then)]
         if plain:
             ev = tuple(m.span for m, _ in plain[:3])
-            out.append(Constraint(((first, None),), LOWER_BOUND, Strength.STRONG,
-                                  f"{who} became {office} on {first.isoformat()}", ev, key + "#start", subject=subject))
+            if first is not None:
+                out.append(Constraint(((first, None),), LOWER_BOUND, Strength.STRONG,
+                                      f"{who} became {office} on {first.isoformat()}", ev, key + "#start", subject=subject))
             current = [(m, t) for m, t in plain if not m.qualifiers.retrospective and not anchored_in_past(m, t, times)]
             if current:
                 best = max(IN_OFFICE[m.tense] for m, _ in current)
                 not_past = sum(1 for m, _ in current if m.tense is not Tense.PAST)
                 weight = best + min(REPEAT_CAP, REPEAT_BONUS * max(0, not_past - 1))
-                intervals = tuple((t.start, (t.end - DAY) if t.end else None) for t in ts)
+                intervals = tuple((t.begun, (t.end - DAY) if t.end else None) for t in ts)
                 ev = tuple(m.span for m, _ in current[:3])
                 out.append(Constraint(intervals, weight, Strength.STRONG if weight >= 2 else Strength.SOFT,
                                       f"{who} was {office} {terms}", ev, key + "#term", subject=subject))
                 for step, w in AFTER_TERM_STEPS:
                     if any(t.end for t in ts):
-                        stretched = tuple((t.start, t.end + step if t.end else None) for t in ts)
+                        stretched = tuple((t.begun, t.end + step if t.end else None) for t in ts)
                         out.append(Constraint(stretched, w, Strength.SOFT,
                                               f"{who} left the office of {office} more than {step.days // 365} years earlier "
                                               f"({terms})", ev, key + f"#after{step.days}", step=True, subject=subject))
@@ -98,7 +106,10 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
             if m.qualifiers.elect:
                 wins = []
                 for t in mts:
-                    wins.append((t.elected or t.start - dt.timedelta(days=120), t.start))
+                    if not t.start_open:  # an open start is not the day the person took office
+                        wins.append((t.elected or t.start - dt.timedelta(days=120), t.start))
+                if not wins:
+                    break
                 out.append(Constraint(tuple(wins), ELECT, Strength.STRONG,
                                       f"{who} was {office}-elect between the election and taking office ({', '.join(fmt_range(a, b) for a, b in wins)})",
                                       (m.span,), key + "#elect", subject=subject))

@@ -182,6 +182,14 @@ class Tenure:
     end_precision: Precision = Precision.DAY
     acting: bool = False
     elected: Optional[dt.date] = None
+    # the source records the term from `start` but may not hold its beginning: the person held the office on
+    # `start` and perhaps before it (a record that is complete only from some year on)
+    start_open: bool = False
+
+    @property
+    def begun(self) -> Optional[dt.date]:
+        """The first day in office, None when the record does not say (an open start)."""
+        return None if self.start_open else self.start
 
 
 @dataclass(frozen=True)
@@ -263,6 +271,9 @@ class Evidence:
     key: str
     language: str = ""  # the language of the clauses it comes from
     died: Optional[dt.date] = None  # titles: the day the person died (the last of them, if the name fits several)
+    # titles: the record of these terms is complete only from this day (a term with an open start): before it
+    # the person may already have held the office, so the item says nothing of earlier dates
+    open_from: Optional[dt.date] = None
 
 
 @dataclass(frozen=True)

@@ -66,10 +66,13 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
     """Positions held (mapped ones only) joined to their holders' biographies, as bundled tables; a person
     without a birth date or a gender in the biography file is left out (every bundled person has both), and
     so is a term the extract leaves open (it may have ended since the extract was taken). `complete_from`:
-    the day from which the extract holds every term; a person whose first term in an office starts before it
-    may have served earlier than the extract says (a member since 1985 whose rows start in 1999), which would
-    put them out of office on days they held it, so their terms in that office are left out."""
-    from checker.kb.importers import precision_of, surnames_for
+    the day from which the extract holds every term. A person whose terms in an office begin on or before it
+    may have served earlier than the extract says (a member since 1985 whose rows start in 1999), so their
+    service is kept from the first term the extract holds whole on: the run of terms that reaches
+    `complete_from` (earlier runs are dropped, since the years between them and it may hold terms the extract
+    lacks) or, for a person whose service ended before it, their last run; that run's start is marked open
+    (`start_open`): in office on that day, and perhaps before."""
+    from checker.kb.importers import name_forms, precision_of, surnames_for
 
     people_bio = {r["id"]: r for r in csv.DictReader(open(bio, encoding="utf-8", newline=""))}
     runs: dict[tuple[str, str], list[list[str]]] = {}
@@ -82,25 +85,34 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
         names[qid] = r["person"].strip()
         runs.setdefault((qid, oid), []).append([r["start"].strip(), (r["end"] or "").strip()])
     tables = Tables()
-    # a person whose terms in an office may begin before the extract's complete years: all their terms in
-    # that office are left out, since a later one alone would put them out of office during the earlier ones
+    # a person whose terms in an office may begin before the extract's complete years (kept from there on,
+    # with an open start)
     partial = {key for key, terms in runs.items() if complete_from and min(s for s, _ in terms)[:10] <= complete_from}
     for qid, name in sorted(names.items()):
         b = people_bio[qid]
-        tables.people.append({"person_id": qid, "name": name, "aliases": name, "surnames": surnames_for(name, country),
+        tables.people.append({"person_id": qid, "name": name, "aliases": "|".join(name_forms(name)),
+                              "surnames": surnames_for(name, country),
                               "gender": b["gender"][0], "born": _bio_date(b["dob"], b.get("dobp", "")),
                               "died": _bio_date(b.get("dod", ""), b.get("dodp", "")), "qid": qid})
     for (qid, oid), terms in sorted(runs.items()):
-        if (qid, oid) in partial:
-            continue
         joined: list[list[str]] = []
         for start, end in sorted(terms):
             prev = joined[-1][1] if joined else None
-            if prev is not None and (prev == "" or (len(prev) == 10 and len(start) == 10 and
-                                                     dt.date.fromisoformat(start) <= dt.date.fromisoformat(prev) + dt.timedelta(days=7))):
+            # joined: a run still open, a term starting within a week of the run's end, or one overlapping it
+            # at the coarser precision of the two ("1986".."2005" and 1999-01-06..2005-01-03)
+            if prev is not None and (prev == "" or start[:len(prev)] <= prev[:len(start)] or (
+                    len(prev) == 10 and len(start) == 10 and
+                    dt.date.fromisoformat(start) <= dt.date.fromisoformat(prev) + dt.timedelta(days=7))):
                 joined[-1][1] = "" if prev == "" or not end else max(prev, end)  # "" is still in office
             else:
                 joined.append([start, end])
+        opened = ""
+        if (qid, oid) in partial:
+            # the earliest run the extract may hold whole from its start on: the one reaching complete_from
+            # (or the last, for a service that ended before it); earlier runs and their gaps are unknown
+            reach = [k for k, (_, end) in enumerate(joined) if end == "" or end[:10] >= complete_from]
+            first = reach[0] if reach else len(joined) - 1
+            joined, opened = joined[first:], joined[first][0]
         for start, end in joined:
             if not end:
                 continue  # left open by an extract of some years ago: the term may have ended since
@@ -108,7 +120,7 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
                 continue  # a term that ends before it starts: an error of the extract
             tables.tenures.append({"person_id": qid, "office_id": oid, "start": start, "end": end,
                                    "start_precision": precision_of(start), "end_precision": precision_of(end),
-                                   "acting": "false"})
+                                   "acting": "false", "start_open": "true" if start == opened else ""})
     held = {t["person_id"] for t in tables.tenures}
     tables.people[:] = [p for p in tables.people if p["person_id"] in held]
     return tables

@@ -56,6 +56,22 @@ def test_cells_back_off_from_specific_to_coarse():
                                                        "title|acting|en|post2-4", "title|acting|post2-4", "title|post2-4")
 
 
+def test_a_term_with_an_open_start_says_nothing_of_dates_before_its_record():
+    import datetime as dt
+
+    # a member whose record is complete only from 1999 on: in office then, perhaps long before
+    ev = evidence.Evidence("title", "acting", "other", "one", ((dt.date(1999, 1, 6), dt.date(2013, 1, 3)),), "x", (),
+                           "k", "en", open_from=dt.date(1999, 1, 6))
+    assert evidence.relation(ev, dt.date(1990, 5, 1)) == evidence.UNKNOWN
+    assert evidence.cells(ev, dt.date(1990, 5, 1)) == ()
+    assert evidence.relation(ev, dt.date(2005, 5, 1)) == "in"
+    assert evidence.relation(ev, dt.date(2016, 5, 1)) == "post2-4"
+    model = evidence.model()
+    assert model.ratio(ev, dt.date(1990, 5, 1)) == ("", 0.0)
+    assert model.ratio(ev, dt.date(2016, 5, 1))[1] > 0
+    assert "1999-01-06 or earlier..2013-01-03" in evidence.describe(model, ev, dt.date(2016, 5, 1))
+
+
 @needs_shared
 def test_the_fit_is_deterministic(tmp_path):
     small = tmp_path / "corpus"

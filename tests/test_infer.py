@@ -65,3 +65,24 @@ def test_former_with_namesakes_and_returning_presidents(check_text):
     assert "DT102" not in date_findings("Date: March 28, 2023\n\nformer President Trump spoke.\n")
     assert "DT102" in date_findings("Date: March 28, 2025\n\nformer President Trump spoke.\n")
     assert "DT102" in date_findings("Date: May 5, 2016\n\nFormer President Obama spoke at the library.\n")
+
+
+def test_a_term_whose_record_starts_late_bounds_only_its_end(check_text, checker):
+    """Barney Frank's record here begins with an open start ("1981-01-03 or earlier"): the knowledge base
+    does not say when he took his seat, so a story from 1976 is not "before his term", while one from 2016
+    is years after it."""
+    from checker.infer import mention_constraints
+
+    text = "Date: March 3, {}\n\nRep. Barney Frank is pressing the committee for housing funds this week.\n"
+    v, f = verdict(check_text, text.format(1976))
+    assert v != "inconsistent" and not [x for x in f if x[0] in ("DT101", "DT111")], f
+    v, f = verdict(check_text, text.format(2016))
+    assert [x for x in f if x[0] in ("DT101", "DT111")], f  # how surely: what real text says of it
+    from checker.ingest import read_one
+
+    doc = checker.analyse(next(iter(read_one("doc.txt", text.format(1976).encode()))))
+    constraints = mention_constraints(checker.kb, doc.mentions, doc.times)
+    keys = [c.key for c in constraints]
+    # a term in office, but no "became Member on ..." lower bound; the term's interval is open to the left
+    assert keys and not [k for k in keys if k.endswith("#start")]
+    assert [c.intervals for c in constraints if c.key.endswith("#term")][0][0][0] is None

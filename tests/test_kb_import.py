@@ -261,3 +261,43 @@ def test_stats_count_by_kind_of_office_and_what_people_lack():
     assert terms >= 5000 and people <= terms and gender == people
     # every person but the monarchs, who go by regnal names, is known by surnames
     assert people - surnames == int(table["monarch"][2]) - int(table["monarch"][3])
+
+
+def test_a_wikidata_extract_complete_from_a_day_keeps_earlier_members_with_an_open_start(tmp_path):
+    """`scripts/bundle_layer.py wikidata --complete-from`: a member whose rows begin before the day the extract
+    is complete from is kept from the run of terms that reaches that day, its start marked open; earlier runs
+    (whose gaps the extract may not hold) are dropped; a member who came later keeps exact terms."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bundle_layer", kb.DATA_DIR.parents[2] / "scripts" / "bundle_layer.py")
+    bundle = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bundle)
+    (tmp_path / "held.csv").write_text(
+        "position,person,personID,start,end\n"
+        "United States representative,Ada Q. Testwell,Q9000001,1983-01-03,1991-01-03\n"  # an early run, then a gap
+        "United States representative,Ada Q. Testwell,Q9000001,1995,2001\n"
+        "United States representative,Ada Q. Testwell,Q9000001,1999-01-06,2001-01-03\n"
+        "United States representative,Ada Q. Testwell,Q9000001,2001-01-03,2005-01-03\n"
+        "United States representative,Bo Newman,Q9000002,2003-01-07,2007-01-03\n"
+        "United States representative,Cy Oldham,Q9000003,1971-01-03,1993-01-03\n", encoding="utf-8")
+    (tmp_path / "bio.csv").write_text(
+        "id,gender,dob,dobp,dod,dodp\nQ9000001,female,1940-02-03,11,,\nQ9000002,male,1960-01-01,11,,\n"
+        "Q9000003,male,1920-01-01,11,1999-05-05,11\n", encoding="utf-8")
+    t = bundle.wikidata(tmp_path / "held.csv", tmp_path / "bio.csv",
+                        {"United States representative": "us.house_representative"}, "US", "1999-01-07")
+    terms = {(r["person_id"], r["start"]): r for r in t.tenures}
+    # the 1983-91 run is dropped; 1995 ("or earlier") through 2005, joined across precisions
+    assert set(terms) == {("Q9000001", "1995"), ("Q9000002", "2003-01-07"), ("Q9000003", "1971-01-03")}
+    assert terms[("Q9000001", "1995")]["end"] == "2005-01-03" and terms[("Q9000001", "1995")]["start_open"] == "true"
+    assert terms[("Q9000002", "2003-01-07")]["start_open"] == ""
+    assert terms[("Q9000003", "1971-01-03")]["start_open"] == "true"  # a service that ended before the day
+    people = {p["person_id"]: p for p in t.people}
+    assert people["Q9000001"]["aliases"].split("|") == ["Ada Q. Testwell", "Ada Testwell"]
+
+
+def test_name_forms_drop_middle_initials_and_suffixes():
+    assert importers.name_forms("Charles B. Rangel") == ["Charles B. Rangel", "Charles Rangel"]
+    assert importers.name_forms("Thomas J. Bliley, Jr.") == ["Thomas J. Bliley, Jr.", "Thomas J. Bliley", "Thomas Bliley"]
+    assert importers.name_forms("J. Dennis Hastert") == ["J. Dennis Hastert", "Dennis Hastert"]
+    assert importers.name_forms("Barney Frank") == ["Barney Frank"]
+    assert importers.surnames_for("David Wu", "US") == "Wu" and importers.surnames_for("John Q. JR", "US") == ""

@@ -35,7 +35,9 @@ CASES = [
     # namesakes: a first name the text gives picks the person, or nobody the knowledge base knows
     ("Rep. Mike Levin spoke on the floor. Later Rep. Levin filed the bill.", "2020-03-01", "Rep. Levin",
      {"us.house_representative"}),
-    ("Rep. Sander Levin of Michigan voted no. Rep. Levin called it a mistake.", "2009-06-23", "Rep. Levin", set()),
+    ("Rep. Sander Levin of Michigan voted no. Rep. Levin called it a mistake.", "2009-06-23", "Rep. Levin",
+     {"us.house_representative"}),  # Sander, not Mike: known from the record that begins with an open start
+    ("Rep. Zebulon Levin of Michigan voted no. Rep. Levin called it a mistake.", "2009-06-23", "Rep. Levin", set()),
     ("Senator Tim Scott of South Carolina spoke.", "2019-05-01", "Senator Tim Scott", {"us.senator"}),
     ("Senator Rick Scott of Florida spoke.", "2020-05-01", "Senator Rick Scott", {"us.senator"}),
     ("Governor Rick Scott signed the budget in Tallahassee.", "2013-05-01", "Governor Rick Scott",

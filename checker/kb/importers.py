@@ -111,7 +111,18 @@ def surnames_for(name: str, country: str) -> str:
     out = [words[-1]]
     if country in SPANISH_NAMING and len(words) >= 3:
         out = [words[-2], f"{words[-2]} {words[-1]}"]  # the father's surname comes first: López Obrador
-    return "|".join(w for w in out if len(w) > 2 and not w.endswith("."))
+    # a surname of two letters is one only as a capital and a small letter ("Wu", "Li"; never "J." or "JR")
+    return "|".join(w for w in out if (len(w) > 2 or re.fullmatch(r"[A-Z][a-z]", w)) and not w.endswith("."))
+
+
+def name_forms(name: str) -> list[str]:
+    """The name and the shorter forms news writes it in: without middle initials and without a suffix
+    ("Charles B. Rangel" -> "Charles Rangel"; "Thomas J. Bliley, Jr." -> "Thomas J. Bliley", "Thomas Bliley")."""
+    words = name.replace(",", " ").split()
+    plain = [w for w in words if w.lower() not in NAME_SUFFIXES]
+    bare = [w for k, w in enumerate(plain) if k == len(plain) - 1 or not re.fullmatch(r"[A-Z]\.", w)]
+    forms = [name, " ".join(plain), " ".join(bare)]
+    return [f for f in dict.fromkeys(forms) if len(f.split()) >= 2]
 
 
 def precision_of(value: str) -> str:
