@@ -165,3 +165,17 @@ def test_html_gold_dates_and_no_correct_page_called_inconsistent_by_metadata(che
                 flagged.append((r["page"], sorted(errors)))
     assert right / len(rows) >= 0.95, (right, len(rows))
     assert flagged == []
+
+
+def test_a_pages_only_time_element_is_its_own_even_in_a_teaser_styled_block():
+    """A class that names a teaser ("c-teaser__meta") marks a list of other stories only where there are
+    several of them to date: the one <time> of a page, labelled "Erschienen am", is the page's."""
+    own = '<p class="c-teaser__meta"><span>Erschienen am</span> <time datetime="2022-01-26">26. Jan 2022</time></p>'
+    head = '<meta property="og:updated_time" content="2022-01-27T18:34:20+0100">'
+    doc, claim = declared(web_page("de", head, body=STORY + own))
+    assert claim.value.iso() == "2022-01-26" and claim.source.startswith("html:time")
+    # two teasers, each dated: other stories, not the page
+    others = "".join(f'<div class="teaser"><a href="/x{k}">Other story</a> <time datetime="2021-0{k}-03">{k}</time></div>'
+                     for k in (3, 4))
+    doc, claim = declared(web_page("de", head, body=STORY + others))
+    assert not [c for c in doc.claims if c.source == "html:time"]

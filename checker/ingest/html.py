@@ -441,14 +441,15 @@ def _meta_claims(tree, problems: list[Problem]) -> Iterator[Claim]:
 
 # -- what the page shows --------------------------------------------------------------------------------
 
-def _elsewhere(el) -> bool:
-    """Inside navigation, a sidebar, a footer or a list of other stories: its dates are not this page's."""
+def _elsewhere(el, by_class: bool = True) -> bool:
+    """Inside navigation, a sidebar, a footer or a list of other stories: its dates are not this page's.
+    `by_class=False` asks of the elements alone, not of the class and id names ("related", "teaser")."""
     for a in [el, *el.iterancestors()]:
         if not isinstance(a.tag, str):
             continue
         if a.tag in ELSEWHERE_TAGS or a.tag in _SKIP:
             return True
-        if ELSEWHERE_ATTR.search(f'{a.get("class", "")} {a.get("id", "")}'):
+        if by_class and ELSEWHERE_ATTR.search(f'{a.get("class", "")} {a.get("id", "")}'):
             return True
     return False
 
@@ -524,9 +525,12 @@ def _byline_claims(text: str, first_line: int, header: list[str], day_first: boo
 
 def _time_claim(tree) -> list[Claim]:
     """The page's first `<time>` element that is not in a list of other stories, if it gives a date (a
-    first `<time>` that shows only an hour is not passed over for a later one: that may be a comment's)."""
-    for el in tree.iter("time"):
-        if _elsewhere(el):
+    first `<time>` that shows only an hour is not passed over for a later one: that may be a comment's).
+    A page's only `<time>` is its own even where a class names it a teaser's ("c-teaser__meta"): a list of
+    other stories dates each of them, so holds several; inside navigation, an aside or a footer it is not."""
+    times = list(tree.iter("time"))
+    for el in times:
+        if _elsewhere(el) and (len(times) > 1 or _elsewhere(el, by_class=False)):
             continue
         value = el.get("datetime") or el.text_content()
         marks = f'{el.get("class", "")} {el.get("itemprop", "")}'
