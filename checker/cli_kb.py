@@ -66,7 +66,8 @@ def _term(t) -> str:
     from checker.kb import tenure_row
 
     r = tenure_row(t)
-    return f"{r['start']}{' or earlier' if t.start_open else ''}..{r['end'] or 'in office'}"
+    return (f"{r['start']}{' or earlier' if t.start_open else ''}..{r['end'] or 'in office'}"
+            f"{' or later' if t.end_open else ''}")
 
 
 @kb_app.command("stats")

@@ -188,19 +188,22 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         # a term whose record begins later than the person took office: nothing is known before it
         opened = [t.start for t in ts if t.start_open]
         open_from = min(opened) if opened else None
+        # a term whose record ends while the person still served: nothing is known after it
+        last = max(ts, key=lambda t: t.end or dt.date.max)
+        open_after = last.end if last.end_open else None
         plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                              or m.qualifiers.then)]
         if plain:
-            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died, open_from))
+            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died, open_from, open_after))
         then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
         if then and not plain:
-            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died, open_from))
+            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died, open_from, open_after))
         former = [m for m, _ in group if m.qualifiers.former]
         if former:
-            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died, open_from))
+            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died, open_from, open_after))
         future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former]
         if future:
-            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died, open_from))
+            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died, open_from, open_after))
         elect = [m for m, _ in group if m.qualifiers.elect]
         if elect:
             wins = tuple(sorted(((t.elected or t.start - dt.timedelta(days=120)), t.start) for t in ts if not t.start_open))
@@ -298,9 +301,10 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
         return "behind<1" if _years(last, day) < 1 else "behind1+"
     if item.died is not None and day > item.died + grace:
         return "dead"  # only a look back can name them, whatever their title
-    if item.open_from is not None and day < item.open_from - grace and not any(
+    if ((item.open_from is not None and day < item.open_from - grace) or (
+            item.open_after is not None and day > item.open_after + grace)) and not any(
             a - grace <= day and (b is None or day <= b + grace) for a, b in item.intervals):
-        return UNKNOWN  # before the record of the terms begins: the person may have held the office then
+        return UNKNOWN  # before the record of the terms begins or after it stops: the person may have held it
     if item.kind == "elect":
         if any(a - grace <= day <= b + grace for a, b in item.intervals):
             return "in"
@@ -508,7 +512,7 @@ _RELATION_WORDS = {"in": "during the term", "pre<0.5": "within half a year befor
                    "post4-8": "4-8 years after the term", "post8-12": "8-12 years after the term",
                    "post12-20": "12-20 years after the term", "post20+": "more than 20 years after the term",
                    "dead": "after the person's death",
-                   UNKNOWN: "before the record of the term begins, so it says nothing of the date"}
+                   UNKNOWN: "outside the record of the term (it begins or ends open), so it says nothing of the date"}
 _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
                 "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",
                 "behind<1": "within a year before the date", "behind1+": "more than a year before the date",
@@ -523,7 +527,7 @@ _ROLE_WORDS = {"acting": "in a present clause", "acting+": "in present clauses",
 
 def terms(ev: Evidence) -> str:
     return ", ".join(f"{a.isoformat()}{' or earlier' if a == ev.open_from else ''}..{b.isoformat() if b else 'today'}"
-                     for a, b in ev.intervals)
+                     f"{' or later' if b is not None and b == ev.open_after else ''}" for a, b in ev.intervals)
 
 
 def describe(m: Model, ev: Evidence, day: dt.date) -> str:

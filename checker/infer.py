@@ -49,8 +49,10 @@ def fmt_range(start: Optional[dt.date], end: Optional[dt.date]) -> str:
 
 
 def fmt_tenure(t: Tenure) -> str:
-    """A term as a reader checks it: "1999-01-03 or earlier..2009-08-25" where the record's start is open."""
-    return fmt_range(t.start, t.end).replace("..", " or earlier..", 1) if t.start_open else fmt_range(t.start, t.end)
+    """A term as a reader checks it: "1999-01-03 or earlier..2009-08-25" where the record's start is open,
+    "2013-01-03..2022-03-18 or later" where its end is."""
+    text = fmt_range(t.start, t.end)
+    return (text.replace("..", " or earlier..", 1) if t.start_open else text) + (" or later" if t.end_open else "")
 
 
 def _office_name(kb: KnowledgeBase, office_id: str, lang: str) -> str:
@@ -92,13 +94,13 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
                 best = max(IN_OFFICE[m.tense] for m, _ in current)
                 not_past = sum(1 for m, _ in current if m.tense is not Tense.PAST)
                 weight = best + min(REPEAT_CAP, REPEAT_BONUS * max(0, not_past - 1))
-                intervals = tuple((t.begun, (t.end - DAY) if t.end else None) for t in ts)
+                intervals = tuple((t.begun, (t.left - DAY) if t.left else None) for t in ts)
                 ev = tuple(m.span for m, _ in current[:3])
                 out.append(Constraint(intervals, weight, Strength.STRONG if weight >= 2 else Strength.SOFT,
                                       f"{who} was {office} {terms}", ev, key + "#term", subject=subject))
                 for step, w in AFTER_TERM_STEPS:
-                    if any(t.end for t in ts):
-                        stretched = tuple((t.begun, t.end + step if t.end else None) for t in ts)
+                    if any(t.left for t in ts):
+                        stretched = tuple((t.begun, t.left + step if t.left else None) for t in ts)
                         out.append(Constraint(stretched, w, Strength.SOFT,
                                               f"{who} left the office of {office} more than {step.days // 365} years earlier "
                                               f"({terms})", ev, key + f"#after{step.days}", step=True, subject=subject))
@@ -118,11 +120,14 @@ def mention_constraints(kb: KnowledgeBase, mentions: Iterable[Mention], times: I
             if m.qualifiers.former:
                 ends = [t.end for t in mts if t.end]
                 if ends:
-                    out.append(Constraint(((min(ends), None),), FORMER, Strength.STRONG,
+                    # before a record that starts open, an earlier term may have ended: no bound there
+                    opened = [t.start for t in mts if t.start_open]
+                    allowed = (((None, min(opened) - DAY),) if opened else ()) + ((min(ends), None),)
+                    out.append(Constraint(allowed, FORMER, Strength.STRONG,
                                           f"{who} first left the office of {office} on {min(ends).isoformat()}", (m.span,), key + "#former", subject=subject))
                 break
         for m, mts in items:
-            if m.qualifiers.then and not plain:
+            if m.qualifiers.then and not plain and first is not None:
                 out.append(Constraint(((first, None),), LOWER_BOUND, Strength.STRONG,
                                       f"{who} became {office} on {first.isoformat()}", (m.span,), key + "#start", subject=subject))
                 break

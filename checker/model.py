@@ -185,11 +185,19 @@ class Tenure:
     # the source records the term from `start` but may not hold its beginning: the person held the office on
     # `start` and perhaps before it (a record that is complete only from some year on)
     start_open: bool = False
+    # likewise at the other end: in office until `end` at least, perhaps after it (a record taken while the
+    # person still served, who has not been seen since)
+    end_open: bool = False
 
     @property
     def begun(self) -> Optional[dt.date]:
         """The first day in office, None when the record does not say (an open start)."""
         return None if self.start_open else self.start
+
+    @property
+    def left(self) -> Optional[dt.date]:
+        """The last day in office, None when still in office or the record does not say (an open end)."""
+        return None if self.end_open else self.end
 
 
 @dataclass(frozen=True)
@@ -274,6 +282,8 @@ class Evidence:
     # titles: the record of these terms is complete only from this day (a term with an open start): before it
     # the person may already have held the office, so the item says nothing of earlier dates
     open_from: Optional[dt.date] = None
+    # and the day after which it is not complete (a term with an open end): later dates are unknown
+    open_after: Optional[dt.date] = None
 
 
 @dataclass(frozen=True)

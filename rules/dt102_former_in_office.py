@@ -53,9 +53,11 @@ class FormerWhileInOffice(Rule):
                 if t.start + GRACE <= d.first_day and d.last_day <= end - GRACE:
                     office = ctx.office(t.office_id).name_en
                     person = ctx.person(t.person_id).name
-                    still = "still in office" if t.end is None else f"in office until {t.end.isoformat()}"
+                    still = ("still in office" if t.end is None else
+                             f"in office until {t.end.isoformat()}{' or later' if t.end_open else ''}")
                     yield self.finding(
                         doc, f"“{' '.join(m.span.text.split())}” on a text dated {d.iso()}: {person} was {office} "
-                             f"from {t.start.isoformat()} and {still}, so not a former one then.",
+                             f"from {t.start.isoformat()}{' or earlier' if t.start_open else ''} and {still}, so not a former "
+                             f"one then.",
                         [m.span], expected=(t.end, None), confidence=0.95)
                     break

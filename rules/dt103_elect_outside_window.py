@@ -46,7 +46,13 @@ class ElectOutsideWindow(Rule):
             ts = ctx.tenures_for(m)
             if not ts:
                 continue
-            wins = [((t.elected or t.start - dt.timedelta(days=120)) - ELECT_EARLY, t.start + EARLY) for t in ts]
+            # a record that starts open does not say when the person was elected: nothing before it is known
+            if any(t.start_open and d.first_day <= t.start for t in ts):
+                continue
+            wins = [((t.elected or t.start - dt.timedelta(days=120)) - ELECT_EARLY, t.start + EARLY) for t in ts
+                    if not t.start_open]
+            if not wins:
+                continue
             if any(a <= d.last_day and d.first_day <= b for a, b in wins):
                 continue
             a, b = min(wins, key=lambda w: abs((w[0] - d.first_day).days))

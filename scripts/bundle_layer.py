@@ -65,7 +65,9 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
              complete_from: Optional[str] = None) -> Tables:
     """Positions held (mapped ones only) joined to their holders' biographies, as bundled tables; a person
     without a birth date or a gender in the biography file is left out (every bundled person has both), and
-    so is a term the extract leaves open (it may have ended since the extract was taken). `complete_from`:
+    a term the extract leaves open is kept up to the newest day the extract records anything (its
+    snapshot's day, at the latest), its end marked open (`end_open`: in office until then at least, perhaps
+    after), since it may have ended since the extract was taken. `complete_from`:
     the day from which the extract holds every term. A person whose terms in an office begin on or before it
     may have served earlier than the extract says (a member since 1985 whose rows start in 1999), so their
     service is kept from the first term the extract holds whole on: the run of terms that reaches
@@ -77,7 +79,10 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
     people_bio = {r["id"]: r for r in csv.DictReader(open(bio, encoding="utf-8", newline=""))}
     runs: dict[tuple[str, str], list[list[str]]] = {}
     names: dict[str, str] = {}
-    for r in csv.DictReader(open(path, encoding="utf-8", newline="")):
+    rows = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
+    # the extract is known to be current through the newest day it records: a term still open then ran that far
+    seen = max(v.strip()[:10] for r in rows for v in (r["start"] or "", r["end"] or "") if len(v.strip()) >= 10)
+    for r in rows:
         oid, qid = mapping.get(r["position"]), r["personID"].strip()
         b = people_bio.get(qid)
         if oid is None or b is None or not b.get("dob") or b.get("gender") not in ("male", "female") or not r["start"]:
@@ -114,13 +119,14 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
             first = reach[0] if reach else len(joined) - 1
             joined, opened = joined[first:], joined[first][0]
         for start, end in joined:
-            if not end:
-                continue  # left open by an extract of some years ago: the term may have ended since
+            # left open by an extract of some years ago: in office through its newest day, perhaps since
+            end, closed = (end, True) if end else (seen, False)
             if end[:len(start)] < start[:len(end)]:
                 continue  # a term that ends before it starts: an error of the extract
             tables.tenures.append({"person_id": qid, "office_id": oid, "start": start, "end": end,
                                    "start_precision": precision_of(start), "end_precision": precision_of(end),
-                                   "acting": "false", "start_open": "true" if start == opened else ""})
+                                   "acting": "false", "start_open": "true" if start == opened else "",
+                                   "end_open": "" if closed else "true"})
     held = {t["person_id"] for t in tables.tenures}
     tables.people[:] = [p for p in tables.people if p["person_id"] in held]
     return tables

@@ -70,6 +70,12 @@ def test_a_term_with_an_open_start_says_nothing_of_dates_before_its_record():
     assert model.ratio(ev, dt.date(1990, 5, 1)) == ("", 0.0)
     assert model.ratio(ev, dt.date(2016, 5, 1))[1] > 0
     assert "1999-01-06 or earlier..2013-01-03" in evidence.describe(model, ev, dt.date(2016, 5, 1))
+    # a record taken while she still served ends open: later dates are unknown, not "after the term"
+    ev = evidence.Evidence("title", "acting", "other", "one", ((dt.date(2013, 1, 3), dt.date(2022, 6, 28)),), "x", (),
+                           "k", "en", open_after=dt.date(2022, 6, 28))
+    assert evidence.relation(ev, dt.date(2024, 5, 1)) == evidence.UNKNOWN
+    assert evidence.relation(ev, dt.date(2010, 5, 1)) == "pre1-4"
+    assert "2013-01-03..2022-06-28 or later" in evidence.describe(model, ev, dt.date(2016, 5, 1))
 
 
 @needs_shared

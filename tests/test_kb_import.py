@@ -279,15 +279,19 @@ def test_a_wikidata_extract_complete_from_a_day_keeps_earlier_members_with_an_op
         "United States representative,Ada Q. Testwell,Q9000001,1999-01-06,2001-01-03\n"
         "United States representative,Ada Q. Testwell,Q9000001,2001-01-03,2005-01-03\n"
         "United States representative,Bo Newman,Q9000002,2003-01-07,2007-01-03\n"
-        "United States representative,Cy Oldham,Q9000003,1971-01-03,1993-01-03\n", encoding="utf-8")
+        "United States representative,Cy Oldham,Q9000003,1971-01-03,1993-01-03\n"
+        "United States representative,Di Stillwell,Q9000004,2004-01-03,\n", encoding="utf-8")  # still serving
     (tmp_path / "bio.csv").write_text(
         "id,gender,dob,dobp,dod,dodp\nQ9000001,female,1940-02-03,11,,\nQ9000002,male,1960-01-01,11,,\n"
-        "Q9000003,male,1920-01-01,11,1999-05-05,11\n", encoding="utf-8")
+        "Q9000003,male,1920-01-01,11,1999-05-05,11\nQ9000004,female,1970-01-01,11,,\n", encoding="utf-8")
     t = bundle.wikidata(tmp_path / "held.csv", tmp_path / "bio.csv",
                         {"United States representative": "us.house_representative"}, "US", "1999-01-07")
     terms = {(r["person_id"], r["start"]): r for r in t.tenures}
     # the 1983-91 run is dropped; 1995 ("or earlier") through 2005, joined across precisions
-    assert set(terms) == {("Q9000001", "1995"), ("Q9000002", "2003-01-07"), ("Q9000003", "1971-01-03")}
+    assert set(terms) == {("Q9000001", "1995"), ("Q9000002", "2003-01-07"), ("Q9000003", "1971-01-03"),
+                          ("Q9000004", "2004-01-03")}
+    # a term still open when the extract was taken runs to the newest day it records, perhaps beyond
+    assert terms[("Q9000004", "2004-01-03")]["end"] == "2007-01-03" and terms[("Q9000004", "2004-01-03")]["end_open"] == "true"
     assert terms[("Q9000001", "1995")]["end"] == "2005-01-03" and terms[("Q9000001", "1995")]["start_open"] == "true"
     assert terms[("Q9000002", "2003-01-07")]["start_open"] == ""
     assert terms[("Q9000003", "1971-01-03")]["start_open"] == "true"  # a service that ended before the day

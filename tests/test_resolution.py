@@ -45,7 +45,9 @@ CASES = [
     ("Rep. Harold Whitcombe Price met the mayor.", "2015-03-01", "Rep. Harold Whitcombe Price", None),
     ("Secretary Ben Carson toured the site.", "2018-03-01", "Secretary Ben Carson", {"us.secretary_of_housing_and_urban_development"}),
     ("Congresswoman Eddie Bernice Johnson spoke. Congresswoman Johnson added that the bill helps Dallas.",
-     "2015-05-01", "Congresswoman Johnson", set()),
+     "2015-05-01", "Congresswoman Johnson", {"us.house_representative"}),  # her, by the full name before
+    ("Congresswoman Edwina Bernice Johnson spoke. Congresswoman Johnson added that the bill helps Dallas.",
+     "2015-05-01", "Congresswoman Johnson", set()),  # nobody known: never Mike Johnson
     ("Governor Jimmy Carter campaigned in Ohio.", "1976-10-01", "Governor Jimmy Carter", {"us.governor_of_georgia"}),
     # gender: the title says who it can be
     ("Congresswoman Jackson urged a vote.", "2014-08-28", "Congresswoman Jackson", set()),

@@ -38,7 +38,7 @@ from checker.model import PartialDate
 PEOPLE_COLUMNS = ("person_id", "name", "aliases", "surnames", "gender", "born", "qid", "died")
 OFFICE_COLUMNS = ("office_id", "country", "level", "name_en", "name_es", "titles_en", "titles_es", "qid")
 TENURE_COLUMNS = ("person_id", "office_id", "start", "end", "start_precision", "end_precision", "acting",
-                  "elected", "note", "source", "start_open")
+                  "elected", "note", "source", "start_open", "end_open")
 TABLES = {"people": PEOPLE_COLUMNS, "offices": OFFICE_COLUMNS, "tenures": TENURE_COLUMNS}
 TOLERANCE = dt.timedelta(days=7)  # the same hand-over told by two sources rarely agrees to the day
 QID = re.compile(r"^Q\d+$")

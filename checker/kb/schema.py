@@ -68,6 +68,8 @@ class TenuresSchema(pa.DataFrameModel):
     # "true": the source holds the term from `start` on, not its beginning (the person may have held the
     # office before `start`); see checker.model.Tenure.start_open
     start_open: Optional[Series[str]] = pa.Field(isin=["true", "false", "True", "False", ""], nullable=True)
+    # "true": in office until `end` at least, perhaps after (a record taken while the person served)
+    end_open: Optional[Series[str]] = pa.Field(isin=["true", "false", "True", "False", ""], nullable=True)
     elected: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
     note: Series[str] = pa.Field(nullable=True)
     # where the row comes from: a file of a repository at a commit, an importer, or "editorial" (written here)

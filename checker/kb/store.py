@@ -61,7 +61,7 @@ def _tenure(r: dict) -> Tenure:
     return Tenure(r["person_id"], r["office_id"], s.first_day, e.last_day if e else None,
                   s.precision, e.precision if e else Precision.DAY,
                   r.get("acting", "").lower() == "true", el.first_day if el else None,
-                  (r.get("start_open") or "").lower() == "true")
+                  (r.get("start_open") or "").lower() == "true", (r.get("end_open") or "").lower() == "true")
 
 
 def load(data_dir: Path = DATA_DIR, as_of: Optional[dt.date] = None, validate: bool = True,
@@ -124,7 +124,8 @@ def tenure_row(t: Tenure) -> dict:
     return {"person_id": t.person_id, "office_id": t.office_id, "start": at(t.start, t.start_precision),
             "end": at(t.end, t.end_precision), "start_precision": t.start_precision.value,
             "end_precision": t.end_precision.value if t.end else "", "acting": "true" if t.acting else "false",
-            "elected": t.elected.isoformat() if t.elected else "", "start_open": "true" if t.start_open else ""}
+            "elected": t.elected.isoformat() if t.elected else "", "start_open": "true" if t.start_open else "",
+            "end_open": "true" if t.end_open else ""}
 
 
 def save_layer(folder: Path, tables: Tables, meta: dict) -> None:
