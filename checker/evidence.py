@@ -34,7 +34,10 @@ DAY = dt.timedelta(days=1)
 # Office classes: a head of state is named in every story about the country, a minister less often, and
 # other offices (legislators, judges, ambassadors) keep their titles by courtesy for life.
 OFFICE_CLASS = {"head_of_state": "head", "head_of_government": "head", "monarch": "head", "cabinet": "cabinet",
-                "deputy_cabinet": "cabinet", "deputy_head_of_state": "cabinet", "staff": "cabinet"}
+                "deputy_cabinet": "cabinet", "deputy_head_of_state": "cabinet", "staff": "cabinet",
+                # members of a legislature come and go every few years, and a chamber's courtesy differs from a
+                # governor's or a judge's: their own class
+                "legislator": "legislator"}
 # Words before a date that make it a schedule, a deadline or a validity, not a past event: "funded until
 # December 11, 2015", "available beginning on November 15, 2005", "will run from ...", "effective ...".
 # Every registered language's words (`Language.schedule_words`), built by `_rebuild`.
@@ -183,6 +186,9 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         deaths = [kb.person(t.person_id).died for t in ts]
         # the dead are named only in retrospect: the day after which no one the name fits was alive
         died = max(partial(d).last_day for d in deaths) if all(deaths) else None
+        # and none held a title as a child: before the earliest of them came of age, the name means another
+        births = [kb.person(t.person_id).born for t in ts]
+        born = min(partial(b).first_day for b in births) if all(births) else None
         lang = group[0][0].language
         terms = tuple(sorted(((t.start, t.end) for t in ts), key=lambda se: (se[0], se[1] or dt.date.max)))
         # a term whose record begins later than the person took office: nothing is known before it
@@ -194,21 +200,21 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                              or m.qualifiers.then)]
         if plain:
-            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died, open_from, open_after))
+            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died, open_from, open_after, born))
         then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
         if then and not plain:
-            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died, open_from, open_after))
+            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died, open_from, open_after, born))
         former = [m for m, _ in group if m.qualifiers.former]
         if former:
-            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died, open_from, open_after))
+            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died, open_from, open_after, born))
         future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former]
         if future:
-            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died, open_from, open_after))
+            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died, open_from, open_after, born))
         elect = [m for m, _ in group if m.qualifiers.elect]
         if elect:
             wins = tuple(sorted(((t.elected or t.start - dt.timedelta(days=120)), t.start) for t in ts if not t.start_open))
             if wins:
-                out.append(Evidence("elect", "plain", cls, ambiguous, wins, who, spans(elect), key + "#elect", lang, died))
+                out.append(Evidence("elect", "plain", cls, ambiguous, wins, who, spans(elect), key + "#elect", lang, died, born=born))
     text = doc.document.text
     # the newest date the text names, in any tense ("in 2015", "on March 3, 2016"): news and releases tell of
     # the last weeks, so a text whose newest date is years before its own date was probably moved forward
@@ -271,6 +277,7 @@ EVENTS = ("event-past", "event-future", "year-past", "year-future")
 NO_GRACE = dt.timedelta(0)
 NEWEST = ("newest", "newest-day")
 DATED = EVENTS + NEWEST
+COMING_OF_AGE = dt.timedelta(days=round(21 * 365.25))
 UNKNOWN = "unknown"  # a relation the record cannot tell (a date before a term's open start): no cell, no weight
 GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holder's first days, and back
 
@@ -301,6 +308,8 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
         return "behind<1" if _years(last, day) < 1 else "behind1+"
     if item.died is not None and day > item.died + grace:
         return "dead"  # only a look back can name them, whatever their title
+    if item.born is not None and day < item.born + COMING_OF_AGE:
+        return "minor"  # a child or not yet born: a namesake, or a text moved back years
     if ((item.open_from is not None and day < item.open_from - grace) or (
             item.open_after is not None and day > item.open_after + grace)) and not any(
             a - grace <= day and (b is None or day <= b + grace) for a, b in item.intervals):
@@ -437,6 +446,8 @@ def _edges(ev: Evidence) -> Iterable[dt.date]:
     if ev.died is not None:
         yield ev.died + DAY
         yield ev.died + GRACE + DAY
+    if ev.born is not None:
+        yield ev.born + COMING_OF_AGE
     for a, b in ev.intervals:
         yield a
         yield a - GRACE
@@ -512,6 +523,7 @@ _RELATION_WORDS = {"in": "during the term", "pre<0.5": "within half a year befor
                    "post4-8": "4-8 years after the term", "post8-12": "8-12 years after the term",
                    "post12-20": "12-20 years after the term", "post20+": "more than 20 years after the term",
                    "dead": "after the person's death",
+                   "minor": "before the person turned 21 (a child, or not yet born)",
                    UNKNOWN: "outside the record of the term (it begins or ends open), so it says nothing of the date"}
 _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
                 "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",

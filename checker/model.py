@@ -270,7 +270,7 @@ class Evidence:
     role: str  # titles: acting | acting+ (two clauses or more) | recent (past clauses about the last days) |
     # future (future clauses only) | past | lookback;
     # events: plain | schedule
-    office: str  # head | cabinet | other ("" for events)
+    office: str  # head | cabinet | legislator | other ("" for events)
     ambiguous: str  # one (person, office named) | generic (one person, a title naming only a kind of office)
     # | surname (one person, named by title and surname only) | several (people the name fits); "" for events
     intervals: tuple[tuple[dt.date, Optional[dt.date]], ...]  # tenures; for events the event's first and last day
@@ -284,6 +284,8 @@ class Evidence:
     open_from: Optional[dt.date] = None
     # and the day after which it is not complete (a term with an open end): later dates are unknown
     open_after: Optional[dt.date] = None
+    # titles: the earliest birth of the people the name fits (None where one is not known)
+    born: Optional[dt.date] = None
 
 
 @dataclass(frozen=True)

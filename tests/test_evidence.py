@@ -78,6 +78,19 @@ def test_a_term_with_an_open_start_says_nothing_of_dates_before_its_record():
     assert "2013-01-03..2022-06-28 or later" in evidence.describe(model, ev, dt.date(2016, 5, 1))
 
 
+def test_a_title_before_its_holder_came_of_age_is_its_own_relation():
+    """"Senator Gore" in a 1965 speech is Al Gore's father: Al Gore, born 1948, was 17. A date before the
+    holder turned 21 is a relation of its own (a namesake, or a text moved back decades), whose ratio is
+    what real text says of it, not that of "decades before the term"."""
+    import datetime as dt
+
+    ev = evidence.Evidence("title", "past", "other", "surname", ((dt.date(1985, 1, 3), dt.date(1993, 1, 2)),), "x", (),
+                           "k", "en", born=dt.date(1948, 3, 31))
+    assert evidence.relation(ev, dt.date(1965, 2, 4)) == "minor"
+    assert evidence.relation(ev, dt.date(1975, 2, 4)) == "pre4+"
+    assert evidence.cells(ev, dt.date(1965, 2, 4))[-1] == "title|minor"
+
+
 @needs_shared
 def test_the_fit_is_deterministic(tmp_path):
     small = tmp_path / "corpus"
