@@ -278,7 +278,7 @@ NO_GRACE = dt.timedelta(0)
 NEWEST = ("newest", "newest-day")
 DATED = EVENTS + NEWEST
 COMING_OF_AGE = dt.timedelta(days=round(21 * 365.25))
-UNKNOWN = "unknown"  # a relation the record cannot tell (a date before a term's open start): no cell, no weight
+UNKNOWN = "unknown"  # a relation the record cannot tell (a date beyond a term's open start or end): no cell, no weight
 GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holder's first days, and back
 
 
