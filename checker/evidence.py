@@ -189,6 +189,10 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         # and none held a title as a child: before the earliest of them came of age, the name means another
         births = [kb.person(t.person_id).born for t in ts]
         born = min(partial(b).first_day for b in births) if all(births) else None
+        # the same people's terms in other offices
+        mine = {(t.person_id, t.office_id) for t in ts}
+        elsewhere = tuple(sorted({(o.start, o.end) for pid in {t.person_id for t in ts} for o in kb.tenures_of(pid)
+                                  if (pid, o.office_id) not in mine}, key=lambda se: (se[0], se[1] or dt.date.max)))
         lang = group[0][0].language
         terms = tuple(sorted(((t.start, t.end) for t in ts), key=lambda se: (se[0], se[1] or dt.date.max)))
         # a term whose record begins later than the person took office: nothing is known before it
@@ -200,16 +204,16 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                              or m.qualifiers.then)]
         if plain:
-            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died, open_from, open_after, born))
+            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died, open_from, open_after, born, elsewhere))
         then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
         if then and not plain:
-            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died, open_from, open_after, born))
+            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died, open_from, open_after, born, elsewhere))
         former = [m for m, _ in group if m.qualifiers.former]
         if former:
-            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died, open_from, open_after, born))
+            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died, open_from, open_after, born, elsewhere))
         future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former]
         if future:
-            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died, open_from, open_after, born))
+            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died, open_from, open_after, born, elsewhere))
         elect = [m for m, _ in group if m.qualifiers.elect]
         if elect:
             wins = tuple(sorted(((t.elected or t.start - dt.timedelta(days=120)), t.start) for t in ts if not t.start_open))
@@ -278,6 +282,7 @@ NO_GRACE = dt.timedelta(0)
 NEWEST = ("newest", "newest-day")
 DATED = EVENTS + NEWEST
 COMING_OF_AGE = dt.timedelta(days=round(21 * 365.25))
+OFFICE_FLAG = "+office"  # a relation's mark: the person then held another office (`_flagged`)
 UNKNOWN = "unknown"  # a relation the record cannot tell (a date beyond a term's open start or end): no cell, no weight
 GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holder's first days, and back
 
@@ -339,12 +344,26 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
 
 def cells(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[str, ...]:
     """The item's cell at `day`, most specific first, then the coarser cells it backs off to."""
-    return _cells(item, relation(item, day, grace))
+    return _cells(item, _flagged(item, day, relation(item, day, grace)))
+
+
+def _flagged(item: Evidence, day: dt.date, rel: str) -> str:
+    """A title after its term, of someone then in another office, is a relation of its own ("post<1+office"),
+    which backs off to the plain one (`_cells`)."""
+    if rel.startswith("post") and any(a <= day and (b is None or day <= b) for a, b in item.elsewhere):
+        return rel + OFFICE_FLAG
+    return rel
 
 
 def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
     if rel == UNKNOWN:
         return ()
+    if rel.endswith(OFFICE_FLAG):  # its own chain first, then the plain relation's
+        return _chain(item, rel) + _chain(item, rel[:-len(OFFICE_FLAG)])
+    return _chain(item, rel)
+
+
+def _chain(item: Evidence, rel: str) -> tuple[str, ...]:
     # the language is dropped last but one: how a language's texts use titles (Mexican Spanish keeps "el
     # presidente" for the ex-presidents it names in the present) is worth more than the finer kind of name
     return (f"{item.kind}|{item.role}|{item.office}|{item.ambiguous}|{item.language}|{rel}",
@@ -369,7 +388,7 @@ class Model:
 
     def ratio(self, item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[str, float]:
         """The most specific fitted cell of the item at `day`, and its log ratio (0 for a cell never seen)."""
-        rel = relation(item, day, grace)
+        rel = _flagged(item, day, relation(item, day, grace))
         key = (item.kind, item.role, item.office, item.ambiguous, item.language, rel)
         found = self._looked_up.get(key)
         if found is None:  # the window asks the same few cells of an item at every edge: kept once found
@@ -446,6 +465,10 @@ def _edges(ev: Evidence) -> Iterable[dt.date]:
     if ev.died is not None:
         yield ev.died + DAY
         yield ev.died + GRACE + DAY
+    for a, b in ev.elsewhere:  # where "+office" begins and ends
+        yield a
+        if b is not None:
+            yield b + DAY
     if ev.born is not None:
         yield ev.born + COMING_OF_AGE
     for a, b in ev.intervals:
@@ -558,8 +581,9 @@ def describe(m: Model, ev: Evidence, day: dt.date) -> str:
         span = f"was -elect {terms(ev)}"
     else:
         span = f"held the office {terms(ev)}"
+    also = ", when the person held another office" if _flagged(ev, day, rel) != rel else ""
     return (f"“{quote}”, {_KIND_WORDS.get(ev.kind, ev.kind)} {_ROLE_WORDS.get(ev.role, '')}: {ev.who} {span}; "
-            f"the date is {_RELATION_WORDS.get(rel, rel)} ({strength})")
+            f"the date is {_RELATION_WORDS.get(rel, rel)}{also} ({strength})")
 
 
 def ledger(m: Model, doc: AnalysedDocument) -> str:

@@ -286,6 +286,9 @@ class Evidence:
     open_after: Optional[dt.date] = None
     # titles: the earliest birth of the people the name fits (None where one is not known)
     born: Optional[dt.date] = None
+    # titles: the same people's terms in other offices ("Governor Ridge" while Homeland Security Advisor):
+    # an old title for someone in public office still, the courtesy of a capital or a stale title
+    elsewhere: tuple[tuple[dt.date, Optional[dt.date]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,21 @@ def test_a_title_before_its_holder_came_of_age_is_its_own_relation():
     assert evidence.cells(ev, dt.date(1965, 2, 4))[-1] == "title|minor"
 
 
+def test_a_title_after_the_term_of_someone_then_in_another_office_is_marked():
+    """"Governor Ridge" in 2002, when Tom Ridge was Homeland Security Advisor: a title after its term, of
+    someone then in another office, has cells of its own, backing off to the plain relation's."""
+    import datetime as dt
+
+    ev = evidence.Evidence("title", "acting", "other", "generic", ((dt.date(1995, 1, 17), dt.date(2001, 10, 5)),), "x",
+                           (), "k", "en", elsewhere=((dt.date(2001, 10, 8), dt.date(2003, 1, 24)),))
+    cells = evidence.cells(ev, dt.date(2002, 6, 7))
+    assert cells[0] == "title|acting|other|generic|en|post<1+office" and cells[-1] == "title|post<1"
+    assert "title|acting|other|generic|en|post<1" in cells
+    assert evidence.cells(ev, dt.date(2004, 6, 7))[0] == "title|acting|other|generic|en|post2-4"  # out of both
+    assert evidence.cells(ev, dt.date(1999, 6, 7))[0] == "title|acting|other|generic|en|in"
+    assert "when the person held another office" in evidence.describe(evidence.model(), ev, dt.date(2002, 6, 7))
+
+
 @needs_shared
 def test_the_fit_is_deterministic(tmp_path):
     small = tmp_path / "corpus"
