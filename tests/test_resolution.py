@@ -49,6 +49,11 @@ CASES = [
     ("Congresswoman Edwina Bernice Johnson spoke. Congresswoman Johnson added that the bill helps Dallas.",
      "2015-05-01", "Congresswoman Johnson", set()),  # nobody known: never Mike Johnson
     ("Governor Jimmy Carter campaigned in Ohio.", "1976-10-01", "Governor Jimmy Carter", {"us.governor_of_georgia"}),
+    # a possessive names the office too: Florida's attorney general is not the US one we know her in
+    ("Florida's Attorney General Pam Bondi moderated the forum.", "2012-04-15", "Attorney General Pam Bondi", set()),
+    # Spanish "ministro" is a generic title: any of his ministries, not the one whose titles happen to list it
+    ("El ministro Jean-Yves Le Drian habló hoy con el canciller.", "2021-12-20", "ministro Jean-Yves Le Drian",
+     {"fr.defence_minister", "fr.foreign_minister"}),
     # gender: the title says who it can be
     ("Congresswoman Jackson urged a vote.", "2014-08-28", "Congresswoman Jackson", set()),
     ("Congressman Jeffries urged a vote.", "2014-08-28", "Congressman Jeffries", {"us.house_representative"}),

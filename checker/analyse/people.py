@@ -262,6 +262,8 @@ class PeopleMatcher:
         while k >= 0 and len(words) < 2:
             if doc[k].text == "." and k > 0 and len(doc[k - 1]) <= 4 and doc[k - 1].idx + len(doc[k - 1]) == doc[k].idx:
                 k -= 1  # an abbreviation's full stop: "Lt. Governor", "Asst. Secretary"
+            if not words and doc[k].lower_ in ("'s", "’s") and k > 0:
+                k -= 1  # a possessive names the office as well: "Florida's Attorney General"
             tok = doc[k]
             word = original[tok.idx:tok.idx + len(tok)]
             if (not word[:1].isupper() or not word.replace("-", "").rstrip(".").isalpha() or tok.lower_ in GAP_WORDS

@@ -29,7 +29,7 @@ PACK = Language(
         "subsecretaria": ("deputy_cabinet",), "fiscal general": ("cabinet",), "procurador": ("cabinet",),
         "embajador": ("ambassador",), "embajadora": ("ambassador",), "vicepresidente": ("deputy_head_of_state",),
         "vicepresidenta": ("deputy_head_of_state",), "senador": ("legislator",), "senadora": ("legislator",),
-        "titular": ("cabinet",), "gobernador": ("other",),
+        "titular": ("cabinet",), "ministro": ("cabinet",), "ministra": ("cabinet",), "gobernador": ("other",),
         "gobernadora": ("other",), "primer ministro": ("head_of_government",),
         "primera ministra": ("head_of_government",), "mandatario": ("head_of_state",),
         "mandataria": ("head_of_state",)},
