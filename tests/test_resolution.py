@@ -49,6 +49,10 @@ CASES = [
     ("Congresswoman Edwina Bernice Johnson spoke. Congresswoman Johnson added that the bill helps Dallas.",
      "2015-05-01", "Congresswoman Johnson", set()),  # nobody known: never Mike Johnson
     ("Governor Jimmy Carter campaigned in Ohio.", "1976-10-01", "Governor Jimmy Carter", {"us.governor_of_georgia"}),
+    # an honorific and a middle initial between the title and the name keep the office the title names, and
+    # the surname after it is that office's holder (the Army's secretary, not Defense's)
+    ("We wrote to Secretary of the Army Dr. Mark T. Esper. Dear Secretary Esper, we ask you to act.", "2019-01-15",
+     "Secretary Esper", set()),
     # a possessive names the office too: Florida's attorney general is not the US one we know her in
     ("Florida's Attorney General Pam Bondi moderated the forum.", "2012-04-15", "Attorney General Pam Bondi", set()),
     # Spanish "ministro" is a generic title: any of his ministries, not the one whose titles happen to list it

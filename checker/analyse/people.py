@@ -303,7 +303,8 @@ class PeopleMatcher:
         while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in ACTING
                                 or doc[i].lower_ in FUTURE_AFTER):
             i += 1
-        for gap in range(0, 5):
+        # up to seven joiners or capitalised words: "Secretary of the Army Dr. Mark T. Esper"
+        for gap in range(0, 8):
             j = i + gap
             if j in by_start:
                 # "President of the Trump Foundation": a name after "the" names something called after the
@@ -316,6 +317,8 @@ class PeopleMatcher:
             # gaps may be joiners, or capitalised words/initials (first names, "M.", "U.S.")
             if tok.lower_ in GAP_WORDS or (word[:1].isupper() and len(word) < 20) or tok.lower_ in ("mexico", "mexico's"):
                 continue
+            if tok.text == "." and gap and len(doc[j - 1]) <= 3 and doc[j - 1].idx + len(doc[j - 1]) == tok.idx:
+                continue  # an abbreviation's full stop, split from it: "Dr." in "Secretary of the Army Dr. Mark Esper"
             if gap == 0 and tok.text == ":":
                 continue  # a speaker line: "President: Richard Nixon"
             return None
