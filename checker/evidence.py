@@ -337,6 +337,11 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
     if inside:
         return "in"
     ends = [b for _, b in item.intervals if b is not None and b <= day]
+    later = [a for a, _ in item.intervals if a > day]
+    if item.role == "future" and later:
+        # told in the future between two terms ("as Speaker, Nancy Pelosi will lead" in November 2018): the
+        # term to come is the one the clause speaks of
+        return _before(_years(day, min(later)))
     if ends:
         return _after(_years(max(ends), day))
     return _before(min(_years(day, a) for a, _ in item.intervals))

@@ -106,6 +106,17 @@ def test_a_title_after_the_term_of_someone_then_in_another_office_is_marked():
     assert "when the person held another office" in evidence.describe(evidence.model(), ev, dt.date(2002, 6, 7))
 
 
+def test_a_title_in_a_future_clause_between_two_terms_speaks_of_the_next():
+    import datetime as dt
+
+    D = dt.date
+    pelosi = ((D(2007, 1, 4), D(2011, 1, 3)), (D(2019, 1, 3), D(2023, 1, 3)))
+    ev = evidence.Evidence("title", "future", "other", "one", pelosi, "x", (), "k", "en")
+    assert evidence.relation(ev, D(2018, 11, 6)) == "pre<0.5"
+    told = evidence.Evidence("title", "acting", "other", "one", pelosi, "x", (), "k", "en")
+    assert evidence.relation(told, D(2018, 11, 6)) == "post4-8"
+
+
 @needs_shared
 def test_the_fit_is_deterministic(tmp_path):
     small = tmp_path / "corpus"
