@@ -179,3 +179,16 @@ def test_a_pages_only_time_element_is_its_own_even_in_a_teaser_styled_block():
                      for k in (3, 4))
     doc, claim = declared(web_page("de", head, body=STORY + others))
     assert not [c for c in doc.claims if c.source == "html:time"]
+
+
+def test_an_aside_marked_as_the_pages_byline_box_is_not_a_sidebar():
+    """HTML5's <aside> holds sidebars, but some pages put their own date box in one ("<aside class=meta>",
+    "meta__row--posted"): an aside whose names mark a byline and no list of other stories is the page's."""
+    box = ('<aside class="meta" role="complementary"><div class="meta__row meta__row--posted"><p>'
+           '<time datetime="2022-01-21" class="meta__label">21.01.2022 - 13:30</time></p></div></aside>')
+    head = '<meta name="date" content="2022-1-26T14:32:06+02:00">'
+    doc, claim = declared(web_page("de", head, byline=box))
+    assert claim.value.iso() == "2022-01-21"
+    side = ('<aside class="sidebar meta"><p>Mehr: <time datetime="2021-03-03">3.3.2021</time></p></aside>')
+    doc, claim = declared(web_page("de", head, byline=side))
+    assert claim.value.iso() == "2022-01-26"

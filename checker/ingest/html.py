@@ -447,9 +447,12 @@ def _elsewhere(el, by_class: bool = True) -> bool:
     for a in [el, *el.iterancestors()]:
         if not isinstance(a.tag, str):
             continue
+        marks = f'{a.get("class", "")} {a.get("id", "")}'
+        if a.tag == "aside" and BYLINE_ATTR.search(marks) and not ELSEWHERE_ATTR.search(marks):
+            continue  # an aside the page marks as its own byline box ("<aside class=meta>"), not a sidebar
         if a.tag in ELSEWHERE_TAGS or a.tag in _SKIP:
             return True
-        if by_class and ELSEWHERE_ATTR.search(f'{a.get("class", "")} {a.get("id", "")}'):
+        if by_class and ELSEWHERE_ATTR.search(marks):
             return True
     return False
 
