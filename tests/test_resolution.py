@@ -53,6 +53,9 @@ CASES = [
     # the surname after it is that office's holder (the Army's secretary, not Defense's)
     ("We wrote to Secretary of the Army Dr. Mark T. Esper. Dear Secretary Esper, we ask you to act.", "2019-01-15",
      "Secretary Esper", set()),
+    # a sentence's opening preposition is no office's name ("Following" is not a kind of president)
+    ("WASHINGTON – Following President Donald Trump's first State of the Union Address, the committee met.",
+     "2018-01-31", "President Donald Trump", {"us.president"}),
     # a possessive names the office too: Florida's attorney general is not the US one we know her in
     ("Florida's Attorney General Pam Bondi moderated the forum.", "2012-04-15", "Attorney General Pam Bondi", set()),
     # Spanish "ministro" is a generic title: any of his ministries, not the one whose titles happen to list it

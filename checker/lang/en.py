@@ -94,7 +94,11 @@ PACK = Language(
                        "so", "now", "meanwhile", "later", "earlier", "also", "in", "on", "at", "during", "since",
                        "under", "with", "without", "for", "from", "by", "to", "of", "thus", "however", "here", "there",
                        "what", "why", "how", "where", "who", "dear", "thank", "thanks", "says", "said", "again",
-                       "finally", "first", "last", "both"}),
+                       "finally", "first", "last", "both",
+                       # prepositions and adverbs that open a sentence: "Following President Trump's address"
+                       "following", "despite", "amid", "regarding", "concerning", "including", "according", "like",
+                       "unlike", "recently", "additionally", "currently", "previously", "next", "then", "once",
+                       "upon", "against", "because", "although", "until", "throughout", "joining", "welcoming"}),
     country_words=frozenset({"u.s.", "us", "u.s", "american", "america", "mexican", "mexico", "british", "uk", "u.k.",
                              "federal", "national", "the", "a", "an", "our", "their", "his", "her", "its", "this",
                              "that", "new", "then"}),
