@@ -201,19 +201,21 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         # a term whose record ends while the person still served: nothing is known after it
         last = max(ts, key=lambda t: t.end or dt.date.max)
         open_after = last.end if last.end_open else None
+        # what the people the title can mean tell of any date, whatever the kind of title
+        facts = dict(died=died, open_from=open_from, open_after=open_after, born=born, elsewhere=elsewhere)
         plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                              or m.qualifiers.then)]
         if plain:
-            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, died, open_from, open_after, born, elsewhere))
+            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, **facts))
         then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
         if then and not plain:
-            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, died, open_from, open_after, born, elsewhere))
+            out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, **facts))
         former = [m for m, _ in group if m.qualifiers.former]
         if former:
-            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, died, open_from, open_after, born, elsewhere))
+            out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, **facts))
         future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former]
         if future:
-            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, died, open_from, open_after, born, elsewhere))
+            out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, **facts))
         elect = [m for m, _ in group if m.qualifiers.elect]
         if elect:
             wins = tuple(sorted(((t.elected or t.start - dt.timedelta(days=120)), t.start) for t in ts if not t.start_open))
