@@ -26,7 +26,7 @@ from typing import Iterable, Optional
 
 from checker import lang as languages
 from checker.kb import fold, parse_partial as partial
-from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeKind
+from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeExpression, TimeKind
 
 DATA = Path(__file__).parent / "data" / "evidence.csv"
 YEAR = 365.25
@@ -247,14 +247,20 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
             kind = "year-past" if t.tense is Tense.PAST else "year-future"
         else:
             continue
-        # the words before the date, the expression's own lead words included ("by 2020", "after 2014")
-        lead = t.span.text[:next((k for k, ch in enumerate(t.span.text) if ch.isdigit()), 0)]
-        # an abbreviated month's period ("after Jan. 1, 2016") is no end of a clause
-        before = text[max(t.sentence.start, t.span.start - 60):t.span.start] + lead.replace(".", " ")
-        role = "schedule" if SCHEDULE.search(before.rstrip() + " ") else "plain"
+        role = "schedule" if scheduled(text, t) else "plain"
         out.append(Evidence(kind, role, "", "", ((t.value.first_day, t.value.last_day),), t.span.text, (t.span,),
                             f"time:{t.span.start}", t.language))
     return out
+
+
+def scheduled(text: str, t: TimeExpression) -> bool:
+    """Whether a schedule word leads the date ("funded until December 11, 2015", "by 2020", "a term expiring
+    June 16, 1970"): a deadline or a validity, not an event, whatever the clause's tense."""
+    # the words before the date, the expression's own lead words included ("by 2020", "after 2014")
+    lead = t.span.text[:next((k for k, ch in enumerate(t.span.text) if ch.isdigit()), 0)]
+    # an abbreviated month's period ("after Jan. 1, 2016") is no end of a clause
+    before = text[max(t.sentence.start, t.span.start - 60):t.span.start] + lead.replace(".", " ")
+    return bool(SCHEDULE.search(before.rstrip() + " "))
 
 
 # -- cells ---------------------------------------------------------------------------------------------------
