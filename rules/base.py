@@ -10,7 +10,8 @@ the rule kinds (`Rule`, `ProblemRule`, `CorpusRule` with its `Corpus` pass) and 
 the pure helpers and constants rules share, from where they live:
 - dates: `safe_date`, `weekday_name`, `match_date`, `MONTHS`, `WEEKDAYS`, `EARLIEST`;
 - inference: `fmt_range`, `GRACE`, `EARLY`, `ELECT_EARLY`;
-- the evidence model's readings: `at_declared`, `describe`, `stale_candidate`;
+- the evidence model's readings: `at_declared`, `describe`, `stale_candidate`, `scheduled` (a date led by a
+  schedule word: "until", "expiring", "by");
 - claims: `describe_source`, `days_apart`;
 - boilerplate phrases: `regex`, `matcher`, `of_kind`, `FOLDS_TO_ASCII`; and `fold`;
 - outlets: `host_of`, `site_of`, `WHERE` (how a match was made, in words);
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Mapping, Optional, Protocol, Union
 
 from checker.dates import EARLIEST, MONTHS, WEEKDAYS, match_date, safe_date, weekday_name
-from checker.evidence import Model, at_declared, describe, stale_candidate, tenures_for
+from checker.evidence import Model, at_declared, describe, scheduled, stale_candidate, tenures_for
 from checker.infer import EARLY, ELECT_EARLY, GRACE, fmt_range
 from checker.ingest.claims import days_apart, describe_source
 from checker.ingest.clean import iter_lines
@@ -43,7 +44,8 @@ __all__ = ["DATE_POINTS", "DATE_REASON", "EARLIEST", "EARLY", "ELECT_EARLY", "FO
            "INPUT_POINTS", "MONTHS", "WEEKDAYS", "WHERE", "Corpus", "CorpusRule", "Points", "ProblemRule",
            "RecycledStories", "Rule", "RuleContext", "at_declared", "days_apart", "declared_of", "describe",
            "describe_source", "directives", "fmt_range", "fold", "host_of", "iter_lines", "match_date", "matcher",
-           "of_kind", "one_line", "regex", "safe_date", "signature", "site_of", "stale_candidate", "warm_signatures",
+           "of_kind", "one_line", "regex", "safe_date", "scheduled", "signature", "site_of", "stale_candidate",
+           "warm_signatures",
            "weekday_name"]
 
 # how an outlet was matched (checker/kb/outlets.py), as a finding says it

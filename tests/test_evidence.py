@@ -353,3 +353,16 @@ def test_a_surname_before_a_headline_word_is_still_a_surname(check_text):
     drow, found = date_findings(check_text, "Date: May 3, 2010\n\nSenator Scott Brown toured the flooded towns on "
                                              "Monday.\n")
     assert not [f for f in found if "Rick Scott" in f["message"]], found
+
+
+def test_a_deadline_in_a_past_clause_is_no_tense_conflict(check_text):
+    """DT107: "was funded until December 11, 2015" and "a term expiring June 16, 1970" are deadlines, which a
+    past clause does not make past events; a past event after the date still is one."""
+    _, found = date_findings(check_text, "Date: May 1, 2010\n\nThe program was funded until December 11, 2015, "
+                                         "the committee said.\n")
+    assert not [f for f in found if f["rule_id"] == "DT107"], found
+    _, found = date_findings(check_text, "Date: July 13, 1965\n\nShe will serve in the seat last held by "
+                                         "Commissioner Walter Lane for a term expiring June 16, 1970.\n")
+    assert not [f for f in found if f["rule_id"] == "DT107"], found
+    _, found = date_findings(check_text, "Date: May 1, 2010\n\nThe program was funded on December 11, 2015.\n")
+    assert [f for f in found if f["rule_id"] == "DT107"], found
