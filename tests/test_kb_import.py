@@ -299,6 +299,17 @@ def test_a_wikidata_extract_complete_from_a_day_keeps_earlier_members_with_an_op
     assert people["Q9000001"]["aliases"].split("|") == ["Ada Q. Testwell", "Ada Testwell"]
 
 
+def test_surnames_keep_their_particles():
+    """"del Campo", not "del": a particle begins a surname of several words and is never one alone."""
+    assert importers.surnames_for("María Angélica Díaz del Campo", "MX") == "Díaz|Díaz del Campo"
+    assert importers.surnames_for("Guillermo del Valle", "MX") == "del Valle"
+    assert importers.surnames_for("Adriana Espinosa De los Monteros", "MX") == "Espinosa|Espinosa De los Monteros"
+    assert importers.surnames_for("Ursula von der Leyen", "DE") == "von der Leyen"
+    assert importers.surnames_for("Chris Van Hollen", "US") == "Van Hollen"
+    assert importers.surnames_for("Shaktikanta Das", "IN") == "Das"  # a particle's word as the last: a surname
+    assert importers.surnames_for("Nora Yú", "MX") == "Yú"  # two letters, the second accented
+
+
 def test_name_forms_drop_middle_initials_and_suffixes():
     assert importers.name_forms("Charles B. Rangel") == ["Charles B. Rangel", "Charles Rangel"]
     assert importers.name_forms("Thomas J. Bliley, Jr.") == ["Thomas J. Bliley, Jr.", "Thomas J. Bliley", "Thomas Bliley"]

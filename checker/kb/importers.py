@@ -104,15 +104,36 @@ def titles_for(*names: str) -> str:
     return "|".join(out)
 
 
+# Words that begin a surname of several ("del Campo", "De los Monteros", "von der Leyen", "San Román", "Castro y
+# del Valle"): never a surname alone
+SURNAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "san", "santa", "van", "von", "der", "den", "da",
+                               "das", "do", "dos", "di", "du", "le", "bin", "ibn", "al"})
+
+
+def _surname_units(words: list[str]) -> list[str]:
+    """A name's words with each particle joined to the words after it: ["María", "Díaz", "del Campo"]. The
+    first word is a given name even when it looks like one ("San", "Del")."""
+    units: list[str] = []
+    pending: list[str] = []
+    for k, w in enumerate(words):
+        if k and k < len(words) - 1 and w.lower() in SURNAME_PARTICLES:
+            pending.append(w)
+            continue
+        units.append(" ".join(pending + [w]))
+        pending = []
+    return units
+
+
 def surnames_for(name: str, country: str) -> str:
-    words = [w for w in name.replace(",", " ").split() if w.lower() not in NAME_SUFFIXES]
+    words = _surname_units([w for w in name.replace(",", " ").split() if w.lower() not in NAME_SUFFIXES])
     if len(words) < 2:
         return ""
     out = [words[-1]]
     if country in SPANISH_NAMING and len(words) >= 3:
         out = [words[-2], f"{words[-2]} {words[-1]}"]  # the father's surname comes first: López Obrador
-    # a surname of two letters is one only as a capital and a small letter ("Wu", "Li"; never "J." or "JR")
-    return "|".join(w for w in out if (len(w) > 2 or re.fullmatch(r"[A-Z][a-z]", w)) and not w.endswith("."))
+    # a surname of two letters is one only as a capital and a small letter ("Wu", "Li", "Yú"; never "J." or "JR")
+    return "|".join(w for w in out if (len(w) > 2 or (len(w) == 2 and w[0].isupper() and w[1].islower()))
+                    and not w.endswith("."))
 
 
 def name_forms(name: str) -> list[str]:
