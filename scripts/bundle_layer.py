@@ -61,8 +61,20 @@ def _bio_date(value: str, precision: str) -> str:
     return v[:_PRECISION.get((precision or "").strip(), len(v))] if v else ""
 
 
-def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
-             complete_from: Optional[str] = None) -> Tables:
+def _inline_bio(rows: list[dict]) -> dict[str, dict]:
+    """A biography from an extract that carries its holders' gender, birth and death in its own columns
+    (`gender,DOB,DOD`, each date written to its precision: "1961-03-10", "1961-03", "1961"); a person's rows
+    agree, so the first that gives a value is kept."""
+    bio: dict[str, dict] = {}
+    for r in rows:
+        b = bio.setdefault(r["personID"].strip(), {"gender": "", "dob": "", "dod": ""})
+        for col, key in (("gender", "gender"), ("DOB", "dob"), ("DOD", "dod")):
+            b[key] = b[key] or (r.get(col) or "").strip()
+    return bio
+
+
+def wikidata(path: Path, bio: Optional[Path], mapping: dict[str, str], country: str,
+             complete_from: Optional[str] = None, join_within: int = 7) -> Tables:
     """Positions held (mapped ones only) joined to their holders' biographies, as bundled tables; a person
     without a birth date or a gender in the biography file is left out (every bundled person has both), and
     a term the extract leaves open is kept up to the newest day the extract records anything (its
@@ -75,11 +87,13 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
     lacks) or, for a person whose service ended before it, their last run; that run's start is marked open
     (`start_open`): in office on that day, and perhaps before."""
     from checker.kb.importers import name_forms, precision_of, surnames_for
+    from checker.kb.store import parse_partial
 
-    people_bio = {r["id"]: r for r in csv.DictReader(open(bio, encoding="utf-8", newline=""))}
+    rows = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
+    people_bio = ({r["id"]: r for r in csv.DictReader(open(bio, encoding="utf-8", newline=""))} if bio is not None
+                  else _inline_bio(rows))
     runs: dict[tuple[str, str], list[list[str]]] = {}
     names: dict[str, str] = {}
-    rows = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
     # the extract is known to be current through the newest day it records: a term still open then ran that far
     seen = max(v.strip()[:10] for r in rows for v in (r["start"] or "", r["end"] or "") if len(v.strip()) >= 10)
     for r in rows:
@@ -103,11 +117,12 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
         joined: list[list[str]] = []
         for start, end in sorted(terms):
             prev = joined[-1][1] if joined else None
-            # joined: a run still open, a term starting within a week of the run's end, or one overlapping it
-            # at the coarser precision of the two ("1986".."2005" and 1999-01-06..2005-01-03)
+            # joined: a run still open, a term starting within `join_within` days of the run's end (a week; a
+            # parliament's dissolution and election, for a member re-elected), or one overlapping it at the
+            # coarser precision of the two ("1986".."2005" and 1999-01-06..2005-01-03)
             if prev is not None and (prev == "" or start[:len(prev)] <= prev[:len(start)] or (
                     len(prev) == 10 and len(start) == 10 and
-                    dt.date.fromisoformat(start) <= dt.date.fromisoformat(prev) + dt.timedelta(days=7))):
+                    dt.date.fromisoformat(start) <= dt.date.fromisoformat(prev) + dt.timedelta(days=join_within))):
                 joined[-1][1] = "" if prev == "" or not end else max(prev, end)  # "" is still in office
             else:
                 joined.append([start, end])
@@ -118,11 +133,24 @@ def wikidata(path: Path, bio: Path, mapping: dict[str, str], country: str,
             reach = [k for k, (_, end) in enumerate(joined) if end == "" or end[:10] >= complete_from]
             first = reach[0] if reach else len(joined) - 1
             joined, opened = joined[first:], joined[first][0]
+        b = people_bio[qid]
+        born = parse_partial(_bio_date(b["dob"], b.get("dobp", "")))
+        dod = _bio_date(b.get("dod", ""), b.get("dodp", ""))
+        died = parse_partial(dod) if dod else None
         for start, end in joined:
             # left open by an extract of some years ago: in office through its newest day, perhaps since
             end, closed = (end, True) if end else (seen, False)
             if end[:len(start)] < start[:len(end)]:
                 continue  # a term that ends before it starts: an error of the extract
+            first = parse_partial(start).first_day
+            if (died is not None and first > died.last_day) or first.year - born.year < 18:
+                # a term after its holder's death or in their childhood: the row names a namesake's item
+                print(f"left out: {names[qid]} ({qid}, born {b['dob']}, died {dod or '-'}) {oid} {start}..{end}",
+                      file=sys.stderr)
+                continue
+            if died is not None and parse_partial(end).first_day > died.last_day:
+                # a legislature's term runs to its end in the extract; a member who died in office left then
+                end, closed = dod, True
             tables.tenures.append({"person_id": qid, "office_id": oid, "start": start, "end": end,
                                    "start_precision": precision_of(start), "end_precision": precision_of(end),
                                    "acting": "false", "start_open": "true" if start == opened else "",
@@ -178,10 +206,14 @@ def _join_same_people(people: dict[str, dict]) -> tuple[dict[str, dict], dict[st
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("kind", choices=("congress", "folder", "wikidata"))
-    ap.add_argument("--bio", type=Path, help="wikidata: the biography extract (id,gender,dob,dobp,dod,dodp)")
+    ap.add_argument("--bio", type=Path, help="wikidata: the biography extract (id,gender,dob,dobp,dod,dodp); "
+                    "without it, the extract's own gender,DOB,DOD columns")
     ap.add_argument("--map", action="append", default=[], help="wikidata: POSITION LABEL=office_id")
     ap.add_argument("--country", default="US", help="wikidata: the country whose naming gives surnames")
     ap.add_argument("--complete-from", help="wikidata: the day (YYYY-MM-DD) from which the extract holds every term")
+    ap.add_argument("--join-within", type=int, default=7,
+                    help="wikidata: days between a term's end and the next one's start that still make one stretch "
+                         "(7; a legislature's dissolution before an election, for members re-elected: 100)")
     ap.add_argument("path", type=Path)
     ap.add_argument("--source", required=True, help="what each new row's source column says")
     ap.add_argument("--data", type=Path, default=DATA_DIR)
@@ -195,7 +227,8 @@ def main() -> int:
             print("skipped:", s, file=sys.stderr)
         updated = 0
     elif args.kind == "wikidata":
-        new = wikidata(args.path, args.bio, dict(m.split("=", 1) for m in args.map), args.country, args.complete_from)
+        new = wikidata(args.path, args.bio, dict(m.split("=", 1) for m in args.map), args.country, args.complete_from,
+                       args.join_within)
         updated = 0
     else:
         new = read_layer(args.path)

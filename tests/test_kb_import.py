@@ -299,6 +299,44 @@ def test_a_wikidata_extract_complete_from_a_day_keeps_earlier_members_with_an_op
     assert people["Q9000001"]["aliases"].split("|") == ["Ada Q. Testwell", "Ada Testwell"]
 
 
+def _bundle_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bundle_layer", kb.DATA_DIR.parents[2] / "scripts" / "bundle_layer.py")
+    bundle = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bundle)
+    return bundle
+
+
+def test_a_legislature_extract_reads_its_own_biographies_and_joins_members_across_a_dissolution(tmp_path):
+    """`scripts/bundle_layer.py wikidata` without `--bio`: gender, birth and death from the extract's own
+    columns. `--join-within`: a member re-elected at the next election is one stretch across the weeks of the
+    dissolution. A term past its holder's death ends at the death; one after it, or in the holder's childhood,
+    is a namesake's row and is left out."""
+    bundle = _bundle_module()
+    (tmp_path / "held.csv").write_text(
+        "position,person,personID,start,end,gender,DOB,DOD\n"
+        "Member of the 1st Parliament,Ann Marlowe,Q9100001,2001-06-07,2005-04-11,female,1950-03-04,\n"
+        "Member of the 2nd Parliament,Ann Marlowe,Q9100001,2005-05-05,2010-04-12,female,1950-03-04,\n"
+        "Member of the 1st Parliament,Bert Quayle,Q9100002,2001-06-07,2005-04-11,male,1944,2003-02-01\n"
+        "Member of the 2nd Parliament,Cal Ruddock,Q9100003,2005-05-05,2010-04-12,male,1809,1850\n"
+        "Member of the 2nd Parliament,Dee Young,Q9100004,2005-05-05,2010-04-12,female,1995,\n"
+        "Member of the 2nd Parliament,Eve Nobirth,Q9100005,2005-05-05,2010-04-12,female,,\n", encoding="utf-8")
+    mapping = {"Member of the 1st Parliament": "gb.member_of_parliament",
+               "Member of the 2nd Parliament": "gb.member_of_parliament"}
+    t = bundle.wikidata(tmp_path / "held.csv", None, mapping, "GB", join_within=100)
+    terms = sorted((r["person_id"], r["start"], r["end"]) for r in t.tenures)
+    assert terms == [("Q9100001", "2001-06-07", "2010-04-12"), ("Q9100002", "2001-06-07", "2003-02-01")]
+    people = {p["person_id"]: p for p in t.people}
+    assert set(people) == {"Q9100001", "Q9100002"}  # no term left, or no birth date: not bundled
+    assert people["Q9100001"]["gender"] == "f" and people["Q9100001"]["born"] == "1950-03-04"
+    assert people["Q9100002"]["died"] == "2003-02-01"
+    # a week apart only: two stretches
+    apart = bundle.wikidata(tmp_path / "held.csv", None, mapping, "GB")
+    assert sorted((r["start"], r["end"]) for r in apart.tenures if r["person_id"] == "Q9100001") == [
+        ("2001-06-07", "2005-04-11"), ("2005-05-05", "2010-04-12")]
+
+
 def test_surnames_keep_their_particles():
     """"del Campo", not "del": a particle begins a surname of several words and is never one alone."""
     assert importers.surnames_for("María Angélica Díaz del Campo", "MX") == "Díaz|Díaz del Campo"
