@@ -158,6 +158,16 @@ CASES = [
     ("El vocero dijo:«El presidente Andrés Manuel López Obrador firmó hoy.»", "2020-03-01",
      "presidente Andrés Manuel López Obrador", {"mx.president"}),
     ("Prime Minister Fumio Kishida visited Kyiv.", "2023-03-21", "Prime Minister Fumio Kishida", {"jp.prime_minister"}),
+    # a given name that is someone's surname too (Wayne David, a British MP), then a middle initial: the
+    # surname after them is meant
+    ("Congressman David E. Price (NC-04) released the following statement.", "2016-03-15",
+     "Congressman David E. Price", {"us.house_representative"}),
+    # a surname followed by another is a surname of two words only where someone's name ends in both ("Jackson
+    # Lee"); "Fast" is a surname too (Ed Fast, a Canadian MP), but nobody is called Obama Fast
+    ("Congress must grant President Obama Fast Track authority.", "2015-06-10", "President Obama", {"us.president"}),
+    # a surname in lower case is a word: "del" (of "del Valle") is no name after "gobernador"
+    ("al licenciado Guillermo Pacheco Pulido, gobernador del estado de Puebla.", "2019-06-01",
+     "Guillermo Pacheco Pulido, gobernador", {"mx.governor_of_puebla"}),
 ]
 
 

@@ -146,6 +146,7 @@ class PeopleMatcher:
                 self._waiting.setdefault(get_string_id(words[0].lower()), []).append((label, words))
         self._firsts: dict[str, set[str]] = {}
         self._givens: frozenset[str] | None = None
+        self._tails: frozenset[str] | None = None
 
     def add_all(self) -> None:
         """Every waiting phrase into its matcher now: for a process about to fork workers, which then share
@@ -200,10 +201,17 @@ class PeopleMatcher:
             if not original[name.start_char:name.start_char + 1].isupper():
                 continue  # "the Governor may ask": a name is written with a capital ("May" is a name, "may" a verb)
             if is_surname and not appositive and self._surname_follows(doc, name, original) and (
-                    name.text in self._given_names() or doc[name.end].lower_ in self.kb.surname_index):
+                    name.text in self._given_names() or f"{name.text} {doc[name.end].lower_}" in self._name_tails()):
                 # "Senator Scott Brown": "Scott" is a given name here, and Brown is someone else; "Rep. Jackson
-                # Lee": a surname of two names, not Rep. Jackson
-                continue
+                # Lee": the last two words of someone's name, a surname of two names, not Rep. Jackson ("President
+                # Obama Fast Track authority" is Obama: no one's name ends in "Obama Fast"). After a middle
+                # initial the surname meant may follow: "Congressman David E. Price" is Price, though David is
+                # a surname too (Wayne David)
+                k = self._past_initials(doc, name.end, original)
+                if k == name.end or k not in by_start or by_start[k].start in used_names:
+                    continue
+                name = by_start[k]
+                is_surname = name not in names
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
@@ -306,7 +314,9 @@ class PeopleMatcher:
         # up to seven joiners or capitalised words: "Secretary of the Army Dr. Mark T. Esper"
         for gap in range(0, 8):
             j = i + gap
-            if j in by_start:
+            # a name is written with a capital: a surname's letters in lower case are a word ("gobernador del
+            # estado": someone's surname ends in "del"), which may be one of the joiners
+            if j in by_start and original[by_start[j].start_char:by_start[j].start_char + 1].isupper():
                 # "President of the Trump Foundation": a name after "the" names something called after the
                 # person, not the person
                 return None if gap and doc[j - 1].lower_ == "the" else by_start[j]
@@ -343,16 +353,31 @@ class PeopleMatcher:
                                      for a in (p.name, *p.aliases) if a.split())
         return self._givens
 
+    def _name_tails(self) -> frozenset[str]:
+        """The last two words of every name of the knowledge base's people ("jackson lee", "lopez obrador")."""
+        if self._tails is None:
+            self._tails = frozenset(" ".join(words[-2:]) for p in self.kb.people.values()
+                                    for words in (fold(a).split() for a in (p.name, *p.aliases)) if len(words) > 2)
+        return self._tails
+
     @staticmethod
     def _surname_follows(doc, name, original) -> bool:
-        """Whether a capitalised word that is not a weekday, a month or a suffix follows the name at once:
-        then the name is the given name of someone whose surname that word is."""
-        if name.end >= len(doc):
+        """Whether a capitalised word that is not a weekday, a month or a suffix follows the name at once, or
+        after middle initials: then the name is the given name of someone whose surname that word is."""
+        k = PeopleMatcher._past_initials(doc, name.end, original)
+        if k >= len(doc):
             return False
-        tok = doc[name.end]
+        tok = doc[k]
         word = original[tok.idx:tok.idx + len(tok)]
         return (word[:1].isupper() and word.isalpha() and not word.isupper() and len(word) > 1
                 and tok.lower_ not in NOT_SURNAMES)
+
+    @staticmethod
+    def _past_initials(doc, k: int, original: str) -> int:
+        """The first token from `k` on that is not a middle initial ("E." in "David E. Price")."""
+        while k < len(doc) and re.fullmatch(r"[A-Z]\.?", original[doc[k].idx:doc[k].idx + len(doc[k])]):
+            k += 2 if doc[k].text.isalpha() and k + 1 < len(doc) and doc[k + 1].text == "." else 1
+        return k
 
     def _first_names(self, pid: str) -> set[str]:
         if pid not in self._firsts:
