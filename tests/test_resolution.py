@@ -168,6 +168,16 @@ CASES = [
     # a surname in lower case is a word: "del" (of "del Valle") is no name after "gobernador"
     ("al licenciado Guillermo Pacheco Pulido, gobernador del estado de Puebla.", "2019-06-01",
      "Guillermo Pacheco Pulido, gobernador", {"mx.governor_of_puebla"}),
+    # members of other countries' legislatures: their own titles, never an American generic one
+    ("Congressman Serrano urged a vote on the bill.", "2014-08-28", "Congressman Serrano", {"us.house_representative"}),
+    ("Labour MP Jeremy Corbyn spoke in the Commons.", "2010-03-01", "Labour MP Jeremy Corbyn",
+     {"gb.member_of_parliament"}),
+    ("Liberal MP Justin Trudeau asked the minister.", "2010-03-01", "Liberal MP Justin Trudeau",
+     {"ca.member_of_parliament"}),
+    ("el diputado Porfirio Muñoz Ledo pidió la palabra.", "2019-03-01", "diputado Porfirio Muñoz Ledo",
+     {"mx.federal_deputy"}),
+    ("el diputado Pedro Sánchez pidió la palabra en el Congreso.", "2015-03-01", "diputado Pedro Sánchez",
+     {"es.congress_deputy"}),
 ]
 
 
