@@ -131,13 +131,21 @@ def tenures_for(kb, m: Mention):
     return found
 
 
+# Words before a generic title that name a level of government below the nation ("State Senator", "County
+# Commissioner", "City Councilman", "diputado estatal")
+LEVEL_WORDS = frozenset({"state", "county", "city", "town", "municipal", "local", "tribal", "provincial", "estatal"})
+
+
 @lru_cache(maxsize=4096)
 def _names(modifier: str, office) -> bool:
     """Whether the words before a generic title ("Transport", "Chicago") name the office: each begins a
     word of its names or titles (by its first five letters). A modifier that names another office gives
     "Transport Secretary Shapps" no constraint from his terms at the Home Office."""
-    have = {w[:5] for n in (office.name_en, office.name_es, *office.titles_en, *office.titles_es) for w in fold(n).split()}
-    return all(w[:5] in have for w in modifier.split())
+    words = {w for n in (office.name_en, office.name_es, *office.titles_en, *office.titles_es) for w in fold(n).split()}
+    have = {w[:5] for w in words}
+    # a word naming a level below the nation must be the office's own word: "State Representative" is a
+    # member of a state's house, not of the United States House
+    return all((w in words) if w in LEVEL_WORDS else (w[:5] in have) for w in modifier.split())
 
 
 @lru_cache(maxsize=4096)

@@ -168,6 +168,11 @@ CASES = [
     # a surname in lower case is a word: "del" (of "del Valle") is no name after "gobernador"
     ("al licenciado Guillermo Pacheco Pulido, gobernador del estado de Puebla.", "2019-06-01",
      "Guillermo Pacheco Pulido, gobernador", {"mx.governor_of_puebla"}),
+    # a word naming a level below the nation makes a generic title another office: a state legislator is no
+    # member of Congress, whoever shares the name (a nickname in quotes between the names changes nothing)
+    ('Rogers joined State Representative John "Bam" Carney and local officials.', "2011-10-04",
+     'Representative John "Bam" Carney', set()),
+    ("State Senator Barack Obama spoke in Springfield.", "2003-10-04", "Senator Barack Obama", set()),
     # members of other countries' legislatures: their own titles, never an American generic one
     ("Congressman Serrano urged a vote on the bill.", "2014-08-28", "Congressman Serrano", {"us.house_representative"}),
     ("Labour MP Jeremy Corbyn spoke in the Commons.", "2010-03-01", "Labour MP Jeremy Corbyn",

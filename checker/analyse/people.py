@@ -374,9 +374,15 @@ class PeopleMatcher:
 
     @staticmethod
     def _past_initials(doc, k: int, original: str) -> int:
-        """The first token from `k` on that is not a middle initial ("E." in "David E. Price")."""
-        while k < len(doc) and re.fullmatch(r"[A-Z]\.?", original[doc[k].idx:doc[k].idx + len(doc[k])]):
-            k += 2 if doc[k].text.isalpha() and k + 1 < len(doc) and doc[k + 1].text == "." else 1
+        """The first token from `k` on that is not a middle initial ("E." in "David E. Price") or a nickname in
+        quotes ("Bam" in 'John "Bam" Carney')."""
+        while k < len(doc):
+            if re.fullmatch(r"[A-Z]\.?", original[doc[k].idx:doc[k].idx + len(doc[k])]):
+                k += 2 if doc[k].text.isalpha() and k + 1 < len(doc) and doc[k + 1].text == "." else 1
+            elif doc[k].text in ('"', "“", "‘") and any(doc[j].text in ('"', "”", "’") for j in range(k + 2, min(k + 5, len(doc)))):
+                k = next(j for j in range(k + 2, min(k + 5, len(doc))) if doc[j].text in ('"', "”", "’")) + 1
+            else:
+                break
         return k
 
     def _first_names(self, pid: str) -> set[str]:
