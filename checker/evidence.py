@@ -299,6 +299,10 @@ NEWEST = ("newest", "newest-day")
 DATED = EVENTS + NEWEST
 COMING_OF_AGE = dt.timedelta(days=round(21 * 365.25))
 OFFICE_FLAG = "+office"  # a relation's mark: the person then held another office (`_flagged`)
+# a relation's mark: the person is one real text keeps titled years after the term ("Congresswoman Giffords",
+# "Secretary Clinton"), as measured on corpus-train (`Model.kept`)
+KEPT_FLAG = "+kept"
+FLAGS = (OFFICE_FLAG, KEPT_FLAG)
 UNKNOWN = "unknown"  # a relation the record cannot tell (a date beyond a term's open start or end): no cell, no weight
 GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holder's first days, and back
 
@@ -363,24 +367,29 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
     return _before(min(_years(day, a) for a, _ in item.intervals))
 
 
-def cells(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[str, ...]:
-    """The item's cell at `day`, most specific first, then the coarser cells it backs off to."""
-    return _cells(item, _flagged(item, day, relation(item, day, grace)))
+def cells(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE, kept: frozenset = frozenset()) -> tuple[str, ...]:
+    """The item's cell at `day`, most specific first, then the coarser cells it backs off to. `kept`: the
+    people and offices real text keeps titled after the term (`Model.kept`)."""
+    return _cells(item, _flagged(item, day, relation(item, day, grace), kept))
 
 
-def _flagged(item: Evidence, day: dt.date, rel: str) -> str:
-    """A title after its term, of someone then in another office, is a relation of its own ("post<1+office"),
-    which backs off to the plain one (`_cells`)."""
+def _flagged(item: Evidence, day: dt.date, rel: str, kept: frozenset = frozenset()) -> str:
+    """A title after its term, of someone then in another office, is a relation of its own ("post<1+office");
+    so is one of someone real text keeps titled after the term ("post4-8+kept"). Each backs off to the plain
+    relation (`_cells`)."""
     if rel.startswith("post") and any(a <= day and (b is None or day <= b) for a, b in item.elsewhere):
         return rel + OFFICE_FLAG
+    if rel.startswith("post") and item.kind == "title" and item.key in kept:
+        return rel + KEPT_FLAG
     return rel
 
 
 def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
     if rel == UNKNOWN:
         return ()
-    if rel.endswith(OFFICE_FLAG):  # its own chain first, then the plain relation's
-        return _chain(item, rel) + _chain(item, rel[:-len(OFFICE_FLAG)])
+    for flag in FLAGS:
+        if rel.endswith(flag):  # its own chain first, then the plain relation's
+            return _chain(item, rel) + _chain(item, rel[:-len(flag)])
     return _chain(item, rel)
 
 
@@ -405,11 +414,14 @@ class Model:
     warning_at: float
     mention_error_at: float  # log ratio from which one acting title outside its tenure is an error
     mention_warning_at: float
+    # person@office keys (`Evidence.key`) that right-dated text of the fitting part names with the title a year
+    # or more after the term, in several documents: a courtesy real text keeps, weighed in its own cells
+    kept: frozenset = frozenset()
     _looked_up: dict = field(default_factory=dict, compare=False, repr=False)
 
     def ratio(self, item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> tuple[str, float]:
         """The most specific fitted cell of the item at `day`, and its log ratio (0 for a cell never seen)."""
-        rel = _flagged(item, day, relation(item, day, grace))
+        rel = _flagged(item, day, relation(item, day, grace), self.kept)
         key = (item.kind, item.role, item.office, item.ambiguous, item.language, rel)
         found = self._looked_up.get(key)
         if found is None:  # the window asks the same few cells of an item at every edge: kept once found
@@ -462,15 +474,17 @@ class Model:
 
 @lru_cache(maxsize=1)
 def model(path: Path = DATA) -> Model:
-    log_lr, params = {}, {}
+    log_lr, params, kept = {}, {}, set()
     with open(path, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(line for line in fh if not line.startswith("#")):
             if row["cell"].startswith("param:"):
                 params[row["cell"][6:]] = float(row["log_lr"])
+            elif row["cell"].startswith("kept:"):
+                kept.add(row["cell"][5:])
             else:
                 log_lr[row["cell"]] = float(row["log_lr"])
     return Model(log_lr, params["scale"], params["intercept"], params["error_at"], params["warning_at"],
-                 params["mention_error_at"], params["mention_warning_at"])
+                 params["mention_error_at"], params["mention_warning_at"], frozenset(kept))
 
 
 # -- the window ----------------------------------------------------------------------------------------------
@@ -602,7 +616,9 @@ def describe(m: Model, ev: Evidence, day: dt.date) -> str:
         span = f"was -elect {terms(ev)}"
     else:
         span = f"held the office {terms(ev)}"
-    also = ", when the person held another office" if _flagged(ev, day, rel) != rel else ""
+    flagged = _flagged(ev, day, rel, m.kept)
+    also = (", when the person held another office" if flagged.endswith(OFFICE_FLAG) else
+            ", a person real text keeps titled after the term" if flagged.endswith(KEPT_FLAG) else "")
     return (f"“{quote}”, {_KIND_WORDS.get(ev.kind, ev.kind)} {_ROLE_WORDS.get(ev.role, '')}: {ev.who} {span}; "
             f"the date is {_RELATION_WORDS.get(rel, rel)}{also} ({strength})")
 

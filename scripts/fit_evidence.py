@@ -45,6 +45,8 @@ SHIFTS = tuple(sorted({sign * days for sign in (-1, 1) for days in (182, 365, 73
 EARLIEST, LATEST = dt.date(1950, 1, 1), dt.date(2026, 11, 24)
 MIN_SUPPORT = 20  # a coarsest cell (kind and relation) needs this many counts
 MIN_COUNT = 3  # a finer cell is kept from this many, shrunk toward its parent
+# a person and office count as kept titled after the term (evidence.KEPT_FLAG) from this many documents of part A
+KEPT_MIN_DOCS = 3
 SHRINK = 20
 # the share of part B's right-dated documents that errors may flag at most: on the document's evidence as a
 # whole (DT101), then on one acting title outside its tenure (DT111) among the rest; warnings likewise
@@ -114,19 +116,39 @@ def shifted(day: dt.date) -> list[dt.date]:
     return [day + dt.timedelta(days=s) for s in SHIFTS if EARLIEST <= day + dt.timedelta(days=s) <= LATEST]
 
 
-def fit_ratios(docs) -> dict:
+def kept_titles(docs) -> dict[str, set[str]]:
+    """Who right-dated text keeps titled: for each person and office (`Evidence.key`, one person only), the
+    documents that give the plain title a year or more after the term, when the person held no other office."""
+    seen: dict[str, set[str]] = collections.defaultdict(set)
+    for doc_id, _, day, its in docs:
+        for it in its:
+            if it.kind != "title" or "|" in it.key or it.office == "head":
+                continue
+            rel = evidence.relation(it, day)
+            if rel.startswith("post") and rel != "post<1" and not evidence.cells(it, day)[0].endswith(
+                    evidence.OFFICE_FLAG):
+                seen[it.key].add(doc_id)
+    return seen
+
+
+def fit_ratios(docs, seen: dict[str, set[str]]) -> dict:
+    """The cells' ratios. A person is kept titled (`kept_titles`) for a document when enough *other* documents
+    keep them so, so that no document's own courtesy makes its cell (leave one out)."""
+    kept = frozenset(k for k, ds in seen.items() if len(ds) >= KEPT_MIN_DOCS)
     right, wrong = collections.Counter(), collections.Counter()
     n_right = n_wrong = 0.0
-    for _, _, day, its in docs:
+    for doc_id, _, day, its in docs:
         wrongs = shifted(day)
+        own = {it.key for it in its if it.key in kept and doc_id in seen[it.key] and len(seen[it.key]) - 1 < KEPT_MIN_DOCS}
+        mine = kept - own if own else kept
         for it in its:
             n_right += 1
-            for c in evidence.cells(it, day):
+            for c in evidence.cells(it, day, kept=mine):
                 right[c] += 1
             for w in wrongs:
                 share = 1.0 / len(wrongs)
                 n_wrong += share
-                for c in evidence.cells(it, w):
+                for c in evidence.cells(it, w, kept=mine):
                     wrong[c] += share
     raw = {}
     for c in set(right) | set(wrong):
@@ -244,8 +266,10 @@ def main() -> int:
     print(f"documents: {len(rows):,} ({len(failed)} failed to analyse); parts A {len(docs['A']):,}, "
           f"B {len(docs['B']):,}, C {len(docs['C']):,}")
 
-    table = fit_ratios(docs["A"])
-    raw = evidence.Model({c: v[2] for c, v in table.items()}, 1.0, 0.0, 1, 1, 0, 0)
+    seen = kept_titles(docs["A"])
+    kept = frozenset(k for k, ds in seen.items() if len(ds) >= KEPT_MIN_DOCS)
+    table = fit_ratios(docs["A"], seen)
+    raw = evidence.Model({c: v[2] for c, v in table.items()}, 1.0, 0.0, 1, 1, 0, 0, kept)
 
     def summed(d, day):
         return raw.log_odds(d[3], day)  # scale 1, intercept 0: the sum of the items that count
@@ -254,18 +278,20 @@ def main() -> int:
     xs = [summed(d, d[2]) for d in with_items] + [summed(d, wrong_day(d[0], d[2])) for d in with_items]
     ys = [0] * len(with_items) + [1] * len(with_items)
     scale, intercept = logistic(xs, ys)
-    calibrated = evidence.Model(raw.log_lr, scale, intercept, 1, 1, 0, 0)
+    calibrated = evidence.Model(raw.log_lr, scale, intercept, 1, 1, 0, 0, kept)
     error_at, mention_error_at = choose(calibrated, docs["B"], DOC_BUDGET, MENTION_BUDGET)
     warning_at, mention_warning_at = choose(calibrated, docs["B"], DOC_WARNING_BUDGET, MENTION_WARNING_BUDGET)
     warning_at, mention_warning_at = min(warning_at, error_at), min(mention_warning_at, mention_error_at)
-    final = evidence.Model(raw.log_lr, scale, intercept, error_at, warning_at, mention_error_at, mention_warning_at)
+    final = evidence.Model(raw.log_lr, scale, intercept, error_at, warning_at, mention_error_at, mention_warning_at,
+                           kept)
 
     with open(args.write, "w", encoding="utf-8", newline="") as fh:
         fh.write("# Likelihood ratios of evidence cells, fitted by scripts/fit_evidence.py on ../shared/corpus-train\n"
                  f"# part A ({len(docs['A']):,} documents); calibration and thresholds on part B ({len(docs['B']):,}).\n"
                  "# log_lr = ln P(cell | wrong date) - ln P(cell | right date); n_right and n_wrong are the counts\n"
                  "# (wrong ones per shifted copy, averaged over the shifts). param: rows are the calibration and\n"
-                 "# thresholds (see checker/evidence.py).\n")
+                 "# thresholds (see checker/evidence.py); kept: rows the people and offices part A's right-dated text\n"
+                 f"# keeps titled a year or more after the term, in {KEPT_MIN_DOCS} documents or more (n_right).\n")
         fh.write("cell,n_right,n_wrong,log_lr\n")
         for c in sorted(table):
             r, w, v = table[c]
@@ -273,7 +299,9 @@ def main() -> int:
         for k, v in (("scale", scale), ("intercept", intercept), ("error_at", error_at), ("warning_at", warning_at),
                      ("mention_error_at", mention_error_at), ("mention_warning_at", mention_warning_at)):
             fh.write(f"param:{k},,,{v:.6f}\n")
-    print(f"wrote {args.write}: {len(table)} cells; scale {scale:.3f}, intercept {intercept:.3f}; "
+        for k in sorted(kept):
+            fh.write(f"kept:{k},{len(seen[k])},,\n")
+    print(f"wrote {args.write}: {len(table)} cells, {len(kept)} kept titled; scale {scale:.3f}, intercept {intercept:.3f}; "
           f"error at p >= {error_at:.4f}, warning at p >= {warning_at:.4f}; one acting title: error at "
           f"log ratio >= {mention_error_at:.3f}, warning at >= {mention_warning_at:.3f}")
     for name in ("B", "C"):

@@ -24,7 +24,11 @@ def date_findings(check_text, text, name="doc.txt"):
 def test_the_fitted_table_has_its_counts_and_parameters():
     with open(evidence.DATA, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    cells = [r for r in rows if not r["cell"].startswith("param:")]
+    cells = [r for r in rows if not r["cell"].startswith(("param:", "kept:"))]
+    # the people and offices right-dated text keeps titled after the term: person@office keys, each seen in at
+    # least three documents of the fitting part
+    kept = [r for r in rows if r["cell"].startswith("kept:")]
+    assert kept and all("@" in r["cell"] and int(r["n_right"]) >= 3 for r in kept)
     params = {r["cell"][6:]: float(r["log_lr"]) for r in rows if r["cell"].startswith("param:")}
     assert set(params) == {"scale", "intercept", "error_at", "warning_at", "mention_error_at", "mention_warning_at"}
     assert 0.5 <= params["warning_at"] <= params["error_at"] < 1 and params["mention_warning_at"] <= params["mention_error_at"]
@@ -54,6 +58,24 @@ def test_cells_back_off_from_specific_to_coarse():
     # the kind of name, then the office, then the language, then the role
     assert evidence.cells(ev, dt.date(2019, 5, 1)) == ("title|acting|head|one|en|post2-4", "title|acting|head|en|post2-4",
                                                        "title|acting|en|post2-4", "title|acting|post2-4", "title|post2-4")
+
+
+def test_a_person_real_text_keeps_titled_has_cells_of_their_own_after_the_term():
+    """"Congresswoman Giffords" years after she left the House: for a person and office that right-dated text of
+    the fitting part keeps titled after the term, a title after it is weighed in "+kept" cells, which back off
+    to the plain ones; during the term, and for anyone else, nothing changes."""
+    import datetime as dt
+
+    ev = evidence.Evidence("title", "acting", "legislator", "one", ((dt.date(2007, 1, 3), dt.date(2012, 1, 25)),),
+                           "x", (), "Q1@us.house_representative", "en")
+    kept = frozenset({"Q1@us.house_representative"})
+    after = evidence.cells(ev, dt.date(2017, 7, 1), kept=kept)
+    assert after[0] == "title|acting|legislator|one|en|post4-8+kept" and after[-1] == "title|post4-8"
+    assert "title|acting|legislator|one|en|post4-8" in after
+    assert evidence.cells(ev, dt.date(2017, 7, 1))[0] == "title|acting|legislator|one|en|post4-8"
+    assert evidence.cells(ev, dt.date(2010, 7, 1), kept=kept)[0] == "title|acting|legislator|one|en|in"
+    # the bundled model reads its kept rows
+    assert evidence.model().kept and all("@" in k for k in evidence.model().kept)
 
 
 def test_a_term_with_an_open_start_says_nothing_of_dates_before_its_record():
