@@ -67,6 +67,20 @@ def test_former_with_namesakes_and_returning_presidents(check_text):
     assert "DT102" in date_findings("Date: May 5, 2016\n\nFormer President Obama spoke at the library.\n")
 
 
+def test_former_reaches_across_and_to_the_second_title(check_text):
+    """"former Israeli Prime Minister and President Shimon Peres" on the day he died: the "former" is the
+    presidency's too, so no stale-title finding; but it never reaches past a name ("former Secretary Clinton
+    and President Obama" in 2014 leaves Obama in office)."""
+    def date_rules(text):
+        return {f["rule_id"] for f in check_text(text)[1] if f["category"] == "date"}
+
+    text = ("Date: September 28, 2016\n\nThe congresswoman issued a statement today after the passing of former "
+            "Israeli Prime Minister and President Shimon Peres, who serves as a model for us all.\n")
+    assert not {"DT101", "DT111"} & date_rules(text)
+    assert "DT102" not in date_rules("Date: May 5, 2014\n\nHe thanked former Secretary Clinton and President Obama, "
+                                     "who leads the talks.\n")
+
+
 def test_a_term_whose_record_starts_late_bounds_only_its_end(check_text, checker):
     """Barney Frank's record here begins with an open start ("1981-01-03 or earlier"): the knowledge base
     does not say when he took his seat, so a story from 1976 is not "before his term", while one from 2016

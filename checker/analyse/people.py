@@ -412,6 +412,23 @@ class PeopleMatcher:
             break
         return start
 
+    def _former_across_and(self, doc, title, original) -> bool:
+        """"former Israeli Prime Minister and President Shimon Peres": a "former" before the first of two
+        titles joined by "and" is the second's too. Only capitalised words that are no one's name may stand
+        between ("former Secretary Clinton and President Obama" is not a former president)."""
+        k = title.start - 1
+        if k < 1 or doc[k].lower_ not in ("and", "y", "&"):
+            return False
+        for j in range(k - 1, max(-1, k - 7), -1):
+            tok = doc[j]
+            if tok.lower_ in FORMER:
+                return j < k - 1
+            word = original[tok.idx:tok.idx + len(tok)]
+            if (not word[:1].isupper() or tok.lower_ in self.kb.surname_index or tok.lower_ in self.kb.alias_index
+                    or tok.lower_ in self._given_names()):
+                return False
+        return False
+
     def _elect_end(self, doc, title):
         i = title.end
         while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in FUTURE_AFTER):
@@ -425,6 +442,8 @@ class PeopleMatcher:
         after_name = [doc[k].lower_ for k in range(name.end, min(len(doc), name.end + 2))]
         title_words = title.text.split() if title is not None else []
         former = any(w in FORMER for w in before[-2:]) or any(w.startswith("ex") and w[2:] in self.kb.generic_index for w in title_words[:1])
+        if not former and title is not None and not appositive:
+            former = self._former_across_and(doc, title, original)
         then = any(w in THEN for w in before[-2:])
         late = any(w in LATE for w in before[-2:])
         acting = any(w in ACTING for w in before[-2:] + after_title[:1])
