@@ -47,11 +47,13 @@ _YEARS_AGO = re.compile("(?!)")
 # A clause told in the past about the last few days: "President Bush spoke today", "hosted ... yesterday",
 # "signed the bill on Monday". The person acted in office days before the text was written.
 _RECENT = re.compile("(?!)")
+# The text tells of an appointment: "the Senate's confirmation of Secretary Julián Castro". Built by `_rebuild`.
+_APPOINTMENT = re.compile("(?!)")
 
 
 def _rebuild() -> None:
-    """SCHEDULE, _YEARS_AGO and _RECENT from the registered languages."""
-    global SCHEDULE, _YEARS_AGO, _RECENT
+    """SCHEDULE, _YEARS_AGO, _RECENT and _APPOINTMENT from the registered languages."""
+    global SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT
     packs = languages.packs()
     words = "|".join(w for p in packs for w in p.schedule_words)
     SCHEDULE = re.compile(rf"\b(?:{words})\b[^.;:]{{0,40}}$", re.I)
@@ -61,6 +63,8 @@ def _rebuild() -> None:
     _YEARS_AGO = re.compile(rf"\b(?:\w+|\d+)\s+(?:{units})\s+(?:{after})\b{before}", re.I)
     recent = "|".join(r for p in packs for r in p.recent)
     _RECENT = re.compile(rf"\b(?:{recent})\b", re.I) if recent else re.compile("(?!)")
+    cues = "|".join(c for p in packs for c in p.appointment_cues)
+    _APPOINTMENT = re.compile(rf"\b(?:{cues})\b", re.I) if cues else re.compile("(?!)")
 
 
 languages.on_change(_rebuild)
@@ -106,6 +110,16 @@ def _role(mentions: list[Mention], tenures, times) -> str:
         # the same person acting in two clauses or more: a story about them now, not a passing courtesy
         return "acting+" if len(acting) > 1 else "acting"
     return "recent" if recent else "future" if future else "past" if past else "lookback"
+
+
+def _appointed(m: Mention) -> bool:
+    """Whether the words just around the mention tell of the person's appointment: "the Senate's confirmation
+    of Secretary Julián Castro", "Castro, confirmed on Wednesday", "nominated Secretary X" (within the
+    sentence, 40 characters before the mention or 25 after it)."""
+    at = m.span.start - m.sentence.start
+    before = m.sentence.text[max(0, at - 40):at]
+    after = m.sentence.text[at + len(m.span.text):at + len(m.span.text) + 25]
+    return bool(_APPOINTMENT.search(before) or _APPOINTMENT.search(after))
 
 
 def tenures_for(kb, m: Mention):
@@ -211,8 +225,16 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         open_after = last.end if last.end_open else None
         # what the people the title can mean tell of any date, whatever the kind of title
         facts = dict(died=died, open_from=open_from, open_after=open_after, born=born, elsewhere=elsewhere)
+        # a text that tells of the person's appointment ("the Senate's confirmation of Secretary Castro") gives
+        # the title ahead of the term, between confirmation and oath, as to a nominee: its plain titles are
+        # read as a future title's (before the term a nominee's office to come; after it, stale all the same)
+        appointed = any(_appointed(m) for m, _ in group)
         plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                              or m.qualifiers.then)]
+        if appointed and plain:
+            plain, ahead = [], plain
+        else:
+            ahead = []
         if plain:
             out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, **facts))
         then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
@@ -221,7 +243,7 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         former = [m for m, _ in group if m.qualifiers.former]
         if former:
             out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, **facts))
-        future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former]
+        future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former] + ahead
         if future:
             out.append(Evidence("future", _role(future, ts, doc.times), cls, ambiguous, terms, who, spans(future), key + "#future", lang, **facts))
         elect = [m for m, _ in group if m.qualifiers.elect]

@@ -81,6 +81,21 @@ def test_former_reaches_across_and_to_the_second_title(check_text):
                                      "who leads the talks.\n")
 
 
+def test_a_title_given_between_confirmation_and_oath_is_a_nominees(check_text):
+    """The Senate confirmed Julián Castro on 9 July 2014; he took the oath on 28 July. A statement on the
+    confirmation calls him Secretary the next day: a title ahead of the term, as a nominee's, not a stale
+    one. The same title with no word of the appointment, years before the term, still is."""
+    def date_rules(text):
+        return {f["rule_id"] for f in check_text(text)[1] if f["category"] == "date"}
+
+    body = ("Congressman Al Green released a statement on the Senate's confirmation of Mayor Julián Castro. \"I applaud "
+            "the Senate's confirmation of Secretary Julián Castro. Secretary Castro is an outstanding public servant, "
+            "and I look forward to working with Secretary Castro.\"\n")
+    assert not {"DT101", "DT111"} & date_rules("Date: July 10, 2014\n\n" + body)
+    stale = "Date: July 10, 2011\n\nSecretary Julián Castro announces new housing grants and says they help families.\n"
+    assert {"DT101", "DT111"} & date_rules(stale)
+
+
 def test_a_term_whose_record_starts_late_bounds_only_its_end(check_text, checker):
     """Barney Frank's record here begins with an open start ("1981-01-03 or earlier"): the knowledge base
     does not say when he took his seat, so a story from 1976 is not "before his term", while one from 2016

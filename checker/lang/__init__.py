@@ -77,13 +77,17 @@ class Language:
     # words before a title in the same clause that make the mention look back at the person's time in
     # office ("under President X", "the legacy of", "bajo el gobierno de"): regular expressions
     lookback_cues: tuple[str, ...] = ()
+    # words that tell of a person's appointment to an office in the text ("the Senate's confirmation of",
+    # "nominated", "sworn in", "ratificó"): between confirmation and oath the title is given ahead of the term,
+    # as a nominee's is: regular expressions
+    appointment_cues: tuple[str, ...] = ()
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
     #: writes no title in lower case before a name)
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
                           "plain_past", "former_prefix", "ago_before", "future_before", "country_words",
-                          "lower_case_titles", "recent", "lookback_cues"})
+                          "lower_case_titles", "recent", "lookback_cues", "appointment_cues"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

@@ -62,6 +62,8 @@ PACK = Language(
     lookback_cues=(
         r"\b(?:sexenio|mandato|época|tiempos?|política|políticas|legado|memoria)\s+(?:of|de|del)\b",
         r"\b(?:bajo|durante|desde|firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b"),
+    appointment_cues=(r"ratific(?:ó|ado|ada|ación|ar)", r"nombramiento", r"propuest[oa]\s+(?:por|para|como)",
+                      r"rendirá\s+protesta", r"toma\s+de\s+protesta"),
     recent=("hoy", "ayer", "anoche", "esta (?:mañana|tarde|noche|semana)"),
     ago_after=("atrás",),
     ago_before="hace",
