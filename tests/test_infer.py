@@ -96,6 +96,13 @@ def test_a_title_given_between_confirmation_and_oath_is_a_nominees(check_text):
     assert {"DT101", "DT111"} & date_rules(stale)
 
 
+def test_the_next_holder_is_a_title_to_come(check_text):
+    """"the next First Lady, Michelle Obama" on election night 2008: a title to come, like "incoming"."""
+    text = ("Date: November 4, 2008\n\nI would not be standing here tonight without the unyielding support of the "
+            "love of my life, the next First Lady, Michelle Obama, who is with us.\n")
+    assert not {"DT101", "DT111"} & {f["rule_id"] for f in check_text(text)[1] if f["category"] == "date"}
+
+
 def test_a_term_whose_record_starts_late_bounds_only_its_end(check_text, checker):
     """Barney Frank's record here begins with an open start ("1981-01-03 or earlier"): the knowledge base
     does not say when he took his seat, so a story from 1976 is not "before his term", while one from 2016
