@@ -87,8 +87,9 @@ PACK = Language(
         r"chancellor|mayor|speaker)s?\b[^,;]{1,40}?\bto\s*$",
         r"\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
         r"formerly)\b"),
-    appointment_cues=(r"confirm(?:ed|s|ation|ing)", r"nominat(?:ed|ion|ing|e)", r"sworn\s+in", r"swearing[-\s]in",
-                      r"take\s+the\s+oath"),
+    # "confirmed that ..." is no appointment: only the confirmation of someone, or confirmed as or by
+    appointment_cues=(r"confirmation", r"confirmed\s+(?:as|by)", r"senate\s+(?:has\s+|unanimously\s+)?confirmed",
+                      r"nominat(?:ed|ion|ing|e)", r"sworn\s+in", r"swearing[-\s]in", r"take\s+the\s+oath"),
     recent=("today", "yesterday", "tonight", "earlier today", "this (?:morning|afternoon|evening|week)", "last night",
             r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\s,]+(?:\w+\.?\s+)?\d)"),
     ago_after=("ago",),
