@@ -379,10 +379,11 @@ class PeopleMatcher:
         while k < len(doc):
             if re.fullmatch(r"[A-Z]\.?", original[doc[k].idx:doc[k].idx + len(doc[k])]):
                 k += 2 if doc[k].text.isalpha() and k + 1 < len(doc) and doc[k + 1].text == "." else 1
-            elif doc[k].text in ('"', "“", "‘") and any(doc[j].text in ('"', "”", "’") for j in range(k + 2, min(k + 5, len(doc)))):
-                k = next(j for j in range(k + 2, min(k + 5, len(doc))) if doc[j].text in ('"', "”", "’")) + 1
-            else:
+                continue
+            close = next((j for j in range(k + 2, min(k + 5, len(doc))) if doc[j].text in ('"', "”", "’")), None)
+            if doc[k].text not in ('"', "“", "‘") or close is None:
                 break
+            k = close + 1
         return k
 
     def _first_names(self, pid: str) -> set[str]:
