@@ -142,8 +142,8 @@ def wikidata(path: Path, bio: Optional[Path], mapping: dict[str, str], country: 
             end, closed = (end, True) if end else (seen, False)
             if end[:len(start)] < start[:len(end)]:
                 continue  # a term that ends before it starts: an error of the extract
-            first = parse_partial(start).first_day
-            if (died is not None and first > died.last_day) or first.year - born.year < 18:
+            began = parse_partial(start).first_day
+            if (died is not None and began > died.last_day) or began.year - born.year < 18:
                 # a term after its holder's death or in their childhood: the row names a namesake's item
                 print(f"left out: {names[qid]} ({qid}, born {b['dob']}, died {dod or '-'}) {oid} {start}..{end}",
                       file=sys.stderr)
