@@ -1,6 +1,7 @@
 """The bundled tables: valid, broad, free of overlapping holders, and telling namesakes apart."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pytest
@@ -124,3 +125,29 @@ def test_a_death_before_a_birth_is_refused(tmp_path):
         fh.write("p.nobody_test,Nobody Test,,Test,m,1950-01-01,,1940-05-01\n")
     with pytest.raises(pandera.errors.SchemaErrors):
         kb.validate_tables(tmp_path)
+
+
+def test_the_campaign_table_is_valid_and_names_known_people_and_offices(base):
+    """Every campaign names a person and an office of the bundled knowledge base, starts before its election
+    and says where it comes from; a person's campaigns do not overlap."""
+    from checker.kb import campaigns
+
+    table = campaigns.load()
+    assert len(table) >= 40
+    people, offices = set(base.people), set(base.offices)
+    with open(campaigns.DATA, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert all(r["person_id"] in people and r["office_id"] in offices and r["source"] for r in rows)
+    for stretches in table.values():
+        assert all(a <= b for a, b in stretches)
+        assert all(b1 < a2 for (_, b1), (a2, _) in zip(stretches, stretches[1:]))
+    assert dt.date(1979, 11, 13) <= dt.date(1980, 10, 28) <= dict(table["Q9960"])[dt.date(1979, 11, 13)]
+
+
+def test_a_campaign_row_that_does_not_fit_the_schema_is_refused(tmp_path):
+    from checker.kb import campaigns
+
+    bad = tmp_path / "campaigns.csv"
+    bad.write_text("person_id,office_id,start,election,note,source\nQ9960,us.president,1981-01-01,1980-11-04,,editorial\n")
+    with pytest.raises(ValueError, match="campaign table"):
+        campaigns._validated(bad)

@@ -1,5 +1,5 @@
-"""pandera schemas for the knowledge-base tables (people, offices, tenures) and the outlet table, next to the
-data they guard."""
+"""pandera schemas for the knowledge-base tables (people, offices, tenures) and the outlet and campaign
+tables, next to the data they guard."""
 from __future__ import annotations
 
 from typing import Optional
@@ -100,3 +100,21 @@ class OutletsSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def domain_or_name(cls, df):  # noqa: N805 (pandera passes the class)
         return df["domains"].notna() | df["names"].notna()
+
+
+# the campaign table (checker/kb/campaigns.py says what its columns mean)
+class CampaignsSchema(pa.DataFrameModel):
+    person_id: Series[str] = pa.Field(str_matches=r"^(Q\d+|p\.[a-z0-9_.]+)$")
+    office_id: Series[str] = pa.Field(str_matches=r"^([a-z]{2}|int)\.[a-z0-9_]+$")
+    start: Series[str] = pa.Field(str_matches=ISO_DATE)
+    election: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    note: Series[str] = pa.Field(nullable=True)
+    source: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check
+    def start_before_election(cls, df):  # noqa: N805 (pandera passes the class)
+        return df["start"].str[:10] <= df["election"]
