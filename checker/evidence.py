@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from checker import lang as languages
-from checker.kb import fold, parse_partial as partial
+from checker.kb import campaigns, fold, parse_partial as partial
 from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeExpression, TimeKind
 
 DATA = Path(__file__).parent / "data" / "evidence.csv"
@@ -215,6 +215,8 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         mine = {(t.person_id, t.office_id) for t in ts}
         elsewhere = tuple(sorted({(o.start, o.end) for pid in {t.person_id for t in ts} for o in kb.tenures_of(pid)
                                   if (pid, o.office_id) not in mine}, key=lambda se: (se[0], se[1] or dt.date.max)))
+        running = campaigns.load()
+        ran = tuple(sorted({c for pid in {t.person_id for t in ts} for c in running.get(pid, ())}))
         lang = group[0][0].language
         terms = tuple(sorted(((t.start, t.end) for t in ts), key=lambda se: (se[0], se[1] or dt.date.max)))
         # a term whose record begins later than the person took office: nothing is known before it
@@ -224,7 +226,8 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         last = max(ts, key=lambda t: t.end or dt.date.max)
         open_after = last.end if last.end_open else None
         # what the people the title can mean tell of any date, whatever the kind of title
-        facts = dict(died=died, open_from=open_from, open_after=open_after, born=born, elsewhere=elsewhere)
+        facts = dict(died=died, open_from=open_from, open_after=open_after, born=born, elsewhere=elsewhere,
+                     campaigns=ran)
         # a text that tells of the person's appointment ("the Senate's confirmation of Secretary Castro") gives
         # the title ahead of the term, between confirmation and oath, as to a nominee: its plain titles are
         # read as a future title's (before the term a nominee's office to come; after it, stale all the same)
@@ -324,7 +327,10 @@ OFFICE_FLAG = "+office"  # a relation's mark: the person then held another offic
 # a relation's mark: the person is one real text keeps titled years after the term ("Congresswoman Giffords",
 # "Secretary Clinton"), as measured on corpus-train (`Model.kept`)
 KEPT_FLAG = "+kept"
-FLAGS = (OFFICE_FLAG, KEPT_FLAG)
+# a relation's mark: the person was then running for office ("Governor Reagan" in October 1980), the
+# campaign's courtesy. Its cells do not split by the years since the term (`_cells`): campaigns are few
+CAMPAIGN_FLAG = "+campaign"
+FLAGS = (OFFICE_FLAG, KEPT_FLAG, CAMPAIGN_FLAG)
 UNKNOWN = "unknown"  # a relation the record cannot tell (a date beyond a term's open start or end): no cell, no weight
 GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holder's first days, and back
 
@@ -396,9 +402,11 @@ def cells(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE, kept: froze
 
 
 def _flagged(item: Evidence, day: dt.date, rel: str, kept: frozenset = frozenset()) -> str:
-    """A title after its term, of someone then in another office, is a relation of its own ("post<1+office");
-    so is one of someone real text keeps titled after the term ("post4-8+kept"). Each backs off to the plain
-    relation (`_cells`)."""
+    """A title after its term, of someone then running for office, is a relation of its own
+    ("post4-8+campaign"); so is one of someone then in another office ("post<1+office"), and one of someone
+    real text keeps titled after the term ("post4-8+kept"). Each backs off to the plain relation (`_cells`)."""
+    if rel.startswith("post") and item.kind == "title" and any(a <= day <= b for a, b in item.campaigns):
+        return rel + CAMPAIGN_FLAG
     if rel.startswith("post") and any(a <= day and (b is None or day <= b) for a, b in item.elsewhere):
         return rel + OFFICE_FLAG
     if rel.startswith("post") and item.kind == "title" and item.key in kept:
@@ -409,6 +417,8 @@ def _flagged(item: Evidence, day: dt.date, rel: str, kept: frozenset = frozenset
 def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
     if rel == UNKNOWN:
         return ()
+    if rel.endswith(CAMPAIGN_FLAG):  # one relation whatever the years since the term, then the plain one
+        return _chain(item, CAMPAIGN_FLAG[1:]) + _chain(item, rel[:-len(CAMPAIGN_FLAG)])
     for flag in FLAGS:
         if rel.endswith(flag):  # its own chain first, then the plain relation's
             return _chain(item, rel) + _chain(item, rel[:-len(flag)])
@@ -522,7 +532,7 @@ def _edges(ev: Evidence) -> Iterable[dt.date]:
     if ev.died is not None:
         yield ev.died + DAY
         yield ev.died + GRACE + DAY
-    for a, b in ev.elsewhere:  # where "+office" begins and ends
+    for a, b in ev.elsewhere + ev.campaigns:  # where "+office" and "+campaign" begin and end
         yield a
         if b is not None:
             yield b + DAY
@@ -639,7 +649,8 @@ def describe(m: Model, ev: Evidence, day: dt.date) -> str:
     else:
         span = f"held the office {terms(ev)}"
     flagged = _flagged(ev, day, rel, m.kept)
-    also = (", when the person held another office" if flagged.endswith(OFFICE_FLAG) else
+    also = (", when the person was running for office" if flagged.endswith(CAMPAIGN_FLAG) else
+            ", when the person held another office" if flagged.endswith(OFFICE_FLAG) else
             ", a person real text keeps titled after the term" if flagged.endswith(KEPT_FLAG) else "")
     return (f"“{quote}”, {_KIND_WORDS.get(ev.kind, ev.kind)} {_ROLE_WORDS.get(ev.role, '')}: {ev.who} {span}; "
             f"the date is {_RELATION_WORDS.get(rel, rel)}{also} ({strength})")

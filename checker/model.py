@@ -289,6 +289,9 @@ class Evidence:
     # titles: the same people's terms in other offices ("Governor Ridge" while Homeland Security Advisor):
     # an old title for someone in public office still, the courtesy of a capital or a stale title
     elsewhere: tuple[tuple[dt.date, Optional[dt.date]], ...] = ()
+    # titles: the same people's campaigns for office, from declaring to election day (checker/kb/campaigns.py):
+    # "Governor Reagan" in October 1980 is the candidate's courtesy
+    campaigns: tuple[tuple[dt.date, dt.date], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -118,15 +118,17 @@ def shifted(day: dt.date) -> list[dt.date]:
 
 def kept_titles(docs) -> dict[str, set[str]]:
     """Who right-dated text keeps titled: for each person and office (`Evidence.key`, one person only), the
-    documents that give the plain title a year or more after the term, when the person held no other office."""
+    documents that give the plain title a year or more after the term, when the person held no other office
+    and ran for none."""
     seen: dict[str, set[str]] = collections.defaultdict(set)
     for doc_id, _, day, its in docs:
         for it in its:
             if it.kind != "title" or "|" in it.key or it.office == "head":
                 continue
             rel = evidence.relation(it, day)
+            # not while in another office or running for one: those have cells of their own
             if rel.startswith("post") and rel != "post<1" and not evidence.cells(it, day)[0].endswith(
-                    evidence.OFFICE_FLAG):
+                    (evidence.OFFICE_FLAG, evidence.CAMPAIGN_FLAG[1:])):
                 seen[it.key].add(doc_id)
     return seen
 

@@ -128,6 +128,24 @@ def test_a_title_after_the_term_of_someone_then_in_another_office_is_marked():
     assert "when the person held another office" in evidence.describe(evidence.model(), ev, dt.date(2002, 6, 7))
 
 
+def test_a_title_after_the_term_of_someone_then_running_for_office_is_marked():
+    """"Governor Reagan" in October 1980, when Ronald Reagan ran for president: a title after its term, of
+    someone then campaigning, has cells of its own whatever the years since the term, backing off to the plain
+    relation's; before he declared, the plain relation."""
+    import datetime as dt
+
+    ev = evidence.Evidence("title", "acting", "other", "surname", ((dt.date(1967, 1, 2), dt.date(1975, 1, 6)),), "x",
+                           (), "k", "en", campaigns=((dt.date(1979, 11, 13), dt.date(1980, 11, 4)),))
+    cells = evidence.cells(ev, dt.date(1980, 10, 28))
+    assert cells[0] == "title|acting|other|surname|en|campaign" and cells[-1] == "title|post4-8"
+    assert "title|campaign" in cells and "title|acting|other|surname|en|post4-8" in cells
+    assert evidence.cells(ev, dt.date(1979, 6, 1))[0] == "title|acting|other|surname|en|post4-8"
+    assert evidence.cells(ev, dt.date(1972, 6, 1))[0] == "title|acting|other|surname|en|in"
+    assert "when the person was running for office" in evidence.describe(evidence.model(), ev, dt.date(1980, 10, 28))
+    # the campaign's first and last days are edges of the window
+    assert {dt.date(1979, 11, 13), dt.date(1980, 11, 5)} <= set(evidence._edges(ev))
+
+
 def test_a_title_in_a_future_clause_between_two_terms_speaks_of_the_next():
     import datetime as dt
 
