@@ -235,6 +235,21 @@ def test_a_courtesy_title_years_after_the_term_is_no_error(check_text):
     assert drow["verdict"] != "inconsistent"
 
 
+def test_a_candidates_old_title_during_the_campaign_is_no_error(check_text):
+    # class 1, campaign coverage: a candidate goes by the last office held
+    debate = ("In the third debate tonight, Governor Carter says the country needs a government as good as its "
+              "people. Governor Carter and President Ford disagree on taxes.\n")
+    drow, found = date_findings(check_text, "Date: October 22, 1976\n\n" + debate)
+    assert not [f for f in found if f["severity"] == "error"], found
+    assert drow["verdict"] == "consistent"
+    # three years later Carter was president and Ford was not: the same words are stale
+    drow, found = date_findings(check_text, "Date: October 22, 1979\n\n" + debate)
+    assert drow["verdict"] == "inconsistent"
+    drow, found = date_findings(check_text, "Date: September 14, 2012\n\nGovernor Romney tells the crowd in Ohio "
+                                             "that his plan creates jobs. Governor Romney is the Republican nominee.\n")
+    assert not [f for f in found if f["severity"] == "error"], found
+
+
 def test_a_capacity_held_before_is_a_look_back(check_text):
     # class 1 again: "As a Senator, X had ..." and "in his last year in office, Representative X ..." name a
     # past capacity, whatever the declared date
