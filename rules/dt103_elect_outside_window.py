@@ -2,7 +2,9 @@
 
 "President-elect X" is only true from the election (or the decisive result) until the inauguration; in a
 text dated outside that stretch, the title or the date is wrong. Spanish "presidente electo" counts too.
-"then President-elect" and "under President-elect X" look back at that time and say nothing.
+"then President-elect" and "under President-elect X" look back at that time and say nothing; so does a
+clause the text dates inside that time ("Last month, the senators sent a letter to President-elect X", "On
+December 3, President-elect X named ..."): the letter went to the president-elect.
 
 Fails:
     Published: June 3, 2021
@@ -55,6 +57,9 @@ class ElectOutsideWindow(Rule):
                 continue
             if any(a <= d.last_day and d.first_day <= b for a, b in wins):
                 continue
+            if any(m.sentence.start <= t.span.start < m.sentence.end and t.value is not None
+                   and any(a <= t.value.last_day and t.value.first_day <= b for a, b in wins) for t in doc.times):
+                continue  # the clause is dated inside the window: told afterwards of what was done then
             a, b = min(wins, key=lambda w: abs((w[0] - d.first_day).days))
             office = elect_title(ctx.office(ts[0].office_id).name_en)
             yield self.finding(

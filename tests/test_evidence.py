@@ -314,6 +314,24 @@ def test_a_nominee_is_not_an_elect(check_text):
     assert not [f for f in found if f["rule_id"] == "DT103"] and drow["verdict"] != "inconsistent", found
 
 
+def test_an_elect_title_in_a_clause_dated_inside_the_window_looks_back(check_text):
+    # a letter sent to the president-elect, told weeks after the inauguration
+    letter = ("Congresswoman Diaz introduced a bill to exempt nurses from the hiring freeze. Last month, "
+              "Congresswoman Diaz led a letter to President-elect Trump asking him to drop the freeze.\n")
+    drow, found = date_findings(check_text, "Date: February 13, 2017\n\n" + letter)
+    assert not [f for f in found if f["rule_id"] == "DT103"], found
+    # the same words a year and a half later: "last month" is no longer the transition
+    drow, found = date_findings(check_text, "Date: June 13, 2018\n\n" + letter)
+    assert [f for f in found if f["rule_id"] == "DT103"]
+    # an explicit date inside the window looks back too; an undated clause does not
+    drow, found = date_findings(check_text, "Date: June 3, 2021\n\nThe committee heard the nominee for nine hours. "
+                                             "President-elect Joe Biden named him on December 1, 2020.\n")
+    assert not [f for f in found if f["rule_id"] == "DT103"], found
+    drow, found = date_findings(check_text, "Date: June 3, 2021\n\nPresident-elect Joe Biden named his choice for "
+                                             "Secretary of State.\n")
+    assert [f for f in found if f["rule_id"] == "DT103"]
+
+
 def test_a_title_in_a_future_clause_before_the_term_is_an_office_to_come(check_text):
     # class 4 again, without the word "nominee": a president names his new attorney general, who "will" act
     text = ("Date: May 2, 1973\n\nI have today named a new head of the Justice Department. As Attorney General, "
