@@ -417,11 +417,15 @@ def _flagged(item: Evidence, day: dt.date, rel: str, kept: frozenset = frozenset
 def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
     if rel == UNKNOWN:
         return ()
-    if rel.endswith(CAMPAIGN_FLAG):  # one relation whatever the years since the term, then the plain one
-        return _chain(item, CAMPAIGN_FLAG[1:]) + _chain(item, rel[:-len(CAMPAIGN_FLAG)])
     for flag in FLAGS:
-        if rel.endswith(flag):  # its own chain first, then the plain relation's
-            return _chain(item, rel) + _chain(item, rel[:-len(flag)])
+        if rel.endswith(flag):
+            # its own chain first (a campaign's: one relation whatever the years since the term, for campaigns
+            # are few), then the plain relation's; but the kind of clause outweighs the mark: a look back ("As a
+            # Senator, Barack Obama had ...") is weighed as a look back before any cell of the mark that mixes
+            # every kind of clause
+            flagged = _chain(item, flag[1:] if flag == CAMPAIGN_FLAG else rel)
+            plain = _chain(item, rel[:-len(flag)])
+            return flagged[:-1] + plain[:-1] + flagged[-1:] + plain[-1:]
     return _chain(item, rel)
 
 

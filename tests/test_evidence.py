@@ -123,6 +123,9 @@ def test_a_title_after_the_term_of_someone_then_in_another_office_is_marked():
     cells = evidence.cells(ev, dt.date(2002, 6, 7))
     assert cells[0] == "title|acting|other|generic|en|post<1+office" and cells[-1] == "title|post<1"
     assert "title|acting|other|generic|en|post<1" in cells
+    # the kind of clause outweighs the mark: the plain relation's cells of this kind of clause come before
+    # the mark's cell that mixes every kind
+    assert cells.index("title|acting|post<1") < cells.index("title|post<1+office")
     assert evidence.cells(ev, dt.date(2004, 6, 7))[0] == "title|acting|other|generic|en|post2-4"  # out of both
     assert evidence.cells(ev, dt.date(1999, 6, 7))[0] == "title|acting|other|generic|en|in"
     assert "when the person held another office" in evidence.describe(evidence.model(), ev, dt.date(2002, 6, 7))
