@@ -149,6 +149,18 @@ def test_a_title_after_the_term_of_someone_then_running_for_office_is_marked():
     assert {dt.date(1979, 11, 13), dt.date(1980, 11, 5)} <= set(evidence._edges(ev))
 
 
+def test_a_bare_ambassador_title_outside_the_known_embassy_says_nothing(check_text):
+    """"Ambassador Khalilzad" in 2006: the knowledge base knows his UN term (2007-09), but a bare
+    "Ambassador" names only a kind of office, and he was then ambassador to Iraq. Open world: outside the
+    terms it knows, another embassy may be meant. A title naming the post keeps its weight."""
+    text = ("Date: October 24, 2006\n\nThe senator met {title} Zalmay Khalilzad and General George Casey in "
+            "Baghdad on Monday to discuss the security plan.\n")
+    drow, found = date_findings(check_text, text.format(title="Ambassador"))
+    assert drow["verdict"] != "inconsistent" and not [f for f in found if f["severity"] == "error"], found
+    drow, found = date_findings(check_text, text.format(title="U.N. Ambassador"))
+    assert [f for f in found if f["severity"] in ("error", "warning") and "Khalilzad" in f["message"]], found
+
+
 def test_a_title_in_a_future_clause_between_two_terms_speaks_of_the_next():
     import datetime as dt
 
