@@ -313,7 +313,17 @@ def main() -> int:
 
 def report(model, docs, name: str) -> None:
     """Right-dated documents flagged, and shifted copies caught, as the product would decide."""
-    # right-dated flagged as errors, as warnings, shifted copies caught, documents, stale copies, stale caught
+    by_kind = tally(model, docs)
+    total = [sum(v[i] for v in by_kind.values()) for i in range(6)]
+    for kind, (e, w, c, n, st, sc) in sorted(by_kind.items()) + [("all", total)]:
+        print(f"part {name} {kind:15} right-dated flagged as errors {e:5} / {n:6} ({100 * e / max(1, n):.2f}%), "
+              f"warnings {w:5}; one shifted copy caught as an error {c:5} ({100 * c / max(1, n):.1f}%); "
+              f"stale copies caught {sc} / {st} ({100 * sc / max(1, st):.1f}%)")
+
+
+def tally(model, docs) -> dict[str, list[int]]:
+    """Per kind of source: right-dated documents flagged as errors, as warnings, one shifted copy of each
+    caught as an error, documents, stale copies, stale copies caught as errors."""
     by_kind = collections.defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for doc_id, kind, day, its in docs:
         s = by_kind[kind]
@@ -330,11 +340,7 @@ def report(model, docs, name: str) -> None:
             if old is not None:
                 s[4] += 1
                 s[5] += acting_outside(model, old, day) >= model.mention_error_at
-    total = [sum(v[i] for v in by_kind.values()) for i in range(6)]
-    for kind, (e, w, c, n, st, sc) in sorted(by_kind.items()) + [("all", total)]:
-        print(f"part {name} {kind:15} right-dated flagged as errors {e:5} / {n:6} ({100 * e / max(1, n):.2f}%), "
-              f"warnings {w:5}; one shifted copy caught as an error {c:5} ({100 * c / max(1, n):.1f}%); "
-              f"stale copies caught {sc} / {st} ({100 * sc / max(1, st):.1f}%)")
+    return by_kind
 
 
 if __name__ == "__main__":
