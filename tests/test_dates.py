@@ -84,3 +84,25 @@ def test_relative_fast_path_reads_spanish_number_words():
     assert normalise("relative", "hace tres meses", "es", base)[0] == PartialDate(2019, 2)
     assert normalise("relative", "hace dos semanas", "es", base)[0] == PartialDate(2019, 5, 6)
     assert normalise("relative", "hace once años", "es", base)[0] == PartialDate(2008)
+
+
+@pytest.mark.parametrize("text, span, year, month", [
+    ("In December 2001, the president said we would find him.", "In December 2001", 2001, 12),
+    ("The law was signed in May 2008 by the governor.", "in May 2008", 2008, 5),
+    ("Nothing has changed since January, 2010.", "since January, 2010", 2010, 1),
+    ("En diciembre de 2001 el presidente lo prometió.", "En diciembre de 2001", 2001, 12),
+])
+def test_a_month_and_year_after_a_preposition_keep_the_year(checker, text, span, year, month):
+    """"in December 2001": the preposition and the month alone ("in December") overlap the month and year;
+    the longer span is the one kept, with its year."""
+    from checker.ingest import read_one
+
+    doc = next(iter(read_one("case.txt", f"Date: May 2, 2011\n\n{text}\n".encode())))
+    times = checker.analyser.analyse(doc, dt.date(2026, 12, 1)).times
+    assert [(t.span.text, t.value.year, t.value.month, t.year_explicit) for t in times] == [(span, year, month, True)]
+
+
+def test_a_title_in_a_clause_dated_in_the_term_by_month_and_year_looks_back(check_text):
+    drow, frows = check_text("Date: May 2, 2011\n\nThe congressman released the following statement today: In "
+                             "December 2001, President Bush said we would get him, and a decade later his words ring true.\n")
+    assert not [f for f in frows if f["category"] == "date" and f["severity"] in ("error", "warning")], frows

@@ -31,6 +31,8 @@ DE = {"LOWER": {"IN": ["de", "del"]}}
 OPT_DE = {"LOWER": {"IN": ["de", "del"]}, "OP": "?"}
 YEAR_PREP = {"LOWER": {"IN": ["in", "since", "during", "by", "until", "before", "after", "en", "desde", "durante",
                               "hasta", "antes", "despues"]}}
+MONTH_PREP_WORDS = ("in", "en", "last", "next", "this", "since", "desde", "until", "hasta")
+MONTH_PREP = {"LOWER": {"IN": list(MONTH_PREP_WORDS)}}
 _COUNT_WORDS = sorted({str(n) for n in range(1, 100)} | {"one", "two", "three", "four", "five", "six", "seven", "eight",
                                                           "nine", "ten", "eleven", "twelve"})
 COUNT_OR_WORD = {"LOWER": {"IN": _COUNT_WORDS}}
@@ -72,8 +74,10 @@ def _rebuild() -> None:
             [{"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}}],  # 02/05/2021
         ],
         "partial": dates_without_year + [weekday + p for p in dates_without_year],
-        "month_year": [[month, COMMA, OPT_DE, YEAR]],  # March 2025, marzo de 2025
-        "month": [[{"LOWER": {"IN": ["in", "en", "last", "next", "this", "since", "desde", "until", "hasta"]}}, month]],
+        # March 2025, marzo de 2025; and after a preposition ("in December 2001"), which would otherwise leave
+        # the longer-or-first pick between overlapping spans to "in December", without its year
+        "month_year": [[month, COMMA, OPT_DE, YEAR], [MONTH_PREP, month, COMMA, OPT_DE, YEAR]],
+        "month": [[MONTH_PREP, month]],
         "year": [[YEAR_PREP, YEAR],
                  [{"LOWER": {"IN": ["from", "between", "de", "entre"]}}, YEAR, {"LOWER": {"IN": ["to", "and", "a", "y", "-", "–"]}}, YEAR]],
         "relative": [
@@ -152,6 +156,9 @@ def normalise(label: str, text: str, lang: str, base: Optional[dt.date]) -> tupl
     rest, weekday, _ = split_weekday(text)
     rest = rest.strip(" ,")
     day_first = languages.get(lang).day_first
+    if label == "month_year":  # "in December 2001": the month and year after the preposition
+        first, _, after = rest.partition(" ")
+        rest = after if fold(first) in MONTH_PREP_WORDS else rest
     if label in ("absolute", "month_year"):
         got = match_date(rest, 0, day_first=day_first)
         return (got[0] if got else None), weekday, True
