@@ -161,6 +161,16 @@ def test_a_bare_ambassador_title_outside_the_known_embassy_says_nothing(check_te
     assert [f for f in found if f["severity"] in ("error", "warning") and "Khalilzad" in f["message"]], found
 
 
+def test_a_past_clause_about_a_month_of_the_term_looks_back_across_scraped_punctuation(check_text):
+    """A sentence glued to the next one's opening quote, an abbreviation before a bill's number and the
+    month May beside a year are all read as such: "signed into law by President Bush in May 2008" is a look
+    back at the term, not a present clause in 2010."""
+    drow, found = date_findings(check_text, "Date: June 4, 2010\n\nThe study of the valley begins this week. The study "
+                                             "was authorized by H.R. 2739 and signed into law by President Bush in May "
+                                             "2008.\"The valley features spectacular natural beauty,\" the congressman says.\n")
+    assert drow["verdict"] == "consistent" and not [f for f in found if f["severity"] in ("error", "warning")], found
+
+
 def test_a_title_in_a_future_clause_between_two_terms_speaks_of_the_next():
     import datetime as dt
 

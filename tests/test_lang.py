@@ -182,3 +182,13 @@ def test_registering_replaces_a_language_and_unregistering_restores_it():
     finally:
         lang.register(english)
     assert "mch" not in dates.MONTHS
+
+
+def test_sentences_end_at_a_stop_glued_to_a_quote_but_not_at_a_bills_number():
+    from checker.analyse import sentences
+
+    text = ('It was signed by President Bush in May 2008."The valley is lovely," he said. H.R. 2739 and S. 12 passed. '
+            "Rule No. 5 applies. It ended in 2009. 2010 was calmer.")
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "It was signed by President Bush in May 2008.", '"The valley is lovely," he said.',
+        "H.R. 2739 and S. 12 passed.", "Rule No. 5 applies.", "It ended in 2009.", "2010 was calmer."]

@@ -68,7 +68,9 @@ def _lean_lexemes(vocab) -> None:
 # A quotation glued to the word before it, as copied web text has it: `remarks:“President Bush gave ...`,
 # `dijo:«El presidente ...`. spaCy splits a quote off a chunk's ends only, so the title and the first word
 # of the quotation stayed inside one token and no matcher saw them.
-_GLUED_QUOTES = (r"(?<=\w):(?=[“”«»\"])", r"(?<=[\w:;,.!?])[“”«»\"](?=\w)")
+# A sentence's full stop glued to the next one's opening quote (`in May 2008."The valley ...`) is split off
+# the word before it too, or the year is `2008.` and no date.
+_GLUED_QUOTES = (r"(?<=\w):(?=[“”«»\"])", r"(?<=[\w:;,.!?])[“”«»\"](?=\w)", r"(?<=\w)[.!?](?=[“”«»\"]\w)")
 
 
 def _split_glued_quotes(nlp) -> None:
@@ -250,7 +252,13 @@ class _Paragraph:
                                  explicit)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(¿¡]*[A-ZÁÉÍÓÚÑ0-9])|\n+")
+# a full stop and a space before a capital (quotes and brackets between); a line break; and a full stop glued
+# to the next sentence's opening quote ('signed in May 2008."The valley ...'), as scraped text often has it
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(¿¡]*[A-ZÁÉÍÓÚÑ0-9])|\n+|(?<=[.!?])(?=[\"“][A-ZÁÉÍÓÚÑ])")
+
+
+# an abbreviation before a number is no sentence's end: "H.R. 2739", "S. 1234", "No. 5", "Sec. 3"
+_BEFORE_NUMBER = re.compile(r"\b(?:H\.\s?R|H\.\s?Res|S\.\s?Res|S|No|Nos|Sec|Art|Vol|Pub|Núm|Art)\.$", re.I)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -258,6 +266,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for paragraphs that hold a mention or a date."""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if m.end() < len(text) and text[m.end()].isdigit() and _BEFORE_NUMBER.search(text, 0, m.start()):
+            continue
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()

@@ -69,6 +69,8 @@ def tense_near(sentence: str, start: int, end: int, lang: str) -> Tense:
         words.append(word.lower())
         if start <= m.start() < end:
             continue  # words of the phrase itself ("former", a month name) say nothing of the verb
+        if word == "May" and (m.start() > 0 or sentence[m.end():m.end() + 2].strip()[:1].isdigit()):
+            continue  # the month ("signed by President Bush in May 2008"), not the modal verb
         t = _classify(word, pack, past, future)
         if t is Tense.PAST and pack.participle_future and word.lower() not in pack.plain_past:
             t = _participle_tense(before, pack)
