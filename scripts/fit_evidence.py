@@ -55,7 +55,7 @@ SHRINK = 20
 PRODUCT_BUDGET = 0.003
 # what the other date rules (weekdays, "former", "-elect" ...) leave of it is split between errors on the
 # document's evidence as a whole (DT101) and on one acting title outside its tenure (DT111) among the rest,
-# in steps of BUDGET_STEP: the split that catches most shifted and stale copies of part B
+# in steps of BUDGET_STEP: the split that catches most of both shifted and stale copies of part B
 BUDGET_STEP = 0.00025
 DOC_WARNING_BUDGET, MENTION_WARNING_BUDGET = 0.015, 0.01
 MODEL_RULES = ("DT101", "DT111")
@@ -243,16 +243,17 @@ def choose(model, docs, doc_budget: float, mention_budget: float) -> tuple[float
 
 
 def split_budget(model, docs, budget: float) -> tuple[float, float]:
-    """The document and mention budgets, summing to `budget`, whose thresholds catch the largest share of
-    shifted copies plus the largest share of stale copies of `docs` (each share counts alike); the first
-    such split from the document's side on a tie."""
+    """The document and mention budgets, summing to `budget`, whose thresholds catch the most of both kinds
+    of wrong date in `docs`: the largest product of the share of shifted copies caught and the share of stale
+    copies caught (a product, so that neither is bought with the other); the first such split from the
+    document's side on a tie."""
     best, best_split = -1.0, (budget / 2, budget / 2)
     for k in range(1, max(2, round(budget / BUDGET_STEP))):
         split = (k * BUDGET_STEP, budget - k * BUDGET_STEP)
         error_at, mention_error_at = choose(model, docs, *split)
         counts = tally(dataclasses.replace(model, error_at=error_at, mention_error_at=mention_error_at), docs)
         _, _, shifted_caught, n, stale_copies, stale_caught = (sum(v[i] for v in counts.values()) for i in range(6))
-        score = shifted_caught / max(1, n) + stale_caught / max(1, stale_copies)
+        score = shifted_caught / max(1, n) * stale_caught / max(1, stale_copies)
         print(f"  budget split {split[0]:.5f} + {split[1]:.5f}: shifted copies caught {shifted_caught / max(1, n):.1%}, "
               f"stale copies caught {stale_caught / max(1, stale_copies):.1%}", file=sys.stderr)
         if score > best:
