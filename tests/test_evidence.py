@@ -171,6 +171,15 @@ def test_a_past_clause_about_a_month_of_the_term_looks_back_across_scraped_punct
     assert drow["verdict"] == "consistent" and not [f for f in found if f["severity"] in ("error", "warning")], found
 
 
+def test_a_quotation_of_what_someone_said_then_looks_back(check_text):
+    text = ("Date: February 2, 2015\n\nThe congressman opposed the increase. {cue}Senator Barack Obama, raising the "
+            "debt limit is a sign of leadership failure, and he says so again today.\n")
+    drow, found = date_findings(check_text, text.format(cue="To quote "))
+    assert drow["verdict"] != "inconsistent", found
+    drow, found = date_findings(check_text, text.format(cue=""))
+    assert drow["verdict"] == "inconsistent"
+
+
 def test_a_title_in_a_future_clause_between_two_terms_speaks_of_the_next():
     import datetime as dt
 

@@ -86,7 +86,9 @@ PACK = Language(
         r"\bfrom\s+(?:the\s+)?(?:president|presidente|governor|gobernador|senator|secretary|prime\s+minister|"
         r"chancellor|mayor|speaker)s?\b[^,;]{1,40}?\bto\s*$",
         r"\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
-        r"formerly)\b"),
+        r"formerly)\b",
+        # a quotation of what someone said then: "To quote Senator Barack Obama, ...", "in the words of"
+        r"\b(?:to\s+quote|quoting|in\s+the\s+words\s+of)\b"),
     # "confirmed that ..." is no appointment: only the confirmation of someone, or confirmed as or by
     appointment_cues=(r"confirmation", r"confirmed\s+(?:as|by)", r"senate\s+(?:has\s+|unanimously\s+)?confirmed",
                       r"nominat(?:ed|ion|ing|e)", r"sworn\s+in", r"swearing[-\s]in", r"take\s+the\s+oath"),

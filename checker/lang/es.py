@@ -61,7 +61,9 @@ PACK = Language(
     ago_units=("años", "décadas"),
     lookback_cues=(
         r"\b(?:sexenio|mandato|época|tiempos?|política|políticas|legado|memoria)\s+(?:of|de|del)\b",
-        r"\b(?:bajo|durante|desde|firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b"),
+        r"\b(?:bajo|durante|desde|firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b",
+        # una cita de lo que alguien dijo entonces: "en palabras del presidente ...", "citando al senador ..."
+        r"\b(?:en\s+palabras\s+de(?:l)?|citando\s+a(?:l)?)\b"),
     appointment_cues=(r"ratific(?:ó|ado|ada|ación|ar)", r"nombramiento", r"propuest[oa]\s+(?:por|para|como)",
                       r"rendirá\s+protesta", r"toma\s+de\s+protesta"),
     recent=("hoy", "ayer", "anoche", "esta (?:mañana|tarde|noche|semana)"),
