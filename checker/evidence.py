@@ -185,6 +185,8 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
     events told in the past or future tense."""
     out: list[Evidence] = []
     groups: dict[str, list[tuple[Mention, list]]] = {}
+    # people whose appointment the text tells of, titled there or not ("after Julián Castro was confirmed")
+    appointees = {pid for m in doc.mentions if m.person_ids and _appointed(m) for pid in m.person_ids}
     for m in doc.mentions:
         if m.title is None or not m.person_ids or m.qualifiers.late:
             continue
@@ -233,10 +235,11 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         # what the people the title can mean tell of any date, whatever the kind of title
         facts = dict(died=died, open_from=open_from, open_after=open_after, born=born, elsewhere=elsewhere,
                      campaigns=ran)
-        # a text that tells of the person's appointment ("the Senate's confirmation of Secretary Castro") gives
-        # the title ahead of the term, between confirmation and oath, as to a nominee: its plain titles are
-        # read as a future title's (before the term a nominee's office to come; after it, stale all the same)
-        appointed = any(_appointed(m) for m, _ in group)
+        # a text that tells of the person's appointment ("the Senate's confirmation of Secretary Castro", or of
+        # Julián Castro, titled elsewhere in the text) gives the title ahead of the term, between confirmation
+        # and oath, as to a nominee: its plain titles are read as a future title's (before the term a
+        # nominee's office to come; after it, stale all the same)
+        appointed = any(_appointed(m) for m, _ in group) or any(t.person_id in appointees for t in ts)
         plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                              or m.qualifiers.then)]
         if appointed and plain:

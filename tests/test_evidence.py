@@ -366,6 +366,18 @@ def test_an_elect_title_in_a_clause_dated_inside_the_window_looks_back(check_tex
     assert [f for f in found if f["rule_id"] == "DT103"]
 
 
+def test_an_appointment_told_anywhere_in_the_text_makes_the_title_one_to_come(check_text):
+    """The statement the day after the Senate confirmed Julián Castro (sworn in weeks later) calls him
+    Secretary: the text tells of his confirmation, untitled, in another sentence."""
+    text = ("Date: July 10, 2014\n\nThe congresswoman released the following statement after Julián Castro was "
+            "{verb} by the Senate. We wish Secretary Castro much success. I look forward to working with Secretary "
+            "Castro on housing in Houston.\n")
+    drow, found = date_findings(check_text, text.format(verb="confirmed"))
+    assert not [f for f in found if f["severity"] in ("error", "warning")], found
+    drow, found = date_findings(check_text, text.format(verb="thanked"))
+    assert [f for f in found if f["severity"] in ("error", "warning") and "Castro" in f["message"]], found
+
+
 def test_a_title_in_a_future_clause_before_the_term_is_an_office_to_come(check_text):
     # class 4 again, without the word "nominee": a president names his new attorney general, who "will" act
     text = ("Date: May 2, 1973\n\nI have today named a new head of the Justice Department. As Attorney General, "
