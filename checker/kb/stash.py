@@ -9,6 +9,7 @@ unreadable or half-written entry is simply made again; a read-only cache folder 
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -48,12 +49,21 @@ def path_for(kind: str, key: tuple) -> Path:
 
 
 def read(path: Path, expected: type) -> Optional[object]:
+    # The collector is paused while an entry is unpickled: the knowledge base's holds 110,000 containers, all
+    # alive, and the full passes the collector makes as they pile up scan them and everything the process
+    # already holds (pandas, spaCy) again and again, which cost twice the unpickling itself. Unpickling makes
+    # no garbage to collect.
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         with open(path, "rb") as fh:
             value = pickle.load(fh)
         return value if isinstance(value, expected) else None
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None  # absent, half-written by a crash or from another version: made again
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write(path: Path, kind: str, value: object) -> None:
