@@ -5,6 +5,7 @@ configuration error.
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -92,6 +93,7 @@ def audit(
         settings, outputs, paths, stdin_format = _configure(o)
     except ConfigError as exc:
         _fail(str(exc))
+    _freeze_start_up()
     from checker.model import SEVERITY_RANK
 
     threshold = SEVERITY_RANK.get(settings.fail_on, NEVER)
@@ -506,7 +508,23 @@ def explain_date(
         typer.echo(evidence.ledger(model, doc))
 
 
+# True when the checker runs as its own command (`main()`), in a process of its own: not when a program or a
+# test calls `app` in its process
+_OWN_PROCESS = False
+
+
+def _freeze_start_up() -> None:
+    """The modules, the settings, the rules and the knowledge base are loaded: some 160,000 objects that live as
+    long as the process, and that each full pass of the garbage collector scanned again (a fifth of a
+    one-post audit's time). Frozen (`gc.freeze`), the collector leaves them out, in the forked workers too.
+    Only in the command's own process: a program that calls `app` keeps its collector as it was."""
+    if _OWN_PROCESS:
+        gc.freeze()
+
+
 def main() -> None:
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
     app()
 
 
