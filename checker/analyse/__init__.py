@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 from checker.analyse.spacy_import import import_spacy
 
 spacy = import_spacy()  # before any other spaCy import: see spacy_import.py
-from spacy.util import filter_spans  # noqa: E402
+from spacy.util import filter_spans, get_lang_class  # noqa: E402
 
 from checker.analyse.people import PeopleMatcher, corefer, pattern_words
 from checker.analyse.tense import tense_near
@@ -73,10 +73,14 @@ def _lean_lexemes(vocab) -> None:
 _GLUED_QUOTES = (r"(?<=\w):(?=[“”«»\"])", r"(?<=[\w:;,.!?])[“”«»\"](?=\w)", r"(?<=\w)[.!?](?=[“”«»\"]\w)")
 
 
-def _split_glued_quotes(nlp) -> None:
-    from spacy.util import compile_infix_regex
-
-    nlp.tokenizer.infix_finditer = compile_infix_regex(tuple(nlp.Defaults.infixes) + _GLUED_QUOTES).finditer
+def _blank(spacy_lang: str):
+    """A blank pipeline of the language whose tokenizer splits glued quotations too: the language's class
+    with its default infixes and _GLUED_QUOTES (a subclass of its Defaults, spaCy's way to change a
+    language's punctuation), so that the tokenizer is made once with them. Set on a tokenizer already made,
+    they had it compile its infixes and load its 2,700 special cases a second time, 60 ms of a one-post run."""
+    base = get_lang_class(spacy_lang)
+    defaults = type(base.Defaults.__name__, (base.Defaults,), {"infixes": tuple(base.Defaults.infixes) + _GLUED_QUOTES})
+    return type(base.__name__, (base,), {"Defaults": defaults}).from_config()
 
 
 # Whitespace-separated chunks of text whose tokens the tokenizer keeps, per language and process.
@@ -123,9 +127,8 @@ class Analyser:
         """The language's pipeline and matchers, built on first use: an English post in a pre-commit hook
         does not pay for the Spanish ones."""
         if lang not in self.nlp:
-            nlp = spacy.blank(language_pack(lang).spacy_lang)
+            nlp = _blank(language_pack(lang).spacy_lang)
             _lean_lexemes(nlp.vocab)
-            _split_glued_quotes(nlp)
             self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, pattern_words(self.kb, lang))
             self.time_matchers[lang] = build_matcher(nlp.vocab)
             self.triggers[lang] = trigger_ids(nlp.vocab)
