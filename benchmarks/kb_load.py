@@ -4,8 +4,10 @@
 
 Generates a synthetic layer (people with made-up names that no text contains, so only the cost is
 measured, not new matches) in a temporary data folder, then prints:
-- load + matcher build, cold (validation and merge, no cache) and warm (the merge cache of the user cache
-  folder), against the target of 5 s;
+- load + matcher build of the bundled tables alone, cold and warm, against the target of 1 s warm (what a
+  pre-commit run pays before its first document);
+- load + matcher build with the layer, cold (validation and merge, no cache) and warm (the merge cache of
+  the user cache folder), against the target of 5 s;
 - the time per document over ../shared/corpus-dev/docs with the bundled tables only and with the big layer
   (best of --passes, analysis and rules only), against the target of at most 10% more.
 """
@@ -110,8 +112,12 @@ def main() -> int:
     print(f"synthetic layer: {args.tenures:,} terms written in {time.perf_counter() - t0:.1f} s ({big})")
 
     base, load_s, build_s = load_and_build(empty)
-    print(f"bundled only:       load {load_s:5.2f} s + matchers {build_s:5.2f} s = {load_s + build_s:5.2f} s  "
-          f"({base.stats()['tenures']:,} terms)")
+    print(f"bundled only, cold: load {load_s:5.2f} s + matchers {build_s:5.2f} s = {load_s + build_s:5.2f} s  "
+          f"({base.stats()['tenures']:,} terms, validated and merged, cache written)")
+    base, load_s, build_s = load_and_build(empty)
+    bundled_warm = load_s + build_s
+    print(f"bundled only, warm: load {load_s:5.2f} s + matchers {build_s:5.2f} s = {bundled_warm:5.2f} s  (merge cache)   "
+          f"target <= 1 s: {'yes' if bundled_warm <= 1 else 'NO'}")
     base, load_s, build_s = load_and_build(big)
     cold = load_s + build_s
     print(f"with layer, cold:   load {load_s:5.2f} s + matchers {build_s:5.2f} s = {cold:5.2f} s  "
@@ -134,7 +140,7 @@ def main() -> int:
     print(f"per document ({small['documents']} dev documents, best of {args.passes}, separate processes): "
           f"{small['per_doc'] * 1000:.1f} ms with {small['tenures']:,} terms, {large['per_doc'] * 1000:.1f} ms with "
           f"{large['tenures']:,} terms: {rise:+.1%}   target <= +10%: {'yes' if rise <= 0.10 else 'NO'}")
-    return 0 if warm <= 5 and rise <= 0.10 else 1
+    return 0 if warm <= 5 and bundled_warm <= 1 and rise <= 0.10 else 1
 
 
 def measure(user_dir: Path, passes: int) -> dict:
