@@ -74,3 +74,25 @@ def test_spacy_command_line_is_left_out_of_start_up_and_loads_when_asked():
             "assert isinstance(spacy.info(markdown=False, silent=True), dict)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_only_the_commands_own_process_freezes_its_start_up(tmp_path):
+    """`checker` freezes the objects of its start-up so the garbage collector skips them (checker/cli.py,
+    `_freeze_start_up`); a program or a test that calls `app` in its own process keeps its collector as it was."""
+    import gc
+
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    post = tmp_path / "post.txt"
+    post.write_text(GOOD)
+    frozen = gc.get_freeze_count()
+    r = CliRunner().invoke(app, ["audit", str(post), "--reference-date", REFERENCE_DATE.isoformat(), "--no-cache"])
+    assert r.exit_code == 0, r.output
+    assert gc.get_freeze_count() == frozen
+    own = subprocess.run([sys.executable, "-c", "import atexit, gc; atexit.register(lambda: print('frozen:', "
+                          "gc.get_freeze_count() > 0)); from checker.cli import main; main()", "audit", str(post),
+                          "--reference-date", REFERENCE_DATE.isoformat(), "--no-cache"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert own.returncode == 0 and own.stdout.rstrip().endswith("frozen: True"), own.stderr
