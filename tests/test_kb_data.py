@@ -109,6 +109,41 @@ def test_stash_keeps_one_entry_per_kind(tmp_path, monkeypatch):
     assert stash.kept("outlets-user", ("a",), list, lambda: ["made again"]) == user
 
 
+def test_the_matchers_phrases_are_kept_and_made_again_when_the_names_change(tmp_path, monkeypatch):
+    """The names and titles the matchers are built from, tokenized and grouped by their first word, come from
+    the user cache after the first run: read back, they are what was made, and a matcher built from either
+    finds the same people; a knowledge base whose names differ gets its own entry, made from its names."""
+    from spacy.strings import get_string_id
+
+    from checker.analyse import _blank
+    from checker.analyse.people import PeopleMatcher, pattern_words
+    from checker.kb import KnowledgeBase, Office, Person
+
+    def small(*aliases):
+        return KnowledgeBase([Person("p.ruiz", "Ana Ruiz", aliases, ("Ruiz",), "f")],
+                             [Office("mx.things", "MX", "cabinet", "Secretary of Things", "", ("Secretary of Things",), ())],
+                             [], dt.date(2026, 1, 1))
+
+    def found(base, patterns):
+        nlp = _blank("en")
+        text = "Secretary of Things Ana Ruiz met Secretary Ruiz and Ana María Ruiz."
+        return [(m.start, m.end, m.person_ids) for m in PeopleMatcher(base, nlp.vocab, patterns).find(nlp(kb.fold(text)), text)]
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    made = pattern_words(small(), "en")
+    assert len(list(tmp_path.glob("patterns-en-*.pickle"))) == 1
+    kept = pattern_words(small(), "en")
+    assert kept == made and kept is not made
+    assert all(get_string_id(words[0].lower()) == first for first, phrases in kept.items() for _, words in phrases)
+    assert ("NAME", ("ana", "ruiz")) in kept[get_string_id("ana")]
+    assert found(small(), made) == found(small(), kept) != []  # made here, and read back
+    entry = next(tmp_path.glob("patterns-en-*.pickle")).name
+    more = pattern_words(small("Ana María Ruiz"), "en")
+    assert [p.name for p in tmp_path.glob("patterns-en-*.pickle")] != [entry]
+    assert ("NAME", ("ana", "maria", "ruiz")) in more[get_string_id("ana")]
+    assert ("NAME", ("ana", "maria", "ruiz")) not in pattern_words(small(), "en")[get_string_id("ana")]
+
+
 def test_every_bundled_term_says_where_it_comes_from():
     frames = kb.validate_tables()
     assert frames["tenures"]["source"].notna().all()
