@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -111,22 +112,20 @@ def main() -> int:
     write_layer(big / "synthetic", synthetic_layer(args.tenures), {"source": "benchmarks/kb_load.py"})
     print(f"synthetic layer: {args.tenures:,} terms written in {time.perf_counter() - t0:.1f} s ({big})")
 
-    base, load_s, build_s = load_and_build(empty)
-    print(f"bundled only, cold: load {load_s:5.2f} s + matchers {build_s:5.2f} s = {load_s + build_s:5.2f} s  "
-          f"({base.stats()['tenures']:,} terms, validated and merged, cache written)")
-    base, load_s, build_s = load_and_build(empty)
-    bundled_warm = load_s + build_s
-    print(f"bundled only, warm: load {load_s:5.2f} s + matchers {build_s:5.2f} s = {bundled_warm:5.2f} s  (merge cache)   "
-          f"target <= 1 s: {'yes' if bundled_warm <= 1 else 'NO'}")
-    base, load_s, build_s = load_and_build(big)
-    cold = load_s + build_s
-    print(f"with layer, cold:   load {load_s:5.2f} s + matchers {build_s:5.2f} s = {cold:5.2f} s  "
-          f"({base.stats()['tenures']:,} terms, validated and merged, cache written)")
-    base, load_s, build_s = load_and_build(big)
-    warm = load_s + build_s
-    print(f"with layer, warm:   load {load_s:5.2f} s + matchers {build_s:5.2f} s = {warm:5.2f} s  (merge cache)   "
-          f"target <= 5 s: {'yes' if warm <= 5 else 'NO'}")
-    del base
+    def timed(label: str, folder: Path, target: Optional[float] = None):
+        """Load the knowledge base (and the layers in `folder`) and build the matchers; print the times.
+        The first load of a folder validates, merges and writes the cache; the second reads the cache."""
+        base, load_s, build_s = load_and_build(folder)
+        total = load_s + build_s
+        what = (f"({base.stats()['tenures']:,} terms, validated and merged, cache written)" if target is None else
+                f"(merge cache)   target <= {target:g} s: {'yes' if total <= target else 'NO'}")
+        print(f"{label + ':':19} load {load_s:5.2f} s + matchers {build_s:5.2f} s = {total:5.2f} s  {what}")
+        return total
+
+    timed("bundled only, cold", empty)
+    bundled_warm = timed("bundled only, warm", empty, target=1)
+    timed("with layer, cold", big)
+    warm = timed("with layer, warm", big, target=5)
     kb.store._load.cache_clear()
 
     docs_dir = SHARED / "corpus-dev" / "docs"
