@@ -514,10 +514,11 @@ _OWN_PROCESS = False
 
 
 def _freeze_start_up() -> None:
-    """The modules, the settings, the rules and the knowledge base are loaded: some 160,000 objects that live as
-    long as the process, and that each full pass of the garbage collector scanned again (a fifth of a
-    one-post audit's time). Frozen (`gc.freeze`), the collector leaves them out, in the forked workers too.
-    Only in the command's own process: a program that calls `app` keeps its collector as it was."""
+    """The modules, the settings and the rules are loaded (the knowledge base comes later, unpickled with the
+    collector paused: `stash.read`): some 160,000 objects that live as long as the process, and that each
+    full pass of the garbage collector scanned again (a fifth of a one-post audit's time). Frozen
+    (`gc.freeze`), the collector leaves them out, in the forked workers too. Only in the command's own
+    process: a program that calls `app` keeps its collector as it was."""
     if _OWN_PROCESS:
         gc.freeze()
 

@@ -261,7 +261,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(¿¡]*[A-
 
 
 # an abbreviation before a number is no sentence's end: "H.R. 2739", "S. 1234", "No. 5", "Sec. 3"
-_BEFORE_NUMBER = re.compile(r"\b(?:H\.\s?R|H\.\s?Res|S\.\s?Res|S|No|Nos|Sec|Art|Vol|Pub|Núm|Art)\.$", re.I)
+_BEFORE_NUMBER = re.compile(r"\b(?:H\.\s?R|H\.\s?Res|S\.\s?Res|S|No|Nos|Sec|Art|Vol|Pub|Núm)\.$", re.I)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
