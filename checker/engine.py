@@ -7,6 +7,7 @@ an internal-error finding and its row; the batch goes on.
 from __future__ import annotations
 
 import collections
+import gc
 import threading
 from dataclasses import dataclass
 from functools import cached_property
@@ -235,6 +236,12 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
                 pending.append((d.doc_id, d.path))
             yield d, codes
 
+    # The parent's objects (the knowledge base, the pipelines) are shared with forked workers page by page
+    # until written; the garbage collector's passes write to every object they scan, so each worker would
+    # copy most of the parent's memory on its first passes. Frozen (`gc.freeze`) before the fork, they are
+    # left out of every process's passes; the parent takes them back when the workers are done.
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
     with ctx.Pool(settings.jobs, initializer=init, initargs=args) as pool:
         try:
             for rows, notes in pool.imap(_check_in_worker, throttled(), chunksize=CHUNK):
@@ -246,6 +253,8 @@ def run(documents: Iterable[Document], settings: Settings, checker: Optional[Che
                 yield rows
         finally:
             stop.set()
+            if not frozen_before:
+                gc.unfreeze()
 
 
 def _corpus_passes(settings: Settings) -> dict[str, Corpus]:

@@ -25,10 +25,15 @@ def test_streamed_tables_equal_the_in_memory_ones(tmp_path):
 
 
 def test_parallel_run_gives_the_same_rows():
+    import gc
+
     paths = [str(ROOT / "samples" / "docs")]
     one = audit(paths, Settings(reference_date=REFERENCE_DATE, jobs=1))
+    assert gc.get_freeze_count() == 0
     two = audit(paths, Settings(reference_date=REFERENCE_DATE, jobs=2))
     assert one.documents.equals(two.documents) and one.findings.equals(two.findings)
+    # the objects frozen for the forked workers are the collector's again once they are done
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_repeated_document_id_is_refused_after_its_row_was_written(tmp_path):
