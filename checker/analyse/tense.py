@@ -52,31 +52,41 @@ def _future_phrases(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I)
 
 
-def tense_near(sentence: str, start: int, end: int, lang: str) -> Tense:
-    """The tense of the sentence around sentence[start:end] (offsets relative to the sentence)."""
+@lru_cache(maxsize=4096)
+def _markers(sentence: str, lang: str) -> tuple[tuple[int, int, Tense, bool], ...]:
+    """The sentence's tense markers in the order `tense_near` weighs them: its future phrases, then its words;
+    each (start, end, tense, a word?). A sentence is asked once for each mention and date in it."""
     pack = languages.get(lang)
-    best: tuple[int, Tense] | None = None
+    out: list[tuple[int, int, Tense, bool]] = []
     if pack.future_phrases:
-        for m in _future_phrases(pack.future_phrases).finditer(sentence):
-            d = m.start() - end if m.start() >= end else start - m.end()
-            if best is None or abs(d) < best[0]:
-                best = (abs(d), Tense.FUTURE)
+        out.extend((m.start(), m.end(), Tense.FUTURE, False) for m in _future_phrases(pack.future_phrases).finditer(sentence))
     past, future = _endings(pack.past_ending, pack.future_ending)
     words: list[str] = []
     for m in _TOKEN.finditer(sentence):
         word = m.group(0)
         before = words[-3:]
         words.append(word.lower())
-        if start <= m.start() < end:
-            continue  # words of the phrase itself ("former", a month name) say nothing of the verb
         if word == "May" and (m.start() > 0 or sentence[m.end():m.end() + 2].strip()[:1].isdigit()):
             continue  # the month ("signed by President Bush in May 2008"), not the modal verb
         t = _classify(word, pack, past, future)
         if t is Tense.PAST and pack.participle_future and word.lower() not in pack.plain_past:
             t = _participle_tense(before, pack)
-        if t is None:
-            continue
-        d = m.start() - end if m.start() >= end else start - m.end()
+        if t is not None:
+            out.append((m.start(), m.end(), t, True))
+    return tuple(out)
+
+
+languages.on_change(_markers.cache_clear)
+
+
+def tense_near(sentence: str, start: int, end: int, lang: str) -> Tense:
+    """The tense of the sentence around sentence[start:end] (offsets relative to the sentence): the nearest
+    marker's, the first of equals."""
+    best: tuple[int, Tense] | None = None
+    for s, e, t, word in _markers(sentence, lang):
+        if word and start <= s < end:
+            continue  # words of the phrase itself ("former", a month name) say nothing of the verb
+        d = s - end if s >= end else start - e
         if best is None or abs(d) < best[0]:
             best = (abs(d), t)
     return best[1] if best else Tense.UNKNOWN
