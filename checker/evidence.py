@@ -227,7 +227,7 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         # a term whose record ends while the person still served: nothing is known after it
         last = max(ts, key=lambda t: t.end or dt.date.max)
         open_after = last.end if last.end_open else None
-        if ambiguous == "generic" and office.level == "ambassador":
+        if generic and office.level == "ambassador":
             # "Ambassador Khalilzad": the bare title names only a kind of office, and a diplomat holds many
             # posts, few of which the knowledge base knows: outside the terms it knows, another embassy may
             # be meant, so the record is open at both ends (open world)
