@@ -187,6 +187,7 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
     groups: dict[str, list[tuple[Mention, list]]] = {}
     # people whose appointment the text tells of, titled there or not ("after Julián Castro was confirmed")
     appointees = {pid for m in doc.mentions if m.person_ids and _appointed(m) for pid in m.person_ids}
+    running = campaigns.load()
     for m in doc.mentions:
         if m.title is None or not m.person_ids or m.qualifiers.late:
             continue
@@ -217,7 +218,6 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         mine = {(t.person_id, t.office_id) for t in ts}
         elsewhere = tuple(sorted({(o.start, o.end) for pid in {t.person_id for t in ts} for o in kb.tenures_of(pid)
                                   if (pid, o.office_id) not in mine}, key=lambda se: (se[0], se[1] or dt.date.max)))
-        running = campaigns.load()
         ran = tuple(sorted({c for pid in {t.person_id for t in ts} for c in running.get(pid, ())}))
         lang = group[0][0].language
         terms = tuple(sorted(((t.start, t.end) for t in ts), key=lambda se: (se[0], se[1] or dt.date.max)))
