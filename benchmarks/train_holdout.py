@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from fit_evidence import FILES, SHARED, part  # noqa: E402
+from fit_evidence import SHARED, write_part  # noqa: E402
 
 CHECKER = str(Path(sys.executable).parent / "checker")
 
@@ -38,16 +38,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="checker-holdout-") as tmp:
         tmp = Path(tmp)
         batch = tmp / "part-c.jsonl"
-        kinds = {}
-        with open(batch, "w", encoding="utf-8") as out:
-            for name in FILES:
-                kind = name.split(".")[0]
-                with open(args.corpus / name, encoding="utf-8") as fh:
-                    for line in fh:
-                        rec = json.loads(line)
-                        if part(f"{kind}#{rec['id']}") == "C":
-                            kinds[rec["id"]] = (kind, rec["date"])
-                            out.write(line if line.endswith("\n") else line + "\n")
+        kinds = write_part(args.corpus, "C", batch)
         subprocess.run([CHECKER, "audit", str(batch), "--out", str(tmp / "out"), "--jobs", str(args.jobs), "--no-cache",
                         "--fail-on", "never", "--format", "csv"], check=True, capture_output=True)
         docs = list(csv.DictReader(open(tmp / "out" / "documents.csv", encoding="utf-8", newline="")))

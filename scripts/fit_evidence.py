@@ -66,6 +66,24 @@ def part(doc_id: str) -> str:
     return "A" if h < 6 else "B" if h < 8 else "C"
 
 
+def write_part(corpus: Path, which: str, batch: Path) -> dict[str, tuple[str, str]]:
+    """The records of one part of the corpus, written to `batch` (JSON Lines) for `checker audit`; returns
+    each record's id -> (kind of source, its date)."""
+    kinds = {}
+    with open(batch, "w", encoding="utf-8") as out:
+        for name in FILES:
+            kind = name.split(".")[0]
+            with open(corpus / name, encoding="utf-8") as fh:
+                for line in fh:
+                    if not line.strip():
+                        continue
+                    rec = json.loads(line)
+                    if part(f"{kind}#{rec['id']}") == which:
+                        kinds[rec["id"]] = (kind, rec["date"])
+                        out.write(line if line.endswith("\n") else line + "\n")
+    return kinds
+
+
 # -- step 1: items -------------------------------------------------------------------------------------------
 
 _checker = None
@@ -270,13 +288,7 @@ def other_rules_rate(corpus: Path, jobs: int) -> float:
 
     with tempfile.TemporaryDirectory(prefix="checker-fit-") as tmp:
         batch = Path(tmp) / "part-b.jsonl"
-        with open(batch, "w", encoding="utf-8") as out:
-            for name in FILES:
-                kind = name.split(".")[0]
-                with open(corpus / name, encoding="utf-8") as fh:
-                    for line in fh:
-                        if line.strip() and part(f"{kind}#{json.loads(line)['id']}") == "B":
-                            out.write(line if line.endswith("\n") else line + "\n")
+        write_part(corpus, "B", batch)
         ignore = [a for code in MODEL_RULES for a in ("--ignore", code)]
         subprocess.run([str(Path(sys.executable).parent / "checker"), "audit", str(batch), "--out", str(Path(tmp) / "out"),
                         "--jobs", str(jobs), "--no-cache", "--fail-on", "never", "--format", "csv", "--select", "DT",
