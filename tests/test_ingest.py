@@ -104,3 +104,42 @@ def test_jsonl_size_limit_applies_to_each_record_not_to_the_file(tmp_path):
     docs = list(read_one(str(path), max_bytes=1000))  # the file is far over the limit, each record under it
     assert len(docs) == 501 and sum(d.readable for d in docs) == 500
     assert "over the 1,000-byte limit" in docs[-1].problems[0].message
+
+
+# -- hard-wrapped text --------------------------------------------------------------------------------------
+
+def _wrapped_with_split(name: str, width: int = 72) -> str:
+    """A paragraph of my own words wrapped at `width` whose line break falls inside `name`."""
+    import textwrap
+
+    for k in range(60):
+        words = " ".join(["la reunión de hoy trató del presupuesto y de las obras"] * 3 + ["pendientes"] * k)
+        para = textwrap.fill(f"{words}, según la secretaria de Gobernación, la licenciada {name}, que habló "
+                             "con los gobernadores del norte sobre la seguridad en las carreteras del país.", width)
+        first, last = name.split(" ", 1)[0], name.rsplit(" ", 1)[1]
+        if name not in para and first in para and last in para:
+            return para
+    raise AssertionError("no padding splits the name")
+
+
+def test_a_hard_wrapped_texts_line_breaks_inside_sentences_are_spaces():
+    from checker.ingest.clean import unwrap, wrap_width
+
+    para = _wrapped_with_split("Olga Sánchez Cordero")
+    text = para + "\n\n- una lista\n- de dos líneas\n\n" + para + "\nLa secretaria de Energía, Rocío Nahle.\n"
+    assert wrap_width(text) == max(len(line) for line in para.split("\n") if line != para.split("\n")[-1])
+    flat = unwrap(text)
+    assert len(flat) == len(text)  # offsets stay those of the text
+    assert flat.count("Olga Sánchez Cordero") == 2
+    assert "\n- de dos líneas\n" in flat  # a list keeps its lines
+    assert "\nLa secretaria de Energía" in flat  # the line after the paragraph's short last line keeps its break
+
+
+def test_text_that_is_not_wrapped_keeps_its_line_breaks():
+    from checker.ingest.clean import unwrap
+
+    text = ("Senator Smith Announces a Grant for the County Library District\n"
+            "WASHINGTON - Senator Smith said today that the county library district will receive a grant.\n"
+            "The grant pays for new computers in the reading rooms of the four branches in the county.\n"
+            "Contact: Ana Ruiz\n")
+    assert unwrap(text) == text

@@ -19,7 +19,7 @@ from checker.analyse.people import PeopleMatcher, corefer, pattern_words
 from checker.analyse.tense import tense_near
 from checker.analyse.times import KIND, build_matcher, find as find_times, normalise, trigger_ids
 from checker.ingest.claims import declared_claim
-from checker.ingest.clean import PARAGRAPH_BREAK
+from checker.ingest.clean import PARAGRAPH_BREAK, unwrap
 from checker.kb import KnowledgeBase, fold
 from checker.lang import SAMPLE as LANGUAGE_SAMPLE, detect, get as language_pack, registered
 from checker.timing import clock
@@ -153,7 +153,8 @@ class Analyser:
         langs: list[str] = []
         paras: list[tuple[int, int, str]] = []
         started = time.perf_counter()
-        for offset, para in paragraphs(document.text, document.body_start):
+        # a hard-wrapped text's line breaks inside sentences are spaces to the matchers and the sentence splitter
+        for offset, para in paragraphs(unwrap(document.text), document.body_start):
             if budget is not None and time.perf_counter() - started > budget:
                 document = _out_of_time(document, offset, budget)
                 break
