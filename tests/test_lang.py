@@ -192,3 +192,21 @@ def test_sentences_end_at_a_stop_glued_to_a_quote_but_not_at_a_bills_number():
     assert [text[a:b] for a, b in sentences(text)] == [
         "It was signed by President Bush in May 2008.", '"The valley is lovely," he said.',
         "H.R. 2739 and S. 12 passed.", "Rule No. 5 applies.", "It ended in 2009.", "2010 was calmer."]
+    # a reference list's entries are sentences of their own
+    notes = "The bill passed, he said. [6] Budget Office, Letter to Senator Conrad, January 28, 2009. [7] Id."
+    assert [notes[a:b] for a, b in sentences(notes)] == [
+        "The bill passed, he said.", "[6] Budget Office, Letter to Senator Conrad, January 28, 2009.", "[7] Id."]
+
+
+@pytest.mark.parametrize("sentence, phrase, tense", [
+    # the -ar imperfect tells of the past: what a president earned then
+    ("Yo me bajé el sueldo a la mitad de lo que ganaba formalmente el presidente Fox.", "presidente Fox", Tense.PAST),
+    ("En esos años estaban con el gobernador Ruiz en la capital.", "gobernador Ruiz", Tense.PAST),
+    # a present form of a verb in -bar is no imperfect
+    ("Se acaba el plazo que tiene el secretario Ruiz para responder.", "secretario Ruiz", Tense.PRESENT),
+])
+def test_spanish_imperfect_and_present_forms_in_bar(sentence, phrase, tense):
+    from checker.analyse.tense import tense_near
+
+    at = sentence.index(phrase)
+    assert tense_near(sentence, at, at + len(phrase), "es") is tense

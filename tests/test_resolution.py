@@ -183,6 +183,20 @@ CASES = [
      {"mx.federal_deputy"}),
     ("el diputado Pedro Sánchez pidió la palabra en el Congreso.", "2015-03-01", "diputado Pedro Sánchez",
      {"es.congress_deputy"}),
+    # a surname that running text goes on with another capitalised name word begins someone else's name: Yemen's
+    # president is not Paraguay's Abdo, Pennsylvania's senator not Kamala Harris
+    ("In Sana'a the delegation met with President Abdo Rabbo Mansour Hadi whose army is fighting in the south.",
+     "2012-06-23", "President Abdo", None),
+    ("Senator Harris Wofford toured the flooded towns on Monday and met the mayors.", "1991-05-03", "Senator Harris",
+     None),
+    # but a weekday after the surname is no name, nor is a word of the language (a title-case headline's next
+    # word), and in Spanish a second surname follows the first
+    ("Congressman Lynch Monday met with the mayors of the district.", "2012-06-23", "Congressman Lynch",
+     {"us.house_representative"}),
+    ("Coalition Sends Letter to President Obama Urging a Faster Withdrawal", "2011-06-21", "President Obama",
+     {"us.president"}),
+    ("El secretario Ebrard Casaubón viajó hoy a Washington.", "2019-06-05", "secretario Ebrard Casaubón",
+     {"mx.foreign_secretary", "mx.secretary_of_economy"}),
 ]
 
 

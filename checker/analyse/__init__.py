@@ -129,7 +129,7 @@ class Analyser:
         if lang not in self.nlp:
             nlp = _blank(language_pack(lang).spacy_lang)
             _lean_lexemes(nlp.vocab)
-            self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, pattern_words(self.kb, lang))
+            self.people[lang] = PeopleMatcher(self.kb, nlp.vocab, pattern_words(self.kb, lang), lang)
             self.time_matchers[lang] = build_matcher(nlp.vocab)
             self.triggers[lang] = trigger_ids(nlp.vocab)
             self.chunks[lang] = _ChunkCache(nlp.tokenizer)
@@ -256,9 +256,10 @@ class _Paragraph:
                                  explicit)
 
 
-# a full stop and a space before a capital (quotes and brackets between); a line break; and a full stop glued
+# a full stop and a space before a capital or a footnote's number (quotes and brackets between); a line break;
+# and a full stop glued
 # to the next sentence's opening quote ('signed in May 2008."The valley ...'), as scraped text often has it
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(¿¡]*[A-ZÁÉÍÓÚÑ0-9])|\n+|(?<=[.!?])(?=[\"“][A-ZÁÉÍÓÚÑ])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[¿¡]*[A-ZÁÉÍÓÚÑ0-9])|\n+|(?<=[.!?])(?=[\"“][A-ZÁÉÍÓÚÑ])")
 
 
 # an abbreviation before a number is no sentence's end: "H.R. 2739", "S. 1234", "No. 5", "Sec. 3"

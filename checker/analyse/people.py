@@ -142,8 +142,9 @@ class PeopleMatcher:
     could match. The matches are the same as with every pattern added at once, since a phrase cannot match
     where its first word is absent."""
 
-    def __init__(self, kb: KnowledgeBase, vocab, patterns: Patterns):
+    def __init__(self, kb: KnowledgeBase, vocab, patterns: Patterns, lang: str = "en"):
         self.kb = kb
+        self.lang = lang
         self.vocab = vocab
         self.names = PhraseMatcher(vocab, attr="LOWER")
         self.surnames = PhraseMatcher(vocab, attr="LOWER")
@@ -218,6 +219,13 @@ class PeopleMatcher:
                     continue
                 name = by_start[k]
                 is_surname = name not in names
+            elif (is_surname and not appositive and not languages.get(self.lang).second_surnames
+                    and self._surname_follows(doc, name, original) and self._name_word(doc[name.end].text)):
+                # the name goes on with a capitalised word that is no word of the language, but a name's:
+                # "President Abdo Rabbo Mansour Hadi", "Senator Harris Wofford" name someone whose name only
+                # begins with the surname we know (a headline's next word, "President Obama Urging", and
+                # "President Obama Fast Track authority" are words of the language)
+                continue
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
@@ -365,6 +373,13 @@ class PeopleMatcher:
             self._tails = frozenset(" ".join(words[-2:]) for p in self.kb.people.values()
                                     for words in (fold(a).split() for a in (p.name, *p.aliases)) if len(words) > 2)
         return self._tails
+
+    def _name_word(self, word: str) -> bool:
+        """Whether a capitalised word is unknown to the language's dictionaries (a name's word, "Wofford"),
+        for a language that has them."""
+        from checker.lang.dictionaries import DICTIONARIES, known
+
+        return self.lang in DICTIONARIES and not known(word.lower(), self.lang)
 
     @staticmethod
     def _surname_follows(doc, name, original) -> bool:

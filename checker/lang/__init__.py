@@ -70,6 +70,9 @@ class Language:
     participle_modal: frozenset[str] = frozenset()
     plain_past: frozenset[str] = frozenset()
     former_prefix: str = ""  # "former" written into the title: "expresidente"
+    # a surname may have a second one after it (Spanish: "Ebrard Casaubón"), so a capitalised word after a
+    # surname does not make it a given name
+    second_surnames: bool = False
     ago_before: str = ""  # before the count and unit: "hace"
     # a clause in the past about the last few days, whose person acted in office then ("spoke today",
     # "signed it on Monday"): regular expressions
@@ -86,7 +89,7 @@ class Language:
     #: or words of some kinds (Spanish has no "incoming" before a title, English
     #: writes no title in lower case before a name)
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
-                          "plain_past", "former_prefix", "ago_before", "future_before", "country_words",
+                          "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before", "country_words",
                           "lower_case_titles", "recent", "lookback_cues", "appointment_cues"})
 
     def empty_fields(self) -> list[str]:

@@ -42,8 +42,12 @@ PACK = Language(
                                   "han", "hemos", "puede", "debe", "estamos", "somos", "tenemos", "quiere"}),
     },
     future_phrases=r"\b(?:va a|van a|vamos a|se llevará|próxim[oa]s? (?:semana|mes|año))\b",
-    past_ending=r"(?i)^\w{2,}(?:ó|aron|ieron|ió)$",
+    # the preterite's third persons and the -ar imperfect ("ganaba", "estaban", "trabajábamos")
+    past_ending=r"(?i)^\w{2,}(?:ó|aron|ieron|ió|aba|aban|ábamos)$",
     future_ending=r"(?i)^\w{3,}(?:rá|rán|remos)$",
+    # present forms of verbs in -bar that look like the imperfect ("se acaba", "graba")
+    not_past=frozenset({"acaba", "acaban", "graba", "graban", "alaba", "alaban", "traba", "traban", "menoscaba"}),
+    second_surnames=True,
     former=frozenset({"exsecretario", "exsecretaria", "expresidente", "expresidenta", "excanciller"}),
     former_prefix="ex",  # expresidente, exsecretaria, excanciller
     then=frozenset({"entonces"}),
