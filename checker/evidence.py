@@ -89,27 +89,42 @@ def anchored_in_past(m: Mention, tenures, times) -> bool:
 
 
 def _role(mentions: list[Mention], tenures, times) -> str:
-    """acting: some clause names the person in the present, with no look-back cue (acting+: two sentences
-    or more do); recent: told in the past about the last days ("spoke today", "signed it on Monday");
+    """speaker: a speaker's label or a line of an attendance list names the person with the title (someone
+    there when the text was made); acting: some clause names the person in the present, with no look-back cue
+    (acting+: two sentences or more do); recent: told in the past about the last days ("spoke today", "signed it on Monday");
     future: only clauses in the future do ("as Attorney General, Richardson will ...": a nominee's office
     to come); past: told in the past only; lookback: every mention looks back ("under President X",
     "then-", a date in the term)."""
-    acting, recent, future, past = set(), False, False, False
+    acting, recent, future, past, speaker = set(), False, False, False, False
     for m in mentions:
         if m.qualifiers.retrospective or m.qualifiers.then or anchored_in_past(m, tenures, times):
             continue
+        speaker = speaker or m.speaker
         if m.tense is Tense.PRESENT:
             acting.add(m.sentence.start)
         elif m.tense is Tense.FUTURE:
             future = True
-        elif m.tense is Tense.PAST and _RECENT.search(m.sentence.text):
+        elif m.tense is Tense.PAST and _recent(m):
             recent = True
         else:
             past = True
+    if speaker:
+        return "speaker"
     if acting:
         # the same person acting in two clauses or more: a story about them now, not a passing courtesy
         return "acting+" if len(acting) > 1 else "acting"
     return "recent" if recent else "future" if future else "past" if past else "lookback"
+
+
+RECENT_REACH = 80  # characters around a mention where "today", "yesterday" tell of its own clause
+
+
+def _recent(m: Mention) -> bool:
+    """Whether the words around the mention tell of the last days ("spoke today", "who visited on Monday"):
+    near it, not anywhere in a long sentence ("when I first went to the White House, President X was there,
+    ... and the man who came yesterday sat at that dinner")."""
+    at = m.span.start - m.sentence.start
+    return bool(_RECENT.search(m.sentence.text, max(0, at - RECENT_REACH), at + len(m.span.text) + RECENT_REACH))
 
 
 def _appointed(m: Mention) -> bool:
@@ -317,8 +332,11 @@ def _after(gap: float) -> str:
 
 
 def _ago(gap: float) -> str:
-    # news tells of the last weeks' events; an old story moved forward, of old ones
-    return "behind<0.25" if gap < 0.25 else "behind0.25-1" if gap < 1 else "behind1-3" if gap < 3 else "behind3+"
+    # news tells of the last weeks' events; an old story moved forward, of old ones; and a history, of events
+    # further back than any misdating moves a text
+    if gap < 3:
+        return "behind<0.25" if gap < 0.25 else "behind0.25-1" if gap < 1 else "behind1-3"
+    return "behind3-6" if gap < 6 else "behind6-10" if gap < 10 else "behind10+"
 
 
 def _before(gap: float) -> str:
@@ -344,8 +362,8 @@ GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holde
 
 
 def stale_candidate(item: Evidence) -> bool:
-    """A title in a present, recent-past or future clause: what DT111 may find stale (`Model.stale` says when)."""
-    return item.kind == "title" and (item.role.startswith("acting") or item.role in ("recent", "future"))
+    """A title in a speaker's label, a present, recent-past or future clause: what DT111 may find stale (`Model.stale` says when)."""
+    return item.kind == "title" and (item.role.startswith("acting") or item.role in ("speaker", "recent", "future"))
 
 
 def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
@@ -438,12 +456,21 @@ def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
 
 
 def _chain(item: Evidence, rel: str) -> tuple[str, ...]:
+    if item.role == "speaker":
+        # a speaker's label is a present clause of its own kind, whose strength is measured per language (the
+        # transcripts of one language label people by their office, the debates of another by the title they
+        # campaign under): past its language's cells it is weighed as the present clause it is
+        return _role_chain(item, "speaker", rel)[:3] + _role_chain(item, "acting", rel)
+    return _role_chain(item, item.role, rel)
+
+
+def _role_chain(item: Evidence, role: str, rel: str) -> tuple[str, ...]:
     # the language is dropped last but one: how a language's texts use titles (Mexican Spanish keeps "el
     # presidente" for the ex-presidents it names in the present) is worth more than the finer kind of name
-    return (f"{item.kind}|{item.role}|{item.office}|{item.ambiguous}|{item.language}|{rel}",
-            f"{item.kind}|{item.role}|{item.office}|{item.language}|{rel}",
-            f"{item.kind}|{item.role}|{item.language}|{rel}",
-            f"{item.kind}|{item.role}|{rel}",
+    return (f"{item.kind}|{role}|{item.office}|{item.ambiguous}|{item.language}|{rel}",
+            f"{item.kind}|{role}|{item.office}|{item.language}|{rel}",
+            f"{item.kind}|{role}|{item.language}|{rel}",
+            f"{item.kind}|{role}|{rel}",
             f"{item.kind}|{rel}")
 
 
@@ -539,7 +566,7 @@ def _edges(ev: Evidence) -> Iterable[dt.date]:
         first, last = ev.intervals[0]
         for d in (first, last):
             yield from (d, d + DAY, d - GRACE, d + GRACE + DAY, d - dt.timedelta(days=366), d + dt.timedelta(days=366))
-            yield from (d + dt.timedelta(days=math.ceil(g * YEAR)) for g in (0.25, 3))
+            yield from (d + dt.timedelta(days=math.ceil(g * YEAR)) for g in (0.25, 3, 6, 10))
         return
     if ev.died is not None:
         yield ev.died + DAY
@@ -628,13 +655,14 @@ _RELATION_WORDS = {"in": "during the term", "pre<0.5": "within half a year befor
                    "minor": "before the person turned 21 (a child, or not yet born)",
                    UNKNOWN: "outside the record of the term (it begins or ends open), so it says nothing of the date"}
 _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",
-                "behind1-3": "1-3 years before the date", "behind3+": "more than 3 years before the date",
+                "behind1-3": "1-3 years before the date", "behind3-6": "3-6 years before the date",
+                "behind6-10": "6-10 years before the date", "behind10+": "more than 10 years before the date",
                 "behind<1": "within a year before the date", "behind1+": "more than a year before the date",
                 "ahead": "after the date", "ahead<1": "within a year after the date",
                 "ahead1+": "more than a year after the date"}
 _KIND_WORDS = {"title": "titled", "former": "called former", "elect": "called -elect", "future": "called nominee or future",
                "then": "called then-"}
-_ROLE_WORDS = {"acting": "in a present clause", "acting+": "in present clauses", "recent": "acting in the last days",
+_ROLE_WORDS = {"speaker": "as a speaker or one present", "acting": "in a present clause", "acting+": "in present clauses", "recent": "acting in the last days",
                "future": "in a future clause",
                "past": "in past-tense clauses", "lookback": "looking back"}
 

@@ -215,6 +215,7 @@ class Mention:
     sentence: Span
     surname_only: bool = False  # a title and a surname ("Secretary Nielsen"), the person not named in full in the text
     modifier: str = ""  # words before a generic title that name the office: "Transport" in "Transport Secretary"
+    speaker: bool = False  # a speaker's label in a transcript ("OLGA SÁNCHEZ CORDERO, SECRETARIA DE GOBERNACIÓN:")
 
 
 class TimeKind(str, Enum):

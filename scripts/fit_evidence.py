@@ -185,7 +185,7 @@ def fit_ratios(docs, seen: dict[str, set[str]]) -> dict:
     # shrinkage: a cell's ratio is pulled toward its coarser cell's, the more the fewer times it was seen
     # (a cell seen SHRINK times is halfway), so a rare cell says what its own counts say, but not alone
     table = {}
-    for c in sorted(raw, key=lambda c: c.count("|")):
+    for c in sorted(raw, key=lambda c: (c.count("|"), c.split("|")[1] == "speaker")):  # parents first
         r, w, value = raw[c]
         parent = _parent(c)
         if parent is not None and parent in table:
@@ -198,10 +198,12 @@ def fit_ratios(docs, seen: dict[str, set[str]]) -> dict:
 
 def _parent(cell: str):
     """The next coarser cell, as `evidence.cells` backs off: the kind of name, the office, the language,
-    then the role."""
+    then the role (a speaker's label: to a present clause in its language)."""
     parts = cell.split("|")
     if len(parts) <= 2:
         return None
+    if len(parts) == 4 and parts[1] == "speaker":  # a speaker's label backs off to the present clause it is
+        return "|".join((parts[0], "acting", parts[2], parts[3]))
     drop = {6: 3, 5: 2, 4: 2, 3: 1}[len(parts)]
     return "|".join(parts[:drop] + parts[drop + 1:])
 

@@ -287,6 +287,43 @@ def test_a_candidates_old_title_during_the_campaign_is_no_error(check_text):
     assert not [f for f in found if f["severity"] == "error"], found
 
 
+def test_a_speakers_label_is_weighed_as_one_of_its_own(check_text):
+    # a transcript's label gives the speaker's office at the time: years after the term it is a sign of a
+    # misdated transcript, measured per language
+    label = "OLGA SÁNCHEZ CORDERO, SECRETARIA DE GOBERNACIÓN: Muy buenos días a todas y a todos. Hoy les presentamos el informe.\n"
+    drow, found = date_findings(check_text, "---\ndate: 2024-06-12\nlang: es\n---\n\n" + label, "doc.md")
+    assert [f for f in found if "as a speaker or one present" in f["message"]], found
+    drow, found = date_findings(check_text, "---\ndate: 2020-06-12\nlang: es\n---\n\n" + label, "doc.md")
+    assert drow["verdict"] == "consistent", found
+    # where a language's labels were never measured, a label is the present clause it is: a candidate's
+    # old title in a debate stays the campaign's courtesy
+    debate = ("THE MODERATOR: Good evening from San Diego.\n\nSENATOR DOLE: Thank you. I want to talk about taxes "
+              "tonight, and about the families who pay them.\n\nPRESIDENT CLINTON: Thank you. I want to talk about jobs.\n")
+    drow, found = date_findings(check_text, "Date: October 16, 1996\n\n" + debate)
+    assert not [f for f in found if f["severity"] == "error"], found
+
+
+def test_a_word_of_the_last_days_tells_of_its_own_clause_only(check_text):
+    # "yesterday" belongs to the man who came, far along the sentence, not to the president of a past visit
+    text = ("Date: April 1, 2015\n\nThe governor met the delegation. When I first went to the White House, when "
+            "President Bush was there, at the end of all the meetings there was a dinner with business leaders from "
+            "both countries, and the man who came to see us {when} was at that dinner.\n")
+    drow, found = date_findings(check_text, text.format(when="yesterday"))
+    assert not [f for f in found if "in the last days" in f["message"]], found
+    drow, found = date_findings(check_text, "Date: April 1, 2015\n\nPresident Bush spoke yesterday at the dinner.\n")
+    assert [f for f in found if "in the last days" in f["message"]], found
+
+
+def test_a_footnotes_title_is_dated_by_its_citation(check_text):
+    # a reference list cites a letter to a senator of the time: a look back, not a senator acting now
+    drow, found = date_findings(check_text, "Date: February 27, 2013\n\nThe congressman introduced the bill today. "
+                                             "The bill expands leasing on federal lands, he said. [6] Congressional "
+                                             "Budget Office, Letter to Senator Kent Conrad, January 28, 2009. [7] "
+                                             "Heritage Foundation, The Economic Costs, October 29, 2008.\n")
+    assert not [f for f in found if "Conrad" in f["message"] and "present clause" in f["message"]], found
+    assert not [f for f in found if f["rule_id"] == "DT111"], found
+
+
 def test_a_capacity_held_before_is_a_look_back(check_text):
     # class 1 again: "As a Senator, X had ..." and "in his last year in office, Representative X ..." name a
     # past capacity, whatever the declared date

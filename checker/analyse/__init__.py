@@ -227,7 +227,8 @@ class _Paragraph:
             a, b = self.sentence_of(rm.start)
             if _inside(self.meta, self.offset + rm.start, self.offset + rm.end):
                 continue
-            if _speaker(para, rm.start, rm.end):
+            speaker = _speaker(para, rm.start, rm.end)
+            if speaker:
                 tense = Tense.PRESENT  # a speaker's label in a transcript: they are there, in that office
             else:
                 tense = tense_near(para[a:b], rm.start - a, rm.end - a, self.lang)
@@ -237,7 +238,7 @@ class _Paragraph:
                 title=self.span(rm.title_start, rm.title_end) if rm.title_start is not None else None,
                 office_ids=rm.office_ids or tuple(f"level:{lv}" for lv in rm.levels),
                 qualifiers=rm.qualifiers, tense=tense, language=self.lang, sentence=self.span(a, b),
-                surname_only=rm.surname_only, modifier=rm.modifier)
+                surname_only=rm.surname_only, modifier=rm.modifier, speaker=speaker)
 
     def times(self, spans, labels: dict, base: Optional[dt.date]) -> Iterator[TimeExpression]:
         para = self.text
