@@ -157,9 +157,12 @@ class PeopleMatcher:
 
     def add_all(self) -> None:
         """Every waiting phrase into its matcher now: for a process about to fork workers, which then share
-        the matchers and the names' vocabulary instead of each building them."""
+        the matchers and the names' vocabulary instead of each building them; and so the sets of given names
+        and name endings, which each worker would otherwise build on its first surname before a capital."""
         self._add([p for phrases in self._waiting.values() for p in phrases])
         self._waiting.clear()
+        self._given_names()
+        self._name_tails()
 
     def _add_patterns_for(self, doc) -> None:
         import numpy as np
