@@ -74,7 +74,7 @@ def _term(t) -> str:
 def kb_stats(data_dir: Optional[Path] = DATA_DIR_OPTION, config: Optional[Path] = CONFIG_OPTION) -> None:
     """Counts of people, offices, tenures and countries, the layers merged and their conflicts; then, by kind
     of office, the offices, terms and people, and how many of those people have surnames, a gender, a year of
-    birth and (of the dead) a death date."""
+    birth (or a range of years, for a birth whose year is not settled) and (of the dead) a death date."""
     from tabulate import tabulate
 
     base = _load(data_dir, config)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from checker import lang as languages
-from checker.kb import campaigns, fold, parse_partial as partial
+from checker.kb import campaigns, fold, parse_birth, parse_partial as partial
 from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeExpression, TimeKind
 
 DATA = Path(__file__).parent / "data" / "evidence.csv"
@@ -228,7 +228,7 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         died = max(partial(d).last_day for d in deaths) if all(deaths) else None
         # and none held a title as a child: before the earliest of them came of age, the name means another
         births = [kb.person(t.person_id).born for t in ts]
-        born = min(partial(b).first_day for b in births) if all(births) else None
+        born = min(parse_birth(b).first_day for b in births) if all(births) else None
         # the same people's terms in other offices
         mine = {(t.person_id, t.office_id) for t in ts}
         elsewhere = tuple(sorted({(o.start, o.end) for pid in {t.person_id for t in ts} for o in kb.tenures_of(pid)

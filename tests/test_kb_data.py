@@ -162,6 +162,35 @@ def test_a_death_before_a_birth_is_refused(tmp_path):
         kb.validate_tables(tmp_path)
 
 
+@pytest.mark.parametrize("born, died, valid", [
+    ("1755/1757", "1804-07-12", True),  # a birth whose year is not settled: the range of years it may be in
+    ("1757/1755", "1804-07-12", False),  # a range runs forward
+    ("1941/1942", "1940-05-01", False),  # and begins before the death
+    ("1755-1757", "", False),  # a range is written with a slash
+])
+def test_a_birth_may_be_a_range_of_years(tmp_path, born, died, valid):
+    import shutil
+
+    import pandera.errors
+
+    for name in ("people", "offices", "tenures"):
+        shutil.copy(kb.DATA_DIR / f"{name}.csv", tmp_path / f"{name}.csv")
+    with open(tmp_path / "people.csv", "a", encoding="utf-8") as fh:
+        fh.write(f"p.nobody_test,Nobody Test,,Test,m,{born},,{died}\n")
+    if valid:
+        kb.validate_tables(tmp_path)
+    else:
+        with pytest.raises(pandera.errors.SchemaErrors):
+            kb.validate_tables(tmp_path)
+
+
+def test_a_range_of_birth_years_is_read_as_its_first_year():
+    # what the checker draws from a birth (no one holds a title as a child) never goes past the record
+    assert kb.parse_birth("1755/1757").first_day == dt.date(1755, 1, 1)
+    assert kb.parse_birth("1962-09-02").first_day == dt.date(1962, 9, 2)
+    assert kb.parse_birth("") is None
+
+
 def test_the_campaign_table_is_valid_and_names_known_people_and_offices(base):
     """Every campaign names a person and an office of the bundled knowledge base, starts before its election
     and says where it comes from; a person's campaigns do not overlap."""

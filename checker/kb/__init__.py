@@ -16,11 +16,11 @@ from checker.kb.base import INTERNATIONAL, KnowledgeBase
 from checker.kb.layers import BUNDLED, Conflict, LayerError, LayerInfo, Tables
 from checker.kb.lint import lint
 from checker.kb.records import Office, Person
-from checker.kb.store import (DATA_DIR, DATA_DIR_ENV, data_home, load, parse_partial, save_layer, tenure_row,
-                              validate_tables)
+from checker.kb.store import (DATA_DIR, DATA_DIR_ENV, data_home, load, parse_birth, parse_partial, save_layer,
+                              tenure_row, validate_tables)
 from checker.kb.text import fold
 from checker.kb.titles import GENERIC_TITLES
 
 __all__ = ["BUNDLED", "DATA_DIR", "DATA_DIR_ENV", "GENERIC_TITLES", "INTERNATIONAL", "Conflict", "KnowledgeBase",
            "LayerError", "LayerInfo", "Office", "Person", "Tables", "data_home", "fold", "lint", "load",
-           "parse_partial", "save_layer", "tenure_row", "validate_tables"]
+           "parse_birth", "parse_partial", "save_layer", "tenure_row", "validate_tables"]

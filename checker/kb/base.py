@@ -87,4 +87,6 @@ class KnowledgeBase:
         return {"people": len(self.people), "offices": len(self.offices),
                 "tenures": sum(len(v) for v in self.tenures.values()),
                 "countries": len({o.country for o in self.offices.values()} - INTERNATIONAL),
-                "layers": 1 + len(self.layers), "conflicts": len(self.conflicts)}
+                "layers": 1 + len(self.layers), "conflicts": len(self.conflicts),
+                # of the people with a birth, those whose year is not settled (a range of years, "1755/1757")
+                "born within a range of years": sum("/" in p.born for p in self.people.values())}

@@ -180,6 +180,18 @@ def office_key(name: str) -> str:
     return re.sub(r"^(the )?(united states|u\.s\.|us) ", "", f)
 
 
+# A birth whose year is not settled is written as the range of years it may be in: "1755/1757" (the years of
+# ISO 8601's interval notation), for a person whose sources disagree or give only an age
+BIRTH_RANGE = re.compile(r"^(\d{4})/(\d{4})$")
+
+
+def birth(value: str) -> Optional[PartialDate]:
+    """A person's `born` as the earliest birth it allows: the date, or a range's first year. What the checker
+    draws from a birth (no one holds a title as a child) is then never more than the record says."""
+    m = BIRTH_RANGE.match((value or "").strip())
+    return PartialDate(int(m.group(1))) if m else partial(value)
+
+
 @lru_cache(maxsize=1 << 16)  # a large layer repeats its dates; each is parsed once
 def partial(value: str) -> Optional[PartialDate]:
     value = (value or "").strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.kb.base import KnowledgeBase
-from checker.kb.store import parse_partial
+from checker.kb.store import parse_birth, parse_partial
 from checker.model import PartialDate, Precision, Tenure
 
 
@@ -51,7 +51,7 @@ def lint(kb: KnowledgeBase) -> list[str]:
                     out.append(f"{oid}: {kb.person(a.person_id).name} {a.start}..{a.end or 'in office'} overlaps "
                                f"{kb.person(b.person_id).name} {b.start}..{b.end or 'in office'}")
     for pid, ts in kb.tenures.items():
-        born = parse_partial(kb.person(pid).born) if kb.person(pid).born else None
+        born = parse_birth(kb.person(pid).born) if kb.person(pid).born else None
         died = parse_partial(kb.person(pid).died) if kb.person(pid).died else None
         for t in ts:
             # a child may inherit a throne under a regent; no one is elected or appointed at 17

@@ -13,6 +13,7 @@ RATINGS = ["high", "medium", "low"]
 DOMAIN = r"[a-z0-9-]+(\.[a-z0-9-]+)*"
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+BIRTH = r"^\d{4}(-\d{2}(-\d{2})?|/\d{4})?$"
 # "monarch" (kings, queens, emperors, popes) is apart from "head_of_state" so that a generic "President"
 # before a regnal name ("President Felipe ...") never reaches a king.
 LEVELS = ["head_of_state", "head_of_government", "deputy_head_of_state", "monarch", "cabinet", "deputy_cabinet", "staff",
@@ -26,7 +27,8 @@ class PeopleSchema(pa.DataFrameModel):
     aliases: Series[str] = pa.Field(nullable=True)
     surnames: Series[str] = pa.Field(nullable=True)
     gender: Series[str] = pa.Field(isin=["m", "f", ""], nullable=True)
-    born: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    # a date, or the range of years a birth whose year is not settled may be in ("1755/1757")
+    born: Series[str] = pa.Field(nullable=True, str_matches=BIRTH)
     qid: Series[str] = pa.Field(nullable=True, str_matches=r"^Q\d+$")
     died: Optional[Series[str]] = pa.Field(nullable=True, str_matches=ISO_DATE)
 
@@ -38,7 +40,13 @@ class PeopleSchema(pa.DataFrameModel):
     def born_before_died(cls, df):  # noqa: N805 (pandera passes the class)
         if "died" not in df:
             return df["person_id"].notna()
-        return df["died"].isna() | df["born"].isna() | (df["born"].str[:10] <= df["died"].str[:10].str.pad(10, "right", "9"))
+        first = df["born"].str.replace(r"/.*$", "", regex=True)  # a range's earliest year
+        return df["died"].isna() | df["born"].isna() | (first.str[:10] <= df["died"].str[:10].str.pad(10, "right", "9"))
+
+    @pa.dataframe_check
+    def birth_range_in_order(cls, df):  # noqa: N805
+        years = df["born"].str.extract(r"^(\d{4})/(\d{4})$")
+        return years[0].isna() | (years[0] <= years[1])
 
 
 class OfficesSchema(pa.DataFrameModel):

@@ -10,13 +10,14 @@ from typing import Optional
 
 from checker.kb import stash
 from checker.kb.base import KnowledgeBase
-from checker.kb.layers import BUNDLED, LayerError, LayerInfo, Tables, discover, fingerprint, merge, partial, read_layer
+from checker.kb.layers import BUNDLED, LayerError, LayerInfo, Tables, birth, discover, fingerprint, merge, partial, read_layer
 from checker.kb.records import Office, Person
 from checker.model import PartialDate, Precision, Tenure
 
 DATA_DIR = Path(__file__).parent / "data"
 DATA_DIR_ENV = "CHECKER_DATA_DIR"
 parse_partial = partial  # "2025", "2025-03" or "2025-03-26" -> PartialDate; "" -> None
+parse_birth = birth  # a person's `born`: as parse_partial, or a range of years "1755/1757" -> its first year
 
 
 def data_home(configured: Optional[Path] = None) -> Path:
