@@ -261,12 +261,15 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
             plain, ahead = [], plain
         else:
             ahead = []
+        former = [m for m, _ in group if m.qualifiers.former]
         if plain:
-            out.append(Evidence("title", _role(plain, ts, doc.times), cls, ambiguous, terms, who, spans(plain), key, lang, **facts))
+            # a text that itself calls the person former ("former President Obama ... President Obama voted")
+            # knows the term is over: its bare titles are the courtesy that outlives the office, looking back
+            role = "lookback" if former else _role(plain, ts, doc.times)
+            out.append(Evidence("title", role, cls, ambiguous, terms, who, spans(plain), key, lang, **facts))
         then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
         if then and not plain:
             out.append(Evidence("then", "lookback", cls, ambiguous, terms, who, spans(then), key + "#then", lang, **facts))
-        former = [m for m, _ in group if m.qualifiers.former]
         if former:
             out.append(Evidence("former", _role(former, ts, doc.times), cls, ambiguous, terms, who, spans(former), key + "#former", lang, **facts))
         future = [m for m, _ in group if m.qualifiers.future and not m.qualifiers.former] + ahead

@@ -314,6 +314,16 @@ def test_a_word_of_the_last_days_tells_of_its_own_clause_only(check_text):
     assert [f for f in found if "in the last days" in f["message"]], found
 
 
+def test_a_text_that_calls_the_person_former_keeps_the_bare_title_as_a_courtesy(check_text):
+    # the text itself says the term is over: its "President Obama" is no claim that he is in office
+    text = ("Date: February 26, 2019\n\nThe House voted today to end the emergency. {who} had warned against such "
+            "declarations. President Obama is right that the power must be checked, the congressman says.\n")
+    drow, found = date_findings(check_text, text.format(who="Former President Obama"))
+    assert not [f for f in found if f["rule_id"] == "DT111"], found
+    drow, found = date_findings(check_text, text.format(who="The senator"))
+    assert [f for f in found if f["rule_id"] == "DT111" and f["severity"] == "error"], found
+
+
 def test_a_footnotes_title_is_dated_by_its_citation(check_text):
     # a reference list cites a letter to a senator of the time: a look back, not a senator acting now
     drow, found = date_findings(check_text, "Date: February 27, 2013\n\nThe congressman introduced the bill today. "
