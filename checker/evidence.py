@@ -91,7 +91,8 @@ def anchored_in_past(m: Mention, tenures, times) -> bool:
 def _role(mentions: list[Mention], tenures, times) -> str:
     """speaker: a speaker's label or a line of an attendance list names the person with the title (someone
     there when the text was made); acting: some clause names the person in the present, with no look-back cue
-    (acting+: two sentences or more do); recent: told in the past about the last days ("spoke today", "signed it on Monday");
+    (acting+: two sentences or more do); recent: told in the past about the last days ("spoke today", "signed
+    it on Monday");
     future: only clauses in the future do ("as Attorney General, Richardson will ...": a nominee's office
     to come); past: told in the past only; lookback: every mention looks back ("under President X",
     "then-", a date in the term)."""
@@ -365,7 +366,8 @@ GRACE = dt.timedelta(days=7)  # a hand-over week: the old title on the new holde
 
 
 def stale_candidate(item: Evidence) -> bool:
-    """A title in a speaker's label, a present, recent-past or future clause: what DT111 may find stale (`Model.stale` says when)."""
+    """A title in a speaker's label, a present, recent-past or future clause: what DT111 may find stale
+    (`Model.stale` says when)."""
     return item.kind == "title" and (item.role.startswith("acting") or item.role in ("speaker", "recent", "future"))
 
 
@@ -665,7 +667,8 @@ _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.2
                 "ahead1+": "more than a year after the date"}
 _KIND_WORDS = {"title": "titled", "former": "called former", "elect": "called -elect", "future": "called nominee or future",
                "then": "called then-"}
-_ROLE_WORDS = {"speaker": "as a speaker or one present", "acting": "in a present clause", "acting+": "in present clauses", "recent": "acting in the last days",
+_ROLE_WORDS = {"speaker": "as a speaker or one present", "acting": "in a present clause",
+               "acting+": "in present clauses", "recent": "acting in the last days",
                "future": "in a future clause",
                "past": "in past-tense clauses", "lookback": "looking back"}
 

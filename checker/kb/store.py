@@ -10,7 +10,8 @@ from typing import Optional
 
 from checker.kb import stash
 from checker.kb.base import KnowledgeBase
-from checker.kb.layers import BUNDLED, LayerError, LayerInfo, Tables, birth, discover, fingerprint, merge, partial, read_layer
+from checker.kb.layers import (BUNDLED, LayerError, LayerInfo, Tables, birth, discover, fingerprint, merge, partial,
+                               read_layer)
 from checker.kb.records import Office, Person
 from checker.model import PartialDate, Precision, Tenure
 

@@ -89,8 +89,8 @@ class Language:
     #: or words of some kinds (Spanish has no "incoming" before a title, English
     #: writes no title in lower case before a name)
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
-                          "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before", "country_words",
-                          "lower_case_titles", "recent", "lookback_cues", "appointment_cues"})
+                          "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
+                          "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""
