@@ -197,6 +197,11 @@ CASES = [
      {"us.president"}),
     ("El secretario Ebrard Casaubón viajó hoy a Washington.", "2019-06-05", "secretario Ebrard Casaubón",
      {"mx.foreign_secretary", "mx.secretary_of_economy"}),
+    # a web page's no-break or thin space between the words is a space
+    ("Secretary of State Mike\u00a0Pompeo said the talks will resume.", "2019-03-01",
+     "Secretary of State Mike Pompeo", {"us.secretary_of_state"}),
+    ("la secretaria\u202fOlga Sánchez Cordero informó hoy.", "2019-03-01", "secretaria Olga Sánchez Cordero",
+     {"mx.secretary_of_the_interior"}),
 ]
 
 

@@ -11,8 +11,12 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
-# ASCII and the Latin ranges (where the accents of English and Spanish live), folded once.
-_FOLD = str.maketrans({chr(c): _fold_char(chr(c)) for c in range(0x41, 0x250) if _fold_char(chr(c)) != chr(c)})
+# ASCII and the Latin ranges (where the accents of English and Spanish live), folded once; and the spaces
+# other than the plain one that web pages put between a title and a name ("President&nbsp;Obama", a thin
+# space, an ideographic space), which are spaces to the matchers
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_FOLD = str.maketrans({**{chr(c): _fold_char(chr(c)) for c in range(0x41, 0x250) if _fold_char(chr(c)) != chr(c)},
+                       **{ch: " " for ch in _SPACES}})
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
