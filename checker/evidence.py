@@ -49,11 +49,13 @@ _YEARS_AGO = re.compile("(?!)")
 _RECENT = re.compile("(?!)")
 # The text tells of an appointment: "the Senate's confirmation of Secretary Julián Castro". Built by `_rebuild`.
 _APPOINTMENT = re.compile("(?!)")
+# Right after a mention, the person appoints: "President Trump has nominated ...". Built by `_rebuild`.
+_APPOINTER = re.compile("(?!)")
 
 
 def _rebuild() -> None:
-    """SCHEDULE, _YEARS_AGO, _RECENT and _APPOINTMENT from the registered languages."""
-    global SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT
+    """SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT and _APPOINTER from the registered languages."""
+    global SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER
     packs = languages.packs()
     words = "|".join(w for p in packs for w in p.schedule_words)
     SCHEDULE = re.compile(rf"\b(?:{words})\b[^.;:]{{0,40}}$", re.I)
@@ -65,6 +67,8 @@ def _rebuild() -> None:
     _RECENT = re.compile(rf"\b(?:{recent})\b", re.I) if recent else re.compile("(?!)")
     cues = "|".join(c for p in packs for c in p.appointment_cues)
     _APPOINTMENT = re.compile(rf"\b(?:{cues})\b", re.I) if cues else re.compile("(?!)")
+    appointer = "|".join(c for p in packs for c in p.appointer_after)
+    _APPOINTER = re.compile(rf"\s*(?:{appointer})", re.I) if appointer else re.compile("(?!)")
 
 
 languages.on_change(_rebuild)
@@ -131,11 +135,12 @@ def _recent(m: Mention) -> bool:
 def _appointed(m: Mention) -> bool:
     """Whether the words just around the mention tell of the person's appointment: "the Senate's confirmation
     of Secretary Julián Castro", "Castro, confirmed on Wednesday", "nominated Secretary X" (within the
-    sentence, 40 characters before the mention or 25 after it)."""
+    sentence, 40 characters before the mention or 25 after it); not the one who appoints ("whom President
+    Trump has nominated to be the next Director")."""
     at = m.span.start - m.sentence.start
     before = m.sentence.text[max(0, at - 40):at]
     after = m.sentence.text[at + len(m.span.text):at + len(m.span.text) + 25]
-    return bool(_APPOINTMENT.search(before) or _APPOINTMENT.search(after))
+    return bool(_APPOINTMENT.search(before) or (_APPOINTMENT.search(after) and not _APPOINTER.match(after)))
 
 
 def tenures_for(kb, m: Mention):

@@ -428,6 +428,18 @@ def test_an_appointment_told_anywhere_in_the_text_makes_the_title_one_to_come(ch
     assert [f for f in found if f["severity"] in ("error", "warning") and "Castro" in f["message"]], found
 
 
+def test_the_one_who_nominates_is_no_nominee(check_text):
+    # "whom President Trump has nominated": the president appoints; his own title is the one in office, and
+    # a text moved back to 2008 names him years before his term
+    text = ("Date: {date}\n\nThe senator made the following statement after meeting with Dan Coats, whom President "
+            "Donald Trump has nominated to be the next Director of National Intelligence.\n")
+    drow, found = date_findings(check_text, text.format(date="August 10, 2008"))
+    assert [f for f in found if f["severity"] == "error" and "Trump" in f["message"]
+            and "nominee or future" not in f["message"]], found
+    drow, found = date_findings(check_text, text.format(date="January 23, 2017"))
+    assert drow["verdict"] == "consistent", found
+
+
 def test_a_title_in_a_future_clause_before_the_term_is_an_office_to_come(check_text):
     # class 4 again, without the word "nominee": a president names his new attorney general, who "will" act
     text = ("Date: May 2, 1973\n\nI have today named a new head of the Justice Department. As Attorney General, "

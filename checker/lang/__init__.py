@@ -84,13 +84,17 @@ class Language:
     # "nominated", "sworn in", "ratificó"): between confirmation and oath the title is given ahead of the term,
     # as a nominee's is: regular expressions
     appointment_cues: tuple[str, ...] = ()
+    # right after a mention, words that make the person the one who appoints, not the one appointed ("President
+    # X has nominated ...", "President X's nomination of ..."): regular expressions
+    appointer_after: tuple[str, ...] = ()
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
     #: writes no title in lower case before a name)
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
-                          "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues"})
+                          "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
+                          "appointer_after"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

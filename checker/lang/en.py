@@ -92,6 +92,7 @@ PACK = Language(
     # "confirmed that ..." is no appointment: only the confirmation of someone, or confirmed as or by
     appointment_cues=(r"confirmation", r"confirmed\s+(?:as|by)", r"senate\s+(?:has\s+|unanimously\s+)?confirmed",
                       r"nominat(?:ed|ion|ing|e)", r"sworn\s+in", r"swearing[-\s]in", r"take\s+the\s+oath"),
+    appointer_after=(r"(?:(?:has|had|have|will|would)\s+)?nominat(?:ed|es|ing)\b", r"['’]s\s+nominations?\b"),
     recent=("today", "yesterday", "tonight", "earlier today", "this (?:morning|afternoon|evening|week)", "last night",
             r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\s,]+(?:\w+\.?\s+)?\d)"),
     ago_after=("ago",),
