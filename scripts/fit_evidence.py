@@ -43,8 +43,11 @@ from checker import evidence  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 FILES = ("press-releases.jsonl", "speeches.jsonl", "transcripts-es.jsonl")
-# a wrong date, as re-dated headers make them: the right one moved by months or years, either way
-SHIFTS = tuple(sorted({sign * days for sign in (-1, 1) for days in (182, 365, 730, 1095, 1461, 2191, 2922, 4383)}))
+# a wrong date, as re-dated headers make them: the right one moved by months or years, either way, as far
+# as an archive reaches: a page re-served with the day it was crawled or moved carries a date as many years
+# off as the text is old (a 2005 release under a 2021 header), so the shifts reach 20 years
+SHIFTS = tuple(sorted({sign * days for sign in (-1, 1)
+                       for days in (182, 365, 730, 1095, 1461, 2191, 2922, 4383, 5844, 7305)}))
 EARLIEST, LATEST = dt.date(1950, 1, 1), dt.date(2026, 11, 24)
 MIN_SUPPORT = 20  # a coarsest cell (kind and relation) needs this many counts
 MIN_COUNT = 3  # a finer cell is kept from this many, shrunk toward its parent
