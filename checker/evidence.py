@@ -51,11 +51,12 @@ _RECENT = re.compile("(?!)")
 _APPOINTMENT = re.compile("(?!)")
 # Right after a mention, the person appoints: "President Trump has nominated ...". Built by `_rebuild`.
 _APPOINTER = re.compile("(?!)")
+_AGENT = re.compile("(?!)")
 
 
 def _rebuild() -> None:
-    """SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT and _APPOINTER from the registered languages."""
-    global SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER
+    """SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER and _AGENT from the registered languages."""
+    global SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER, _AGENT
     packs = languages.packs()
     words = "|".join(w for p in packs for w in p.schedule_words)
     SCHEDULE = re.compile(rf"\b(?:{words})\b[^.;:]{{0,40}}$", re.I)
@@ -69,6 +70,8 @@ def _rebuild() -> None:
     _APPOINTMENT = re.compile(rf"\b(?:{cues})\b", re.I) if cues else re.compile("(?!)")
     appointer = "|".join(c for p in packs for c in p.appointer_after)
     _APPOINTER = re.compile(rf"\s*(?:{appointer})", re.I) if appointer else re.compile("(?!)")
+    agent = "|".join(c for p in packs for c in p.appointer_before)
+    _AGENT = re.compile(rf"(?:{agent})\s*$", re.I) if agent else re.compile("(?!)")
 
 
 languages.on_change(_rebuild)
@@ -136,9 +139,12 @@ def _appointed(m: Mention) -> bool:
     """Whether the words just around the mention tell of the person's appointment: "the Senate's confirmation
     of Secretary Julián Castro", "Castro, confirmed on Wednesday", "nominated Secretary X" (within the
     sentence, 40 characters before the mention or 25 after it); not the one who appoints ("whom President
-    Trump has nominated to be the next Director")."""
+    Trump has nominated to be the next Director", "I applaud President Bush for nominating", "who was
+    nominated by President Obama")."""
     at = m.span.start - m.sentence.start
     before = m.sentence.text[max(0, at - 40):at]
+    if _AGENT.search(before):
+        return False
     after = m.sentence.text[at + len(m.span.text):at + len(m.span.text) + 25]
     return bool(_APPOINTMENT.search(before) or (_APPOINTMENT.search(after) and not _APPOINTER.match(after)))
 

@@ -440,6 +440,28 @@ def test_the_one_who_nominates_is_no_nominee(check_text):
     assert drow["verdict"] == "consistent", found
 
 
+@pytest.mark.parametrize("sentence, appointer", [
+    # the one thanked for a nomination, the one a nomination is by, and a "confirmation" of an argument
+    ("The senator thanked President Jimmy Carter for nominating her to the appeals court.", True),
+    ("The new chairman, who was nominated by President Jimmy Carter, spoke first.", True),
+    ("The figures were further confirmation that President Jimmy Carter's plan works.", True),
+    ("President Jimmy Carter, who nominated the chairman, spoke first.", True),
+    # the one nominated stays a nominee
+    ("The Senate held the confirmation hearing of Ambassador Andrew Young on Monday.", False),
+    ("El Senado ratificó el nombramiento de la secretaria Olga Sánchez Cordero.", False),
+    ("El director, propuesto por el presidente Andrés Manuel López Obrador, habló primero.", True),
+])
+def test_the_one_who_appoints_is_titled_in_office(checker, sentence, appointer):
+    # class 4: a nominee's title is one to come; the president who nominates is in office, and so is one
+    # named after "by", the agent of what was told before (a confirmation, a nomination, an oath)
+    from checker.ingest.readers import read_text
+
+    date = "June 1, 1977" if "Carter" in sentence or "Young" in sentence else "December 3, 2018"
+    analysed = checker.analyse(read_text("n.txt", "n.txt", f"Date: {date}\n\n{sentence}\n"))
+    kinds = {ev.kind for ev in analysed.evidence if ev.kind in ("title", "future")}
+    assert kinds == ({"title"} if appointer else {"future"}), analysed.evidence
+
+
 def test_a_title_in_a_future_clause_before_the_term_is_an_office_to_come(check_text):
     # class 4 again, without the word "nominee": a president names his new attorney general, who "will" act
     text = ("Date: May 2, 1973\n\nI have today named a new head of the Justice Department. As Attorney General, "

@@ -87,6 +87,9 @@ class Language:
     # right after a mention, words that make the person the one who appoints, not the one appointed ("President
     # X has nominated ...", "President X's nomination of ..."): regular expressions
     appointer_after: tuple[str, ...] = ()
+    # right before a mention, words that make the person the one who appoints ("nominated by President X"):
+    # regular expressions, matched at the mention's start
+    appointer_before: tuple[str, ...] = ()
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
@@ -94,7 +97,7 @@ class Language:
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
-                          "appointer_after"})
+                          "appointer_after", "appointer_before"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

@@ -90,9 +90,16 @@ PACK = Language(
         # a quotation of what someone said then: "To quote Senator Barack Obama, ...", "in the words of"
         r"\b(?:to\s+quote|quoting|in\s+the\s+words\s+of)\b"),
     # "confirmed that ..." is no appointment: only the confirmation of someone, or confirmed as or by
-    appointment_cues=(r"confirmation", r"confirmed\s+(?:as|by)", r"senate\s+(?:has\s+|unanimously\s+)?confirmed",
+    # "further confirmation that President X's policies ..." is no appointment either: only a confirmation of
+    # someone, its hearing or vote, or someone's
+    appointment_cues=(r"confirmation\s+(?:of|hearings?|vote|process)", r"['’]s\s+(?:senate\s+)?confirmation",
+                      r"confirmed\s+(?:as|by)", r"senate\s+(?:has\s+|unanimously\s+)?confirmed",
                       r"nominat(?:ed|ion|ing|e)", r"sworn\s+in", r"swearing[-\s]in", r"take\s+the\s+oath"),
-    appointer_after=(r"(?:(?:has|had|have|will|would)\s+)?nominat(?:ed|es|ing)\b", r"['’]s\s+nominations?\b"),
+    appointer_after=(r"(?:,?\s*who\s+|for\s+)?(?:(?:has|had|have|will|would)\s+)?nominat(?:ed|es|ing)\b",
+                     r"['’]s\s+nominations?\b"),
+    # right before a mention, the word that makes the person the agent of what was told before it:
+    # "nominated by President X", "sworn in by Chief Justice Y"
+    appointer_before=(r"\bby",),
     recent=("today", "yesterday", "tonight", "earlier today", "this (?:morning|afternoon|evening|week)", "last night",
             r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\s,]+(?:\w+\.?\s+)?\d)"),
     ago_after=("ago",),

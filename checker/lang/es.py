@@ -70,6 +70,8 @@ PACK = Language(
         r"\b(?:en\s+palabras\s+de(?:l)?|citando\s+a(?:l)?)\b"),
     appointment_cues=(r"ratific(?:ó|ado|ada|ación|ar)", r"nombramiento", r"propuest[oa]\s+(?:por|para|como)",
                       r"rendirá\s+protesta", r"toma\s+de\s+protesta"),
+    # "propuesto por el presidente X", "designada por la gobernadora Y": quien nombra
+    appointer_before=(r"\bpor(?:\s+(?:el|la))?",),
     recent=("hoy", "ayer", "anoche", "esta (?:mañana|tarde|noche|semana)"),
     ago_after=("atrás",),
     ago_before="hace",
