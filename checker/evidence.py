@@ -260,8 +260,12 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
             # be meant, so the record is open at both ends (open world)
             open_from, open_after = min(t.start for t in ts), last.end
         # what the people the title can mean tell of any date, whatever the kind of title
+        # a title and a surname only: before the knowledge base holds every holder of the office, a namesake
+        # it lacks may be meant ("Senator Gore" in 1965 is not the Al Gore it knows)
+        complete = [kb.complete_from(o) for o in {t.office_id for t in ts}]
+        complete_from = max(complete) if ambiguous in NAMESAKES and all(complete) else None
         facts = dict(died=died, open_from=open_from, open_after=open_after, born=born, elsewhere=elsewhere,
-                     campaigns=ran)
+                     campaigns=ran, complete_from=complete_from)
         # a text that tells of the person's appointment ("the Senate's confirmation of Secretary Castro", or of
         # Julián Castro, titled elsewhere in the text) gives the title ahead of the term, between confirmation
         # and oath, as to a nominee: its plain titles are read as a future title's (before the term a
@@ -360,6 +364,8 @@ def _before(gap: float) -> str:
 
 
 EVENTS = ("event-past", "event-future", "year-past", "year-future")
+# the kinds of name that may mean someone else of the same surname (`Evidence.ambiguous`)
+NAMESAKES = ("surname", "several")
 NO_GRACE = dt.timedelta(0)
 NEWEST = ("newest", "newest-day")
 DATED = EVENTS + NEWEST
@@ -401,6 +407,9 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
         if due >= day - grace:
             return "ahead<1" if _years(day, due) < 1 else "ahead1+"
         return "behind<1" if _years(last, day) < 1 else "behind1+"
+    if item.complete_from is not None and day < item.complete_from - grace and not any(
+            a - grace <= day and (b is None or day <= b + grace) for a, b in item.intervals):
+        return UNKNOWN  # before the record of the office is complete: the surname may be a holder it lacks
     if item.died is not None and day > item.died + grace:
         return "dead"  # only a look back can name them, whatever their title
     if item.born is not None and day < item.born + COMING_OF_AGE:

@@ -293,6 +293,9 @@ class Evidence:
     # titles: the same people's campaigns for office, from declaring to election day (checker/kb/campaigns.py):
     # "Governor Reagan" in October 1980 is the candidate's courtesy
     campaigns: tuple[tuple[dt.date, dt.date], ...] = ()
+    # titles: the day from which the knowledge base holds every holder of the office (`KnowledgeBase.
+    # complete_from`): before it, a title and a surname may name a holder it lacks, a namesake
+    complete_from: Optional[dt.date] = None
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,33 @@ def test_some_terms(base):
     assert terms(base, "Russell Vought", "us.omb_director")[0] == ("2019-01-01", "2020-07-22")
 
 
+def test_an_office_is_complete_from_the_day_its_seats_stay_filled(base):
+    # the presidency from the first inauguration; the House and the Commons from the extracts' first
+    # Parliament or Congress, not from the few members the record knows from earlier years
+    assert base.complete_from("us.president") == dt.date(1789, 4, 30)
+    assert dt.date(1996, 1, 1) <= base.complete_from("us.house_representative") <= dt.date(1999, 12, 31)
+    assert dt.date(1996, 1, 1) <= base.complete_from("gb.member_of_parliament") <= dt.date(1999, 12, 31)
+    # a sede vacante of weeks does not break the papacy's record
+    assert base.complete_from("va.pope") <= dt.date(1500, 1, 1)
+
+
+def test_complete_from_counts_the_seats_and_the_breaks():
+    from checker.kb.base import _complete_from
+    from checker.model import Tenure
+
+    d = dt.date
+    one = [Tenure("a", "o", d(1950, 1, 1), d(1960, 1, 1)), Tenure("b", "o", d(1970, 1, 1), d(1980, 1, 1)),
+           Tenure("c", "o", d(1980, 6, 1), None)]
+    # a ten-year hole breaks the record; a vacancy of five months does not
+    assert _complete_from(one, d(2026, 1, 1)) == d(1970, 1, 1)
+    # four seats, two of them held for two years: not complete until the others are held
+    four = [Tenure(p, "o", d(2000 if p in "ab" else 2002, 1, 1), None) for p in "abcd"]
+    assert _complete_from(four, d(2026, 1, 1)) == d(2002, 1, 1)
+    # a term the source last saw running (an open end) leaves what follows unknown, not empty
+    seen = [Tenure("a", "o", d(2000, 1, 1), d(2010, 1, 1), end_open=True), Tenure("b", "o", d(2020, 1, 1), None)]
+    assert _complete_from(seen, d(2026, 1, 1)) == d(2000, 1, 1)
+
+
 @pytest.mark.parametrize("title,name,office", [
     ("Prime Minister", "Johnson", "gb.prime_minister"),         # not President Johnson
     ("President", "Johnson", "us.president"),

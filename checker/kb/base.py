@@ -46,8 +46,26 @@ class KnowledgeBase:
         # a language that writes "former" into the word: expresidente, exsecretaria, excanciller
         self.former_titles = {p.former_prefix + fold(k) for p in languages.packs() if p.former_prefix
                               for k in p.generic_titles if " " not in k}
+        self._complete: Optional[dict[str, Optional[dt.date]]] = None  # office -> complete_from, made on first use
+        self._by_office: dict[str, list[Tenure]] = {}
 
     # -- queries -------------------------------------------------------------------------------
+    def complete_from(self, office_id: str) -> Optional[dt.date]:
+        """The day from which the record of the office holds (nearly) every holder: from then on its seats
+        stay filled (nine in ten of them, or its one seat) without a break of a year or more. Before that
+        day a title and a surname may name a holder the knowledge base lacks (open world): the US House of
+        Representatives is complete from the extract's first Congress, the presidency from 1789. None for an
+        office without terms."""
+        if getattr(self, "_complete", None) is None:  # (a knowledge base pickled before the field has none)
+            self._by_office: dict[str, list[Tenure]] = {}
+            for ts in self.tenures.values():
+                for t in ts:
+                    self._by_office.setdefault(t.office_id, []).append(t)
+            self._complete = {}
+        if office_id not in self._complete:
+            self._complete[office_id] = _complete_from(self._by_office.get(office_id, []), self.as_of)
+        return self._complete[office_id]
+
     def person(self, person_id: str) -> Person:
         return self.people[person_id]
 
@@ -90,3 +108,36 @@ class KnowledgeBase:
                 "layers": 1 + len(self.layers), "conflicts": len(self.conflicts),
                 # of the people with a birth, those whose year is not settled (a range of years, "1755/1757")
                 "born within a range of years": sum("/" in p.born for p in self.people.values())}
+
+
+GAP = dt.timedelta(days=365)  # a vacancy, or a holder not recorded, this long breaks an office's record
+FILLED = 0.9  # the share of its seats an office's record must hold to be complete
+
+
+def _complete_from(tenures: list[Tenure], as_of: dt.date) -> Optional[dt.date]:
+    """The day from which the terms fill the office's seats (`KnowledgeBase.complete_from`). Its seats are
+    the most holders at once, over a month or longer, in the record's last ten years; a stretch of a year or
+    more with fewer than nine in ten of them (fewer than one, for an office of one seat) ends before that
+    day. The record's last years end where the first term the source saw still running stops (an open end):
+    what comes after is not known, and does not break it."""
+    if not tenures:
+        return None
+    horizon = min((t.end for t in tenures if t.end_open and t.end is not None), default=as_of)
+    steps: dict[dt.date, int] = {}
+    for t in tenures:
+        steps[t.start] = steps.get(t.start, 0) + 1
+        end = (t.end or as_of) + dt.timedelta(days=1)
+        steps[end] = steps.get(end, 0) - 1
+    days = sorted(steps)
+    stretches, held = [], 0  # (first day, last day, holders)
+    for a, b in zip(days, days[1:]):
+        held += steps[a]
+        stretches.append((a, b - dt.timedelta(days=1), held))
+    recent = horizon - dt.timedelta(days=round(10 * 365.25))
+    seats = max((n for a, b, n in stretches if (b - a).days >= 30 and b >= recent and a <= horizon), default=1)
+    need = max(1, int(FILLED * seats))
+    first = days[0]
+    for a, b, n in stretches:
+        if n < need and b - a >= GAP and b < horizon:
+            first = b + dt.timedelta(days=1)
+    return first
