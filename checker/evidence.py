@@ -260,10 +260,12 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
             # be meant, so the record is open at both ends (open world)
             open_from, open_after = min(t.start for t in ts), last.end
         # what the people the title can mean tell of any date, whatever the kind of title
-        # a title and a surname only: before the knowledge base holds every holder of the office, a namesake
-        # it lacks may be meant ("Senator Gore" in 1965 is not the Al Gore it knows)
-        complete = [kb.complete_from(o) for o in {t.office_id for t in ts}]
-        complete_from = max(complete) if ambiguous in NAMESAKES and all(complete) else None
+        # a title and a surname only, in an office of many seats (a legislature, where surnames repeat): before
+        # the knowledge base holds every holder, a namesake it lacks may be meant ("Senator Gore" in 1965 is
+        # not the Al Gore it knows)
+        offices = {t.office_id for t in ts}
+        complete_from = (max(kb.complete_from(o) for o in offices)
+                         if ambiguous in NAMESAKES and all(kb.seats(o) > 1 for o in offices) else None)
         facts = dict(died=died, open_from=open_from, open_after=open_after, born=born, elsewhere=elsewhere,
                      campaigns=ran, complete_from=complete_from)
         # a text that tells of the person's appointment ("the Senate's confirmation of Secretary Castro", or of

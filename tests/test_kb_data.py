@@ -59,6 +59,8 @@ def test_an_office_is_complete_from_the_day_its_seats_stay_filled(base):
     assert dt.date(1996, 1, 1) <= base.complete_from("gb.member_of_parliament") <= dt.date(1999, 12, 31)
     # a sede vacante of weeks does not break the papacy's record
     assert base.complete_from("va.pope") <= dt.date(1500, 1, 1)
+    assert (base.seats("va.pope"), base.seats("us.senator")) == (1, 100)
+    assert 435 <= base.seats("us.house_representative") <= 445  # with the delegates and a hand-over's overlap
 
 
 def test_complete_from_counts_the_seats_and_the_breaks():
@@ -69,13 +71,13 @@ def test_complete_from_counts_the_seats_and_the_breaks():
     one = [Tenure("a", "o", d(1950, 1, 1), d(1960, 1, 1)), Tenure("b", "o", d(1970, 1, 1), d(1980, 1, 1)),
            Tenure("c", "o", d(1980, 6, 1), None)]
     # a ten-year hole breaks the record; a vacancy of five months does not
-    assert _complete_from(one, d(2026, 1, 1)) == d(1970, 1, 1)
+    assert _complete_from(one, d(2026, 1, 1)) == (d(1970, 1, 1), 1)
     # four seats, two of them held for two years: not complete until the others are held
     four = [Tenure(p, "o", d(2000 if p in "ab" else 2002, 1, 1), None) for p in "abcd"]
-    assert _complete_from(four, d(2026, 1, 1)) == d(2002, 1, 1)
+    assert _complete_from(four, d(2026, 1, 1)) == (d(2002, 1, 1), 4)
     # a term the source last saw running (an open end) leaves what follows unknown, not empty
     seen = [Tenure("a", "o", d(2000, 1, 1), d(2010, 1, 1), end_open=True), Tenure("b", "o", d(2020, 1, 1), None)]
-    assert _complete_from(seen, d(2026, 1, 1)) == d(2000, 1, 1)
+    assert _complete_from(seen, d(2026, 1, 1)) == (d(2000, 1, 1), 1)
 
 
 @pytest.mark.parametrize("title,name,office", [

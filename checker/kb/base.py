@@ -46,7 +46,8 @@ class KnowledgeBase:
         # a language that writes "former" into the word: expresidente, exsecretaria, excanciller
         self.former_titles = {p.former_prefix + fold(k) for p in languages.packs() if p.former_prefix
                               for k in p.generic_titles if " " not in k}
-        self._complete: Optional[dict[str, Optional[dt.date]]] = None  # office -> complete_from, made on first use
+        # office -> (complete_from, seats), made on first use
+        self._complete: Optional[dict[str, tuple[Optional[dt.date], int]]] = None
         self._by_office: dict[str, list[Tenure]] = {}
 
     # -- queries -------------------------------------------------------------------------------
@@ -64,7 +65,13 @@ class KnowledgeBase:
             self._complete = {}
         if office_id not in self._complete:
             self._complete[office_id] = _complete_from(self._by_office.get(office_id, []), self.as_of)
-        return self._complete[office_id]
+        return self._complete[office_id][0]
+
+    def seats(self, office_id: str) -> int:
+        """How many hold the office at once (`complete_from` says how it is counted); 0 for an office
+        without terms."""
+        self.complete_from(office_id)
+        return self._complete[office_id][1]
 
     def person(self, person_id: str) -> Person:
         return self.people[person_id]
@@ -114,14 +121,14 @@ GAP = dt.timedelta(days=365)  # a vacancy, or a holder not recorded, this long b
 FILLED = 0.9  # the share of its seats an office's record must hold to be complete
 
 
-def _complete_from(tenures: list[Tenure], as_of: dt.date) -> Optional[dt.date]:
+def _complete_from(tenures: list[Tenure], as_of: dt.date) -> tuple[Optional[dt.date], int]:
     """The day from which the terms fill the office's seats (`KnowledgeBase.complete_from`). Its seats are
     the most holders at once, over a month or longer, in the record's last ten years; a stretch of a year or
     more with fewer than nine in ten of them (fewer than one, for an office of one seat) ends before that
     day. The record's last years end where the first term the source saw still running stops (an open end):
-    what comes after is not known, and does not break it."""
+    what comes after is not known, and does not break it. Returns that day and the seats."""
     if not tenures:
-        return None
+        return None, 0
     horizon = min((t.end for t in tenures if t.end_open and t.end is not None), default=as_of)
     steps: dict[dt.date, int] = {}
     for t in tenures:
@@ -140,4 +147,4 @@ def _complete_from(tenures: list[Tenure], as_of: dt.date) -> Optional[dt.date]:
     for a, b, n in stretches:
         if n < need and b - a >= GAP and b < horizon:
             first = b + dt.timedelta(days=1)
-    return first
+    return first, seats
