@@ -52,11 +52,13 @@ _APPOINTMENT = re.compile("(?!)")
 # Right after a mention, the person appoints: "President Trump has nominated ...". Built by `_rebuild`.
 _APPOINTER = re.compile("(?!)")
 _AGENT = re.compile("(?!)")
+_SUBJECT = re.compile("(?!)")
 
 
 def _rebuild() -> None:
-    """SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER and _AGENT from the registered languages."""
-    global SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER, _AGENT
+    """SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER, _AGENT and _SUBJECT from the registered
+    languages."""
+    global SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER, _AGENT, _SUBJECT
     packs = languages.packs()
     words = "|".join(w for p in packs for w in p.schedule_words)
     SCHEDULE = re.compile(rf"\b(?:{words})\b[^.;:]{{0,40}}$", re.I)
@@ -70,6 +72,13 @@ def _rebuild() -> None:
     _APPOINTMENT = re.compile(rf"\b(?:{cues})\b", re.I) if cues else re.compile("(?!)")
     appointer = "|".join(c for p in packs for c in p.appointer_after)
     _APPOINTER = re.compile(rf"\s*(?:{appointer})", re.I) if appointer else re.compile("(?!)")
+    # right after a name, its verb in the present ("President Obama says", "el presidente López Obrador
+    # tiene"; the pack's present forms, "President Obama signs"), an adverb between at most ("Secretary Kerry
+    # today announced")
+    present = "|".join(sorted({re.escape(w) for p in packs for w in p.tense_markers[Tense.PRESENT]}, key=len, reverse=True))
+    verbs = "|".join([present] + [v for p in packs for v in p.present_verbs])
+    adverbs = "|".join(a for p in packs for a in p.verb_adverbs)
+    _SUBJECT = re.compile(rf"\s+(?:(?:{adverbs})\s+)?(?:{verbs})\b" if adverbs else rf"\s+(?:{verbs})\b")
     agent = "|".join(c for p in packs for c in p.appointer_before)
     _AGENT = re.compile(rf"(?:{agent})\s*$", re.I) if agent else re.compile("(?!)")
 
@@ -102,14 +111,18 @@ def _role(mentions: list[Mention], tenures, times) -> str:
     it on Monday");
     future: only clauses in the future do ("as Attorney General, Richardson will ...": a nominee's office
     to come); past: told in the past only; lookback: every mention looks back ("under President X",
-    "then-", a date in the term)."""
-    acting, recent, future, past, speaker = set(), False, False, False, False
+    "then-", a date in the term). One present clause in which the person is the subject of the verb
+    ("President Obama signs ...") is acting-s: the person acting, not only named in a present sentence."""
+    acting, recent, future, past, speaker, subject = set(), False, False, False, False, False
     for m in mentions:
         if m.qualifiers.retrospective or m.qualifiers.then or anchored_in_past(m, tenures, times):
             continue
         speaker = speaker or m.speaker
-        if m.tense is Tense.PRESENT:
+        # a verb in the present right after the name makes a clause with no other marker present
+        # ("President Carter signs the bill")
+        if m.tense is Tense.PRESENT or (m.tense is Tense.UNKNOWN and _subject(m)):
             acting.add(m.sentence.start)
+            subject = subject or _subject(m)
         elif m.tense is Tense.FUTURE:
             future = True
         elif m.tense is Tense.PAST and _recent(m):
@@ -120,8 +133,14 @@ def _role(mentions: list[Mention], tenures, times) -> str:
         return "speaker"
     if acting:
         # the same person acting in two clauses or more: a story about them now, not a passing courtesy
-        return "acting+" if len(acting) > 1 else "acting"
+        return "acting+" if len(acting) > 1 else "acting-s" if subject else "acting"
     return "recent" if recent else "future" if future else "past" if past else "lookback"
+
+
+def _subject(m: Mention) -> bool:
+    """Whether the present verb comes right after the mention: the person is the clause's subject."""
+    at = m.span.end - m.sentence.start
+    return bool(_SUBJECT.match(m.sentence.text, at, at + 40))
 
 
 RECENT_REACH = 80  # characters around a mention where "today", "yesterday" tell of its own clause
@@ -483,11 +502,12 @@ def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
 
 
 def _chain(item: Evidence, rel: str) -> tuple[str, ...]:
-    if item.role == "speaker":
+    if item.role in ("speaker", "acting-s"):
         # a speaker's label is a present clause of its own kind, whose strength is measured per language (the
         # transcripts of one language label people by their office, the debates of another by the title they
-        # campaign under): past its language's cells it is weighed as the present clause it is
-        return _role_chain(item, "speaker", rel)[:3] + _role_chain(item, "acting", rel)
+        # campaign under), and so is a present clause with the person as its subject: past its language's
+        # cells each is weighed as the present clause it is
+        return _role_chain(item, item.role, rel)[:3] + _role_chain(item, "acting", rel)
     return _role_chain(item, item.role, rel)
 
 
@@ -690,6 +710,7 @@ _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.2
 _KIND_WORDS = {"title": "titled", "former": "called former", "elect": "called -elect", "future": "called nominee or future",
                "then": "called then-"}
 _ROLE_WORDS = {"speaker": "as a speaker or one present", "acting": "in a present clause",
+               "acting-s": "as the subject of a present clause",
                "acting+": "in present clauses", "recent": "acting in the last days",
                "future": "in a future clause",
                "past": "in past-tense clauses", "lookback": "looking back"}

@@ -268,7 +268,8 @@ class Evidence:
     kind: str  # title | former | elect | future (nominee, designate) | then | event-past | event-future |
     # year-past | year-future (a year told as past or to come) | newest-day (the newest full date the text
     # names) | newest (the newest year or month it names, where later than every full date)
-    role: str  # titles: acting | acting+ (two clauses or more) | recent (past clauses about the last days) |
+    role: str  # titles: acting | acting-s (the subject of its one present clause) | acting+ (two clauses or
+    # more) | recent (past clauses about the last days) |
     # future (future clauses only) | past | lookback;
     # events: plain | schedule
     office: str  # head | cabinet | legislator | other ("" for events)

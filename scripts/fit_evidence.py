@@ -188,7 +188,7 @@ def fit_ratios(docs, seen: dict[str, set[str]]) -> dict:
     # shrinkage: a cell's ratio is pulled toward its coarser cell's, the more the fewer times it was seen
     # (a cell seen SHRINK times is halfway), so a rare cell says what its own counts say, but not alone
     table = {}
-    for c in sorted(raw, key=lambda c: (c.count("|"), c.split("|")[1] == "speaker")):  # parents first
+    for c in sorted(raw, key=lambda c: (c.count("|"), c.split("|")[1] in ("speaker", "acting-s"))):  # parents first
         r, w, value = raw[c]
         parent = _parent(c)
         if parent is not None and parent in table:
@@ -205,7 +205,7 @@ def _parent(cell: str):
     parts = cell.split("|")
     if len(parts) <= 2:
         return None
-    if len(parts) == 4 and parts[1] == "speaker":  # a speaker's label backs off to the present clause it is
+    if len(parts) == 4 and parts[1] in ("speaker", "acting-s"):  # back off to the present clause it is
         return "|".join((parts[0], "acting", parts[2], parts[3]))
     drop = {6: 3, 5: 2, 4: 2, 3: 1}[len(parts)]
     return "|".join(parts[:drop] + parts[drop + 1:])

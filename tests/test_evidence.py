@@ -479,6 +479,22 @@ def test_a_surname_before_the_offices_record_is_complete_may_be_a_namesake(check
     assert cells("Senator Cotton spoke for the bill.", "2003-02-04")[0].endswith("|pre4+")
 
 
+@pytest.mark.parametrize("sentence, role", [
+    ("President Jimmy Carter signs the energy bill at noon.", "acting-s"),
+    ("President Jimmy Carter today says the talks are over.", "acting-s"),
+    ("El presidente José López Portillo tiene una reunión con los gobernadores.", "acting-s"),
+    # named in a present clause, but not its subject
+    ("The governors are meeting with President Jimmy Carter.", "acting"),
+    ("Congress is studying the tax plan of President Jimmy Carter.", "acting"),
+])
+def test_the_subject_of_a_present_clause_is_acting(checker, sentence, role):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: June 1, 1978\n\n{sentence}\n"))
+    roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
+    assert roles == {role}, analysed.evidence
+
+
 def test_a_title_in_a_future_clause_before_the_term_is_an_office_to_come(check_text):
     # class 4 again, without the word "nominee": a president names his new attorney general, who "will" act
     text = ("Date: May 2, 1973\n\nI have today named a new head of the Justice Department. As Attorney General, "

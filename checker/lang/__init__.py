@@ -90,6 +90,11 @@ class Language:
     # right before a mention, words that make the person the one who appoints ("nominated by President X"):
     # regular expressions, matched at the mention's start
     appointer_before: tuple[str, ...] = ()
+    # present verb forms beyond the tense markers, as regular expressions matched on the word right after a
+    # name ("signs"): what makes the person the subject of a present clause; and the adverbs that may stand
+    # between ("today", "also")
+    present_verbs: tuple[str, ...] = ()
+    verb_adverbs: tuple[str, ...] = ()
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
@@ -97,7 +102,7 @@ class Language:
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
-                          "appointer_after", "appointer_before"})
+                          "appointer_after", "appointer_before", "present_verbs", "verb_adverbs"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

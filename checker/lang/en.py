@@ -100,6 +100,9 @@ PACK = Language(
     # right before a mention, the word that makes the person the agent of what was told before it:
     # "nominated by President X", "sworn in by Chief Justice Y"
     appointer_before=(r"\bby",),
+    # "signs", "visits", "calls for": a third person in -s right after a name (not "-ss", not "'s")
+    present_verbs=(r"[a-z]{2,}[^s\W]s",),
+    verb_adverbs=(r"also", r"today", r"now", r"still", r"again", r"[a-z]+ly"),
     recent=("today", "yesterday", "tonight", "earlier today", "this (?:morning|afternoon|evening|week)", "last night",
             r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\s,]+(?:\w+\.?\s+)?\d)"),
     ago_after=("ago",),

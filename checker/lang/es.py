@@ -72,6 +72,7 @@ PACK = Language(
                       r"rendirá\s+protesta", r"toma\s+de\s+protesta"),
     # "propuesto por el presidente X", "designada por la gobernadora Y": quien nombra
     appointer_before=(r"\bpor(?:\s+(?:el|la))?",),
+    verb_adverbs=(r"también", r"hoy", r"ahora", r"ya"),
     recent=("hoy", "ayer", "anoche", "esta (?:mañana|tarde|noche|semana)"),
     ago_after=("atrás",),
     ago_before="hace",
