@@ -81,11 +81,7 @@ def _rebuild() -> None:
                                if not (p.past_ending and re.match(p.past_ending, w))}, key=len, reverse=True))
     verbs = "|".join([present] + [v for p in packs for v in p.present_verbs])
     adverbs = "|".join(a for p in packs for a in p.verb_adverbs)
-    # or a thing of the person's that is the subject ("President Obama's budget blueprint is an insult",
-    # "President Bush's action today"): the possessive and up to three words of it
-    owned = r"(?:['’]s(?:\s+[a-z][\w-]*){1,3}?)?"
-    adverb = rf"(?:(?:{adverbs})\s+)?" if adverbs else ""
-    _SUBJECT = re.compile(rf"{owned}\s+{adverb}(?:{verbs})\b")
+    _SUBJECT = re.compile(rf"\s+(?:(?:{adverbs})\s+)?(?:{verbs})\b" if adverbs else rf"\s+(?:{verbs})\b")
     agent = "|".join(c for p in packs for c in p.appointer_before)
     _AGENT = re.compile(rf"(?:{agent})\s*$", re.I) if agent else re.compile("(?!)")
 
@@ -145,8 +141,7 @@ def _role(mentions: list[Mention], tenures, times) -> str:
 
 
 def _subject(m: Mention) -> bool:
-    """Whether the present verb comes right after the mention, or after a thing of the person's: the person
-    (or what is theirs) is the clause's subject."""
+    """Whether the present verb comes right after the mention: the person is the clause's subject."""
     at = m.span.end - m.sentence.start
     return bool(_SUBJECT.match(m.sentence.text, at, at + 40))
 
