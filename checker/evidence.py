@@ -388,6 +388,8 @@ def _before(gap: float) -> str:
 
 
 EVENTS = ("event-past", "event-future", "year-past", "year-future")
+# roles that are a kind of another clause, to which their cells back off past their language's (`_chain`)
+ROLE_PARENT = {"speaker": "acting", "acting-s": "acting"}
 # the kinds of name that may mean someone else of the same surname (`Evidence.ambiguous`)
 NAMESAKES = ("surname", "several")
 NO_GRACE = dt.timedelta(0)
@@ -505,12 +507,12 @@ def _cells(item: Evidence, rel: str) -> tuple[str, ...]:
 
 
 def _chain(item: Evidence, rel: str) -> tuple[str, ...]:
-    if item.role in ("speaker", "acting-s"):
+    if item.role in ROLE_PARENT:
         # a speaker's label is a present clause of its own kind, whose strength is measured per language (the
         # transcripts of one language label people by their office, the debates of another by the title they
         # campaign under), and so is a present clause with the person as its subject: past its language's
         # cells each is weighed as the present clause it is
-        return _role_chain(item, item.role, rel)[:3] + _role_chain(item, "acting", rel)
+        return _role_chain(item, item.role, rel)[:3] + _role_chain(item, ROLE_PARENT[item.role], rel)
     return _role_chain(item, item.role, rel)
 
 

@@ -188,7 +188,7 @@ def fit_ratios(docs, seen: dict[str, set[str]]) -> dict:
     # shrinkage: a cell's ratio is pulled toward its coarser cell's, the more the fewer times it was seen
     # (a cell seen SHRINK times is halfway), so a rare cell says what its own counts say, but not alone
     table = {}
-    for c in sorted(raw, key=lambda c: (c.count("|"), c.split("|")[1] in ("speaker", "acting-s"))):  # parents first
+    for c in sorted(raw, key=lambda c: (c.count("|"), c.split("|")[1] in evidence.ROLE_PARENT)):  # parents first
         r, w, value = raw[c]
         parent = _parent(c)
         if parent is not None and parent in table:
@@ -205,8 +205,8 @@ def _parent(cell: str):
     parts = cell.split("|")
     if len(parts) <= 2:
         return None
-    if len(parts) == 4 and parts[1] in ("speaker", "acting-s"):  # back off to the present clause it is
-        return "|".join((parts[0], "acting", parts[2], parts[3]))
+    if len(parts) == 4 and parts[1] in evidence.ROLE_PARENT:  # back off to the clause it is a kind of
+        return "|".join((parts[0], evidence.ROLE_PARENT[parts[1]], parts[2], parts[3]))
     drop = {6: 3, 5: 2, 4: 2, 3: 1}[len(parts)]
     return "|".join(parts[:drop] + parts[drop + 1:])
 

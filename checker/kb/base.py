@@ -58,7 +58,7 @@ class KnowledgeBase:
         Representatives is complete from the extract's first Congress, the presidency from 1789. None for an
         office without terms."""
         if getattr(self, "_complete", None) is None:  # (a knowledge base pickled before the field has none)
-            self._by_office: dict[str, list[Tenure]] = {}
+            self._by_office = {}
             for ts in self.tenures.values():
                 for t in ts:
                     self._by_office.setdefault(t.office_id, []).append(t)
