@@ -123,9 +123,10 @@ def _role(mentions: list[Mention], tenures, times) -> str:
         speaker = speaker or m.speaker
         # a verb in the present right after the name makes a clause with no other marker present
         # ("President Carter signs the bill")
-        if m.tense is Tense.PRESENT or (m.tense is Tense.UNKNOWN and _subject(m)):
+        verb = m.tense in (Tense.PRESENT, Tense.UNKNOWN) and _subject(m)
+        if m.tense is Tense.PRESENT or verb:
             acting.add(m.sentence.start)
-            subject = subject or _subject(m)
+            subject = subject or verb
         elif m.tense is Tense.FUTURE:
             future = True
         elif m.tense is Tense.PAST and _recent(m):
@@ -433,16 +434,14 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
         if due >= day - grace:
             return "ahead<1" if _years(day, due) < 1 else "ahead1+"
         return "behind<1" if _years(last, day) < 1 else "behind1+"
-    if item.complete_from is not None and day < item.complete_from - grace and not any(
-            a - grace <= day and (b is None or day <= b + grace) for a, b in item.intervals):
+    if item.complete_from is not None and day < item.complete_from - grace and not _held(item, day, grace):
         return UNKNOWN  # before the record of the office is complete: the surname may be a holder it lacks
     if item.died is not None and day > item.died + grace:
         return "dead"  # only a look back can name them, whatever their title
     if item.born is not None and day < item.born + COMING_OF_AGE:
         return "minor"  # a child or not yet born: a namesake, or a text moved back years
     if ((item.open_from is not None and day < item.open_from - grace) or (
-            item.open_after is not None and day > item.open_after + grace)) and not any(
-            a - grace <= day and (b is None or day <= b + grace) for a, b in item.intervals):
+            item.open_after is not None and day > item.open_after + grace)) and not _held(item, day, grace):
         return UNKNOWN  # before the record of the terms begins or after it stops: the person may have held it
     if item.kind == "elect":
         if any(a - grace <= day <= b + grace for a, b in item.intervals):
@@ -470,6 +469,11 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
     if ends:
         return _after(_years(max(ends), day))
     return _before(min(_years(day, a) for a, _ in item.intervals))
+
+
+def _held(item: Evidence, day: dt.date, grace: dt.timedelta) -> bool:
+    """Whether a recorded term holds `day` (with the hand-over grace)."""
+    return any(a - grace <= day and (b is None or day <= b + grace) for a, b in item.intervals)
 
 
 def cells(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE, kept: frozenset = frozenset()) -> tuple[str, ...]:
