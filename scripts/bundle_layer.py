@@ -184,12 +184,13 @@ def _join_same_people(people: dict[str, dict]) -> tuple[dict[str, dict], dict[st
     """A person written here without a QID (a governor, `p.bob_graham`) and the same person from an extract
     (the senator, `Q578102`): the same full name, gender and year of birth make them one, under the QID. The
     layer merge joins by name and full birth date, which rows written here often lack."""
+    from checker.kb.importers import personal_name
     from checker.kb.text import fold
 
     by_name: dict[tuple[str, str, str], list[str]] = {}
     for pid, p in people.items():
         if p.get("born") and p.get("gender"):
-            by_name.setdefault((fold(p["name"]), p["gender"], p["born"][:4]), []).append(pid)
+            by_name.setdefault((fold(personal_name(p["name"])), p["gender"], p["born"][:4]), []).append(pid)
     joined: dict[str, str] = {}
     for ids in by_name.values():
         qs = [i for i in ids if i.startswith("Q")]

@@ -1,6 +1,7 @@
 """Importers (Wikidata CSV, SPARQL JSON, congress-legislators YAML) and the `checker kb` commands."""
 from __future__ import annotations
 
+import collections
 import csv
 import datetime as dt
 import json
@@ -346,6 +347,31 @@ def test_surnames_keep_their_particles():
     assert importers.surnames_for("Chris Van Hollen", "US") == "Van Hollen"
     assert importers.surnames_for("Shaktikanta Das", "IN") == "Das"  # a particle's word as the last: a surname
     assert importers.surnames_for("Nora Yú", "MX") == "Yú"  # two letters, the second accented
+
+
+def test_a_peer_is_named_by_the_personal_name_not_the_peerage():
+    """"Tom King, Baron King of Bridgwater" is Tom King: "Secretary King", never "Secretary Bridgwater"; a
+    peerage's place is no surname, and a name that only looks like a title ("Baron Hill", "Michael Lord") is
+    a name."""
+    assert importers.surnames_for("Tom King, Baron King of Bridgwater", "GB") == "King"
+    assert importers.surnames_for("Dennis Turner, Baron Bilston", "GB") == "Turner"
+    assert importers.surnames_for("Angela Smith, Baroness Smith of Basildon", "GB") == "Smith"
+    assert importers.name_forms("John Reid, Baron Reid of Cardowan") == ["John Reid, Baron Reid of Cardowan", "John Reid"]
+    assert importers.surnames_for("Baron Hill", "US") == "Hill" and importers.surnames_for("Michael Lord", "GB") == "Lord"
+    assert importers.personal_name("Earl Blumenauer") == "Earl Blumenauer"
+
+
+def test_bundled_peers_have_their_own_surnames_and_one_row():
+    """Every bundled peer goes by the personal name's surname, and a peer bundled twice (a minister written
+    here, the member of Parliament from an extract) is one person."""
+    people = list(csv.DictReader(open(kb.DATA_DIR / "people.csv", newline="", encoding="utf-8")))
+    peers = [p for p in people if importers.personal_name(p["name"]) != p["name"]]
+    assert len(peers) > 50
+    for p in peers:
+        assert p["surnames"] == importers.surnames_for(p["name"], "GB"), p["name"]
+        assert importers.personal_name(p["name"]) in p["aliases"].split("|"), p["name"]
+    named = collections.Counter((importers.personal_name(p["name"]), p["born"][:4]) for p in people if p["born"])
+    assert all(named[(importers.personal_name(p["name"]), p["born"][:4])] == 1 for p in peers)
 
 
 def test_name_forms_drop_middle_initials_and_suffixes():

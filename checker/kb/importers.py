@@ -124,7 +124,19 @@ def _surname_units(words: list[str]) -> list[str]:
     return units
 
 
+# A British peer's style after the personal name ("Tom King, Baron King of Bridgwater", "Joyce Quin, Baroness
+# Quin"): the person is named by what comes before it, never by the peerage's place
+_PEERAGE = re.compile(r",\s*(?:(?:The\s+)?(?:Rt\.?\s+Hon\.?\s+)?(?:Baron|Baroness|Viscount|Viscountess|Earl|Countess|"
+                      r"Marquess|Marchioness|Duke|Duchess|Lord|Lady)\b).*$")
+
+
+def personal_name(name: str) -> str:
+    """The name without a peer's style after it: "John Reid, Baron Reid of Cardowan" -> "John Reid"."""
+    return _PEERAGE.sub("", name).strip()
+
+
 def surnames_for(name: str, country: str) -> str:
+    name = personal_name(name)
     words = _surname_units([w for w in name.replace(",", " ").split() if w.lower() not in NAME_SUFFIXES])
     if len(words) < 2:
         return ""
@@ -138,8 +150,9 @@ def surnames_for(name: str, country: str) -> str:
 
 def name_forms(name: str) -> list[str]:
     """The name and the shorter forms news writes it in: without middle initials and without a suffix
-    ("Charles B. Rangel" -> "Charles Rangel"; "Thomas J. Bliley, Jr." -> "Thomas J. Bliley", "Thomas Bliley")."""
-    words = name.replace(",", " ").split()
+    ("Charles B. Rangel" -> "Charles Rangel"; "Thomas J. Bliley, Jr." -> "Thomas J. Bliley", "Thomas Bliley"; a
+    peer by the personal name: "Tom King, Baron King of Bridgwater" -> "Tom King")."""
+    words = personal_name(name).replace(",", " ").split()
     plain = [w for w in words if w.lower() not in NAME_SUFFIXES]
     bare = [w for k, w in enumerate(plain) if k == len(plain) - 1 or not re.fullmatch(r"[A-Z]\.", w)]
     forms = [name, " ".join(plain), " ".join(bare)]
