@@ -68,6 +68,38 @@ def test_json_fields(field):
     assert "Text." in doc.text
 
 
+def test_a_news_please_record_is_read_by_its_own_fields():
+    """news-please (the crawler behind CC-News) keeps the story in `maintext`, a summary in `description`,
+    and the dates in `date_publish`/`date_modify` (`date_download` is when it was crawled, no claim)."""
+    rec = {"title": "Port deal signed", "description": "A summary.", "maintext": "The port signed the deal on Tuesday.",
+           "date_publish": "2019-03-05 14:30:00", "date_modify": "2019-03-06 09:00:00",
+           "date_download": "2021-07-01 00:00:00", "language": "en"}
+    doc = next(read_one("n.json", json.dumps(rec).encode()))
+    assert "signed the deal on Tuesday" in doc.text and "A summary." not in doc.text
+    kinds = {(c.kind.value, c.value.iso(), c.source) for c in doc.claims}
+    assert ("published", "2019-03-05", "json:date_publish") in kinds
+    assert ("updated", "2019-03-06", "json:date_modify") in kinds
+    assert not any("2021" in c.value.iso() for c in doc.claims)
+
+
+def test_a_spanish_export_is_read_by_its_own_fields():
+    rec = {"id": "n1", "titulo": "Reunión en Palacio", "fecha": "4 de marzo de 2014", "idioma": "es",
+           "texto": "El presidente encabezó este martes la ceremonia."}
+    doc = next(read_one("e.jsonl", json.dumps(rec).encode()))
+    assert doc.readable and doc.text.startswith("Reunión en Palacio\n\nEl presidente")
+    c = declared_claim(doc.claims)
+    assert (c.value.iso(), c.source) == ("2014-03-04", "json:fecha")
+    assert doc.language_hint == "es"
+
+
+def test_a_flag_named_like_a_date_field_is_no_date():
+    """`"published": true` (a CMS saying the post is live) is passed over for the next date field, with no
+    complaint that it is not a date."""
+    rec = {"published": True, "date": "2020-05-01", "text": "Text."}
+    doc = next(read_one("f.json", json.dumps(rec).encode()))
+    assert declared_claim(doc.claims).value.iso() == "2020-05-01" and not doc.problems
+
+
 def test_jsonl_bad_line_keeps_the_others():
     data = b'{"id": "a", "date": "2020-01-02", "text": "One."}\n{broken\n{"id": "b", "text": "Two."}\n'
     docs = list(read_one("r.jsonl", data))

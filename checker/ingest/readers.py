@@ -37,12 +37,20 @@ class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 _SHORT = reprlib.Repr()
 _SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 60, 60  # an alias bomb is shown, not expanded
-TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "description")
+# The fields a record's text, dates, language and title may be in, first found first: the common English
+# names, news-please's (the crawler behind CC-News: `maintext`, `date_publish`, `date_modify`) and Spanish
+# exports' (`texto`, `fecha`, `actualizado`, `idioma`, `titulo`). A summary (`description`) is the text only
+# when nothing else is.
+TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "maintext", "full_text", "fulltext", "story",
+               "texto", "cuerpo", "contenido", "description", "descripcion", "descripción")
 PUBLISHED_FIELDS = ("published", "datePublished", "date_published", "publishedAt", "published_at", "pubDate", "date",
-                    "publish_date", "publication_date", "created", "created_at")
+                    "publish_date", "publication_date", "date_publish", "created", "created_at", "fecha_publicacion",
+                    "fecha_publicación", "fecha_de_publicacion", "fecha_de_publicación", "fechaPublicacion", "fecha")
 UPDATED_FIELDS = ("updated", "dateModified", "date_modified", "modified", "lastmod", "last_modified", "updated_at",
-                  "updatedAt")
-LANG_FIELDS = ("lang", "language", "inLanguage", "locale")
+                  "updatedAt", "date_modify", "fecha_actualizacion", "fecha_actualización", "fechaActualizacion",
+                  "actualizado", "modificado")
+LANG_FIELDS = ("lang", "language", "inLanguage", "locale", "idioma")
+TITLE_FIELDS = ("title", "headline", "titulo", "título", "titular")
 ID_FIELDS = ("id", "_id", "doc_id", "uuid", "guid")
 
 
@@ -128,7 +136,8 @@ def _field_claims(record: dict, prefix: str, span_for) -> tuple[list[Claim], lis
     claims, problems = [], []
     for kind, fields in ((ClaimKind.PUBLISHED, PUBLISHED_FIELDS), (ClaimKind.UPDATED, UPDATED_FIELDS)):
         for f in fields:
-            if f in record and record[f] not in (None, ""):
+            # a flag ("published": true, as CMS exports say a post is live) is no date: the next field may be
+            if f in record and record[f] not in (None, "") and not isinstance(record[f], bool):
                 c = _value_claim(kind, f"{prefix}:{f}", record[f], span_for(f, record[f]))
                 if c is None:
                     problems.append(Problem(ProblemCode.IN002, f"The {prefix} field '{f}' holds {_short(record[f])}, which is not a date."))
@@ -173,7 +182,7 @@ def read_markdown(doc_id: str, path: str, text: str) -> Document:
     return Document(doc_id=doc_id, path=path, format="md", text=text, claims=tuple(claims),
                     body_start=max(body_start, _header_end(text, body, body_start)),
                     metadata_spans=((0, body_start),) + _metadata_spans(body, text, body_start), language_hint=lang,
-                    title=_scalar(meta.get("title")), problems=tuple(problems),
+                    title=next((t for t in (_scalar(meta.get(f)) for f in TITLE_FIELDS) if t), None), problems=tuple(problems),
                     metadata=suppressions + _author(meta))
 
 
@@ -226,8 +235,7 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
     if body is None:
         return unreadable(doc_id, path, fmt, ProblemCode.IN001,
                           f"The JSON object has no text field ({', '.join(TEXT_FIELDS[:3])}, ...); nothing to check.")
-    title = record.get("title") or record.get("headline")
-    title = title if isinstance(title, str) and title.strip() else None
+    title = next((record[f] for f in TITLE_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
     # JSON escapes (\u200b) survive decoding: invisible characters are taken out of fields here too
     body = strip_invisible(body)[0]
     title = strip_invisible(title)[0] if title else None
