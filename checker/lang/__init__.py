@@ -195,11 +195,22 @@ def _distinct_words() -> None:
 def detect(text: str, default: Optional[str] = None) -> Optional[str]:
     """The registered language with the most of its own function words in `text`'s start (the first
     registered on a tie), or `default` when the text has too few to tell."""
-    words = list(map(str.lower, _WORD.findall(text[:SAMPLE])))
-    counts = [sum(map(own.__contains__, words)) for _, own in _DISTINCT]
-    if sum(counts) < 3:
+    return choose(function_word_counts(text[:SAMPLE]), default)
+
+
+def function_word_counts(text: str) -> dict[str, int]:
+    """How many of each registered language's own function words `text` holds (any case), in the order
+    the languages were registered."""
+    words = list(map(str.lower, _WORD.findall(text)))
+    return {code: sum(map(own.__contains__, words)) for code, own in _DISTINCT}
+
+
+def choose(counts: dict[str, int], default: Optional[str] = None) -> Optional[str]:
+    """The language of `function_word_counts`: the most words (the first registered on a tie), or
+    `default` with fewer than three in all."""
+    if sum(counts.values()) < 3:
         return default
-    return _DISTINCT[counts.index(max(counts))][0]
+    return max(counts, key=counts.get)
 
 
 def _load_bundled(modules: Iterable[str]) -> None:
