@@ -210,3 +210,30 @@ def test_spanish_imperfect_and_present_forms_in_bar(sentence, phrase, tense):
 
     at = sentence.index(phrase)
     assert tense_near(sentence, at, at + len(phrase), "es") is tense
+
+
+def test_a_bilingual_paragraph_is_read_sentence_by_sentence(check_text):
+    """One paragraph in two languages: each sentence goes to the pipeline of the language its running
+    function words clearly say; the document is in both."""
+    from checker.analyse import language_runs
+
+    para = ("Speaker Nancy Pelosi said Tuesday that the House would move ahead with articles of impeachment. "
+            "La presidenta de la Cámara dijo que el proceso es urgente y que no esperará.")
+    runs = language_runs(para, "en", ("en", "es"))
+    assert [r[2] for r in runs] == ["en", "es"] and para[runs[1][0]:].startswith("La presidenta")
+    assert runs[0][0] == 0 and runs[-1][1] == len(para) and runs[0][1] == runs[1][0]
+    row, _ = check_text(f"Posted: December 3, 2019\n\n{para}\n")
+    assert row["language"] == "en,es"
+
+
+@pytest.mark.parametrize("para", [
+    # Spanish names and particles in an English sentence
+    "Secretary of State Marco Rubio met Foreign Secretary Juan Ramón de la Fuente on Monday. They spoke of trade.",
+    # a list of members: first names and state abbreviations that spell Spanish words ("Dan", "Sean", "MI")
+    "Signers: Dan Benishek (R-MI), Sean Duffy (R-WI), Raúl Labrador (R-ID), Mia Love (R-UT). "
+    "The letter was sent to the Secretary on Monday and the members asked for a reply by Friday.",
+])
+def test_names_do_not_make_a_sentence_spanish(para):
+    from checker.analyse import language_runs
+
+    assert language_runs(para, "en", ("en", "es")) == [(0, len(para), "en")]

@@ -21,7 +21,7 @@ from checker.analyse.times import KIND, build_matcher, find as find_times, norma
 from checker.ingest.claims import declared_claim
 from checker.ingest.clean import PARAGRAPH_BREAK, unwrap
 from checker.kb import KnowledgeBase, fold
-from checker.lang import SAMPLE as LANGUAGE_SAMPLE, detect, get as language_pack, registered
+from checker.lang import SAMPLE as LANGUAGE_SAMPLE, choose, detect, function_word_counts, get as language_pack, own_words, registered
 from checker.timing import clock
 from checker.model import AnalysedDocument, Document, Mention, Problem, ProblemCode, Span, Tense, TimeExpression
 
@@ -162,20 +162,24 @@ class Analyser:
                 # a paragraph that starts with the sample detection read is the body itself (a release in
                 # one paragraph): its language is the body's
                 same = head is not None and offset == document.body_start and para.startswith(head)
-                lang = doc_lang if same else detect(para, doc_lang) or "en"
+                counts = None if same else function_word_counts(para[:LANGUAGE_SAMPLE])
+                lang = doc_lang if same else choose(counts, doc_lang) or "en"
                 if lang not in self.languages:
                     lang = self.languages[0]
-            if lang not in langs and len(para) > 40:
-                langs.append(lang)
-            paras.append((offset, offset + len(para), lang))
-            with clock("matching"):
-                sdoc = self.tokens(lang, fold(para))
-                raw_mentions = self.people[lang].find(sdoc, para)
-                found = find_times(self.time_matchers[lang], sdoc, self.triggers[lang])
-            where = _Paragraph(para, offset, lang, document.metadata_spans)
-            mentions.extend(where.mentions(raw_mentions))
-            labels = {(s, e): self.nlp[lang].vocab.strings[m] for m, s, e in found}
-            times.extend(where.times(filter_spans([sdoc[s:e] for _, s, e in found]), labels, base))
+                runs = language_runs(para, lang, self.languages, counts if len(para) <= LANGUAGE_SAMPLE else None)
+            for start, end, lang in runs:
+                piece = para[start:end]
+                if lang not in langs and len(piece) > 40:
+                    langs.append(lang)
+                paras.append((offset + start, offset + end, lang))
+                with clock("matching"):
+                    sdoc = self.tokens(lang, fold(piece))
+                    raw_mentions = self.people[lang].find(sdoc, piece)
+                    found = find_times(self.time_matchers[lang], sdoc, self.triggers[lang])
+                where = _Paragraph(piece, offset + start, lang, document.metadata_spans)
+                mentions.extend(where.mentions(raw_mentions))
+                labels = {(s, e): self.nlp[lang].vocab.strings[m] for m, s, e in found}
+                times.extend(where.times(filter_spans([sdoc[s:e] for _, s, e in found]), labels, base))
         if not langs:
             langs = [doc_lang or "en"]
         mentions = corefer(mentions, document.text, self.kb)
@@ -265,6 +269,38 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[¿¡]*[
 
 # an abbreviation before a number is no sentence's end: "H.R. 2739", "S. 1234", "No. 5", "Sec. 3"
 _BEFORE_NUMBER = re.compile(r"\b(?:H\.\s?R|H\.\s?Res|S\.\s?Res|S|No|Nos|Sec|Art|Vol|Pub|Núm)\.$", re.I)
+
+
+# A sentence is read in another language than its paragraph's when its own function words of that language
+# are at least SWITCH_WORDS and more than twice the paragraph language's: a bilingual paragraph ("Speaker
+# Pelosi said Tuesday ... La presidenta de la Cámara dijo ..."), not an English sentence with Spanish names
+# ("Foreign Secretary Juan Ramón de la Fuente met ...")
+SWITCH_WORDS = 4
+
+
+def language_runs(para: str, lang: str, languages: tuple[str, ...],
+                  counts: Optional[dict[str, int]] = None) -> list[tuple[int, int, str]]:
+    """The paragraph's stretches of one language (start, end, language), in order and covering it: each
+    sentence in its paragraph's language unless its own words clearly say another. `counts`: the whole
+    paragraph's `function_word_counts`, when detection has made them."""
+    counts = function_word_counts(para) if counts is None else counts
+    if all(counts.get(c, 0) < SWITCH_WORDS for c in languages if c != lang):
+        return [(0, len(para), lang)]  # no sentence of it can say another language: the common case, cheaply
+    spans = sentences(para)
+    if len(spans) < 2:
+        return [(0, len(para), lang)]
+    runs: list[list] = []
+    for k, (s, _) in enumerate(spans):
+        start = 0 if k == 0 else s
+        end = spans[k + 1][0] if k + 1 < len(spans) else len(para)
+        counts = own_words(para[start:end])
+        other = max((c for c in counts if c != lang and c in languages), key=counts.get, default=None)
+        said = other if other and counts[other] >= SWITCH_WORDS and counts[other] > 2 * counts.get(lang, 0) else lang
+        if runs and runs[-1][2] == said:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end, said])
+    return [tuple(r) for r in runs]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -213,6 +213,14 @@ def choose(counts: dict[str, int], default: Optional[str] = None) -> Optional[st
     return max(counts, key=counts.get)
 
 
+def own_words(text: str) -> dict[str, int]:
+    """How many of each registered language's own function words `text` holds as running words: in lower
+    case, or the first word. A capitalised word inside a sentence is a name ("Sean Duffy", "Dan") or an
+    abbreviation ("R-MI"), whatever it spells."""
+    words = [w.lower() for k, w in enumerate(_WORD.findall(text)) if k == 0 or w.islower()]
+    return {code: sum(map(own.__contains__, words)) for code, own in _DISTINCT}
+
+
 def _load_bundled(modules: Iterable[str]) -> None:
     import importlib
 
