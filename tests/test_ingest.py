@@ -92,6 +92,18 @@ def test_a_spanish_export_is_read_by_its_own_fields():
     assert doc.language_hint == "es"
 
 
+@pytest.mark.parametrize("value", [1551796200, 1551796200000, "1551796200", 20190305])
+def test_a_date_given_as_a_number(value):
+    """APIs give dates as Unix timestamps (seconds or milliseconds, read in UTC) or as YYYYMMDD numbers."""
+    doc = next(read_one("t.json", json.dumps({"published": value, "text": "Text."}).encode()))
+    assert declared_claim(doc.claims).value.iso() == "2019-03-05" and not doc.problems
+
+
+def test_a_number_that_is_no_date_is_said_to_be_none():
+    doc = next(read_one("t.json", json.dumps({"published": 123456, "text": "Text."}).encode()))
+    assert declared_claim(doc.claims) is None and [p.code for p in doc.problems] == ["IN002"]
+
+
 def test_a_flag_named_like_a_date_field_is_no_date():
     """`"published": true` (a CMS saying the post is live) is passed over for the next date field, with no
     complaint that it is not a date."""

@@ -119,10 +119,13 @@ def _value_claim(kind: ClaimKind, source: str, value: Any, span: Span) -> Option
         value = value.date()
     if isinstance(value, dt.date):
         return Claim(kind, PartialDate.of(value), source, span)
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) in (10, 13):
+        value = int(value.strip())  # "1551796200": an epoch timestamp written as text
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1000 <= value <= 9999:
             return Claim(kind, PartialDate(int(value)), source, span)
-        return None
+        day = _number_date(value)
+        return Claim(kind, PartialDate.of(day), source, span) if day else None
     if not isinstance(value, str) or not value.strip():
         return None
     parsed = parse_claim_value(value.strip())
@@ -130,6 +133,21 @@ def _value_claim(kind: ClaimKind, source: str, value: Any, span: Span) -> Option
         return None
     date, weekday, _, _ = parsed
     return Claim(kind, date, source, span, weekday)
+
+
+def _number_date(value: float) -> Optional[dt.date]:
+    """A date an API gives as a number: 20190305 (YYYYMMDD), or a Unix timestamp in seconds (1551796200)
+    or milliseconds (1551796200000), read in UTC; None for any other number."""
+    if 19000101 <= value <= 21001231 and float(value).is_integer():
+        n = int(value)
+        try:
+            return dt.date(n // 10000, n // 100 % 100, n % 100)
+        except ValueError:
+            return None
+    seconds = value / 1000 if 1e11 <= value < 1e13 else value if 1e8 <= value < 1e10 else None
+    if seconds is None:
+        return None
+    return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
 
 
 def _field_claims(record: dict, prefix: str, span_for) -> tuple[list[Claim], list[Problem]]:
