@@ -237,3 +237,20 @@ def test_names_do_not_make_a_sentence_spanish(para):
     from checker.analyse import language_runs
 
     assert language_runs(para, "en", ("en", "es")) == [(0, len(para), "en")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("El presidente Andrés Manuel López Obrador visitó este martes Oaxaca.", "es"),  # "el", "este" and "martes"
+    ("President Obama spoke on Tuesday in Ohio.", "en"),
+    ("Senate passes farm bill", None),  # nothing to tell by: the caller's default
+])
+def test_a_short_text_is_told_by_its_other_own_words(text, expected):
+    """Under three function words (a headline, a one-line post), the language's month and weekday names
+    and tense markers count too."""
+    assert lang.detect(text) == expected
+
+
+def test_a_one_line_spanish_post_is_read_in_spanish(check_text):
+    row, _ = check_text("---\nfecha: 2024-03-05\n---\nEl presidente Andrés Manuel López Obrador visitó este martes "
+                        "Oaxaca.\n", name="post.md")
+    assert row["language"] == "es" and (row["inferred_start"], row["inferred_end"]) == ("2018-12-01", "2024-09-30")

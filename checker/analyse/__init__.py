@@ -21,7 +21,7 @@ from checker.analyse.times import KIND, build_matcher, find as find_times, norma
 from checker.ingest.claims import declared_claim
 from checker.ingest.clean import PARAGRAPH_BREAK, unwrap
 from checker.kb import KnowledgeBase, fold
-from checker.lang import SAMPLE as LANGUAGE_SAMPLE, choose, detect, function_word_counts, get as language_pack, own_words, registered
+from checker.lang import SAMPLE as LANGUAGE_SAMPLE, choose, detect, function_word_counts, get as language_pack, language_counts, own_words, registered
 from checker.timing import clock
 from checker.model import AnalysedDocument, Document, Mention, Problem, ProblemCode, Span, Tense, TimeExpression
 
@@ -162,7 +162,7 @@ class Analyser:
                 # a paragraph that starts with the sample detection read is the body itself (a release in
                 # one paragraph): its language is the body's
                 same = head is not None and offset == document.body_start and para.startswith(head)
-                counts = None if same else function_word_counts(para[:LANGUAGE_SAMPLE])
+                counts = None if same else language_counts(para[:LANGUAGE_SAMPLE])
                 lang = doc_lang if same else choose(counts, doc_lang) or "en"
                 if lang not in self.languages:
                     lang = self.languages[0]

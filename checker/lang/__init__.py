@@ -181,6 +181,7 @@ def merged(attr: str) -> dict:
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SAMPLE = 5000  # characters read from the start of a text
 _DISTINCT: list[tuple[str, frozenset[str]]] = []
+_DISTINCT_MORE: list[tuple[str, frozenset[str]]] = []
 
 
 def _distinct_words() -> None:
@@ -190,12 +191,34 @@ def _distinct_words() -> None:
     for p in _PACKS.values():
         others = {w for q in _PACKS.values() if q is not p for w in q.function_words}
         _DISTINCT.append((p.code, p.function_words - others))
+    _DISTINCT_MORE.clear()
+    more = {p.code: _more_words(p) for p in _PACKS.values()}
+    for code, words in more.items():
+        others = {w for c, ws in more.items() if c != code for w in ws} | {w for p in _PACKS.values() for w in p.function_words}
+        _DISTINCT_MORE.append((code, frozenset(words - others)))
+
+
+def _more_words(p: "Language") -> set[str]:
+    """Words besides the function words that only text in the language writes: its month and weekday names
+    and its tense markers ("martes", "dijo", "ayer"), for a text too short to have three function words."""
+    words = {m for m in p.months if len(m) > 3} | {w.lower() for w in p.weekday_names}
+    return words | {w for ws in p.tense_markers.values() for w in ws}
 
 
 def detect(text: str, default: Optional[str] = None) -> Optional[str]:
     """The registered language with the most of its own function words in `text`'s start (the first
     registered on a tie), or `default` when the text has too few to tell."""
-    return choose(function_word_counts(text[:SAMPLE]), default)
+    return choose(language_counts(text[:SAMPLE]), default)
+
+
+def language_counts(text: str) -> dict[str, int]:
+    """`function_word_counts`, and where they are fewer than three in all (a headline, a one-line post), the
+    language's other own words too: month and weekday names, tense markers."""
+    counts = function_word_counts(text)
+    if sum(counts.values()) >= 3:
+        return counts
+    words = list(map(str.lower, _WORD.findall(text)))
+    return {code: counts.get(code, 0) + sum(map(own.__contains__, words)) for code, own in _DISTINCT_MORE}
 
 
 def function_word_counts(text: str) -> dict[str, int]:
