@@ -104,6 +104,20 @@ def test_a_number_that_is_no_date_is_said_to_be_none():
     assert declared_claim(doc.claims) is None and [p.code for p in doc.problems] == ["IN002"]
 
 
+def test_a_dump_s_wrapped_fields_are_read():
+    """An Elasticsearch hit keeps the story under `_source`; an export may keep the dates in a `metadata`
+    block. The record's own fields win where both say."""
+    hit = {"_index": "news", "_id": "a1", "_source": {"title": "Budget vote", "text": "The House voted.",
+                                                      "date": "2019-03-05"}}
+    doc = next(read_one("h.jsonl", json.dumps(hit).encode()))
+    assert doc.readable and doc.text == "Budget vote\n\nThe House voted." and doc.doc_id == "h.jsonl#a1"
+    assert declared_claim(doc.claims).value.iso() == "2019-03-05"
+    rec = {"text": "The House voted.", "date": "2020-01-02", "metadata": {"published": "2019-03-05", "updated": "2019-03-06"}}
+    doc = next(read_one("m.json", json.dumps(rec).encode()))
+    kinds = {(c.kind.value, c.value.iso(), c.source) for c in doc.claims}
+    assert ("published", "2019-03-05", "json:published") in kinds and ("updated", "2019-03-06", "json:updated") in kinds
+
+
 def test_a_flag_named_like_a_date_field_is_no_date():
     """`"published": true` (a CMS saying the post is live) is passed over for the next date field, with no
     complaint that it is not a date."""

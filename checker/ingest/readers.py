@@ -245,10 +245,28 @@ def _with_problem(doc: Document, problem: Problem) -> Document:
     return replace(doc, problems=doc.problems + (problem,))
 
 
+# Objects a dump wraps a story's fields in (an Elasticsearch hit's `_source`, an API's `data` or
+# `attributes`, a `metadata` block of dates): their fields count where the record's own do not say
+NESTED_FIELDS = ("_source", "data", "attributes", "document", "doc", "article", "item", "metadata", "meta")
+
+
+def _flattened(record: dict) -> dict:
+    """The record's fields, and under them those of the objects it wraps (NESTED_FIELDS, the first named
+    first): the record's own field wins where both have one."""
+    view: dict = {}
+    for key in reversed(NESTED_FIELDS):
+        if isinstance(record.get(key), dict):
+            view.update(record[key])
+    view.update(record)
+    return view
+
+
 def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
-    """One JSON object: metadata from its fields, the text from title + body."""
+    """One JSON object: metadata from its fields (and those of the objects it wraps), the text from title +
+    body."""
     if not isinstance(record, dict):
         return unreadable(doc_id, path, fmt, ProblemCode.IN001, f"Expected a JSON object, found {type(record).__name__}.")
+    record = _flattened(record)
     body = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
     if body is None:
         return unreadable(doc_id, path, fmt, ProblemCode.IN001,
