@@ -118,6 +118,27 @@ def test_a_dump_s_wrapped_fields_are_read():
     assert ("published", "2019-03-05", "json:published") in kinds and ("updated", "2019-03-06", "json:updated") in kinds
 
 
+@pytest.mark.parametrize("wrap", [
+    lambda recs: recs,  # a list at the top
+    lambda recs: {"articles": recs, "count": 3},  # an export's list under its key
+    lambda recs: {"took": 3, "hits": {"total": 3, "hits": [{"_id": r.get("id", ""), "_source": r} for r in recs]}},  # a search response
+])
+def test_a_json_file_of_several_records_is_a_row_each(wrap):
+    recs = [{"id": "a", "date": "2019-03-05", "text": "One."}, {"date": "2014-03-04", "text": "Two."},
+            {"id": "c", "text": "Three."}]
+    docs = list(read_one("dump.json", json.dumps(wrap(recs)).encode()))
+    assert [d.doc_id for d in docs][0] == "dump.json#a" and len(docs) == 3
+    assert docs[1].doc_id == "dump.json#item2"  # no id of its own: its place in the list
+    assert [declared_claim(d.claims).value.iso() if declared_claim(d.claims) else None for d in docs] == [
+        "2019-03-05", "2014-03-04", None]
+    assert all(d.readable for d in docs) and docs[2].text == "Three."
+
+
+def test_an_empty_json_list_is_one_unreadable_row():
+    docs = list(read_one("empty.json", b"[]"))
+    assert len(docs) == 1 and not docs[0].readable and docs[0].doc_id == "empty.json"
+
+
 def test_a_flag_named_like_a_date_field_is_no_date():
     """`"published": true` (a CMS saying the post is live) is passed over for the next date field, with no
     complaint that it is not a date."""

@@ -15,7 +15,7 @@ from typing import BinaryIO, Iterable, Iterator, Optional
 
 from checker.ingest.clean import strip_invisible
 from checker.ingest.html import read_html
-from checker.ingest.readers import read_json, read_jsonl, read_markdown, read_text, unreadable
+from checker.ingest.readers import read_json_file, read_jsonl, read_markdown, read_text, unreadable
 from checker.failure import internal_error
 from checker.ids import SeenIds
 from checker.model import Document, Problem, ProblemCode
@@ -214,8 +214,10 @@ def _read_whole(path: str, data: bytes, fmt: str, max_bytes: int) -> Iterator[Do
         notes.append(Problem(ProblemCode.IN007, f"Removed {invisible} invisible character(s) (zero-width, soft hyphen or "
                                       f"bidirectional control) before reading the text."))
     if fmt == "json":
-        doc = read_json(doc_id, path, text)
-    elif fmt == "md":
+        for doc in read_json_file(doc_id, path, text):
+            yield replace(doc, problems=doc.problems + tuple(notes)) if notes else doc
+        return
+    if fmt == "md":
         doc = read_markdown(doc_id, path, text)
     elif fmt == "html":
         doc = read_html(doc_id, path, text)

@@ -310,22 +310,63 @@ def _author(meta: dict) -> tuple[tuple[str, str], ...]:
     return (("author", ", ".join(dict.fromkeys(names))),) if names else ()
 
 
-def read_json(doc_id: str, path: str, text: str) -> Document:
+# Keys under which a JSON file holds a list of records: an export's `articles` or `items`, an API's
+# `results` or `data`, an Elasticsearch search response's `hits` (whose `hits` holds the list)
+RECORD_LISTS = ("articles", "items", "results", "records", "documents", "docs", "posts", "stories", "entries",
+                "data", "hits")
+
+
+def _record_list(value: Any) -> Optional[list]:
+    """The records of a JSON file that holds several: a list at the top, or under one of RECORD_LISTS (one
+    level down again for a search response's `hits.hits`); None for a file of one record."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        for key in RECORD_LISTS:
+            inner = value.get(key)
+            if isinstance(inner, dict) and isinstance(inner.get("hits"), list):
+                inner = inner["hits"]
+            if isinstance(inner, list) and inner and all(isinstance(r, dict) for r in inner):
+                return inner
+    return None
+
+
+def read_json_file(doc_id: str, path: str, text: str) -> Iterator[Document]:
+    """The document(s) of a JSON file: one record, or each record of a list of them (a dump: `[{...},
+    {...}]`, `{"articles": [...]}`), each its own row `path#id` (or `path#itemN`)."""
     try:
-        record = json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
-        return unreadable(doc_id, path, "json", ProblemCode.IN001, f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.", text)
+        yield unreadable(doc_id, path, "json", ProblemCode.IN001, f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.", text)
+        return
     except RecursionError:
-        return unreadable(doc_id, path, "json", ProblemCode.IN001, "The JSON is nested too deeply to read.", text)
-    return read_record(doc_id, path, record, "json")
+        yield unreadable(doc_id, path, "json", ProblemCode.IN001, "The JSON is nested too deeply to read.", text)
+        return
+    records = _record_list(value)
+    if records is None:
+        yield read_record(doc_id, path, value, "json")
+        return
+    if not records:
+        yield unreadable(doc_id, path, "json", ProblemCode.IN001, "The JSON file holds an empty list: no records.", text)
+        return
+    seen = SeenIds()
+    for n, record in enumerate(records, 1):
+        rid = record_id(path, record, n, seen, unit="item")
+        try:
+            yield read_record(rid, path, record, "json")
+        except Exception as exc:  # one record's failure is its own row; the file goes on
+            from checker.ingest import failed
+
+            yield failed(rid, path, "json", exc)
 
 
-def record_id(path: str, record: Any, n: int, seen: SeenIds) -> str:
-    """`path#id` from the record's own id field, or `path#lineN` where it has none or repeats one; never an
-    id given before in this file (seen keeps 8 bytes an id, so a file of millions of records stays small)."""
+def record_id(path: str, record: Any, n: int, seen: SeenIds, unit: str = "line") -> str:
+    """`path#id` from the record's own id field, or `path#lineN` (`#itemN` for a JSON list's Nth) where it
+    has none or repeats one; never an id given before in this file (seen keeps 8 bytes an id, so a file of
+    millions of records stays small)."""
     rid = next((str(record[k]) for k in ID_FIELDS if isinstance(record, dict) and isinstance(record.get(k), (str, int))
                 and not isinstance(record.get(k), bool) and record.get(k) != ""), None)
-    candidates = ([f"{path}#{rid}"] if rid else []) + [f"{path}#line{n}"]
+    candidates = ([f"{path}#{rid}"] if rid else []) + [f"{path}#{unit}{n}"]
     doc_id = next((c for c in candidates if seen.add(c, lambda _: True)), None)
     while doc_id is None:  # a record's own id took this line's name (`"id": "line7"`): number it further
         candidates[-1] += "+"
