@@ -65,7 +65,7 @@ def audit(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes."),
     select: List[str] = typer.Option([], "--select", help="Only these rule codes or prefixes (repeatable)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Skip these rule codes or prefixes (repeatable)."),
-    stdin_format: Optional[str] = typer.Option(None, "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, html (default: from --stdin-filename, else txt)."),
+    stdin_format: Optional[str] = typer.Option(None, "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, csv, html (default: from --stdin-filename, else txt)."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="The name of the document on standard input, for reports and its format (posts/a.md)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Terminal report: only documents with findings, and no infos."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Read at most this many bytes of a file (default 20 MB)."),
@@ -113,6 +113,11 @@ def audit(
     found, skipped = discover(paths, settings, leave_out=[str(out)] if out is not None else [])
     if not found and not baseline_ref:
         _warn_nothing_found(paths, skipped)
+    tables = [f for f in skipped if Path(f).suffix.lower() in (".csv", ".tsv")]
+    if tables:
+        typer.echo(f"checker: note: {len(tables)} table(s) in the folders passed over ({', '.join(tables[:3])}"
+                   f"{', ...' if len(tables) > 3 else ''}): name a .csv or .tsv to read it as a table of stories, "
+                   f"one row each", err=True)
     progress = Progress(len(found))  # the engine reads these files, and nothing the excludes or .gitignore leave out
     if out is not None:
         docs, finds, timelines, counts, to_stdout = _audit_to_folder(o, found, settings, outputs, stdin_format, progress)
@@ -242,7 +247,7 @@ def _warn_nothing_found(asked: List[str], skipped) -> None:
 
     left_out = len(discover(asked)[0])  # what the walk would have read without excludes and .gitignore
     typer.echo(f"checker: warning: no documents found in {', '.join(asked)} (looked for "
-               f"{', '.join(sorted(set(FORMATS)))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''}"
+               f"{', '.join(sorted(set(FORMATS) - {'.csv', '.tsv'}))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''}"
                f"{f'; {left_out} left out by exclude, .gitignore or a report folder (--no-respect-gitignore, exclude in checker.toml)' if left_out else ''})",
                err=True)
 
@@ -295,7 +300,7 @@ def _print_and_write(o: AuditOptions, docs, finds, timelines, to_stdout, outputs
         report.write_atomic(path, report.render(f, docs, finds, timelines))
 
 
-STDIN_FORMATS = ("txt", "md", "json", "jsonl", "html")
+STDIN_FORMATS = ("txt", "md", "json", "jsonl", "csv", "html")
 
 
 def _stdin_format(given: Optional[str], filename: Optional[str]) -> str:
@@ -478,7 +483,7 @@ def explain_date(
     paths: List[str] = typer.Argument(..., help="Documents or folders; '-' reads one document from standard input."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", help="'Today' for checks of future dates (YYYY-MM-DD)."),
     config: Optional[Path] = typer.Option(None, "--config", help="A checker.toml or pyproject.toml; found upward from here by default."),
-    stdin_format: str = typer.Option("txt", "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, html."),
+    stdin_format: str = typer.Option("txt", "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, csv, html."),
 ) -> None:
     """Print each document's date ledger: every piece of evidence, its cell, its likelihood ratio, the sum."""
     from dataclasses import replace

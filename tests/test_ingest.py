@@ -139,6 +139,37 @@ def test_an_empty_json_list_is_one_unreadable_row():
     assert len(docs) == 1 and not docs[0].readable and docs[0].doc_id == "empty.json"
 
 
+def test_a_csv_table_of_stories_is_a_row_each():
+    """A dataset's CSV (or TSV) export: one document per row, its columns named as JSON fields are."""
+    data = ('id,title,date,content\n1,Budget vote,2019-03-05,"The House voted, 220 to 212."\n'
+            ',Second,2014-03-04,Two.\n').encode()
+    docs = list(read_one("news.csv", data))
+    assert [d.doc_id for d in docs] == ["news.csv#1", "news.csv#row2"] and all(d.format == "csv" for d in docs)
+    assert docs[0].text == "Budget vote\n\nThe House voted, 220 to 212."
+    c = declared_claim(docs[0].claims)
+    assert (c.value.iso(), c.source) == ("2019-03-05", "csv:date")
+    tsv = list(read_one("news.tsv", "title\tfecha\ttexto\nUno\t4 de marzo de 2014\tEl texto.\n".encode()))
+    assert len(tsv) == 1 and declared_claim(tsv[0].claims).value.iso() == "2014-03-04"
+
+
+def test_a_csv_with_no_text_column_is_one_unreadable_row():
+    """A list of files or a report is no table of stories: one row says so, not one per line."""
+    docs = list(read_one("manifest.csv", b"doc,label,true_date\na.txt,true,2019-01-01\nb.txt,redated,2018-01-01\n"))
+    assert len(docs) == 1 and not docs[0].readable and "no text column" in docs[0].problems[0].message
+
+
+def test_a_folder_s_tables_are_read_only_when_named(tmp_path):
+    """A folder walk passes over .csv and .tsv (a list of files, a report, data of other kinds would each be
+    an unreadable row); named, a table is read row by row."""
+    from checker.ingest import discover
+
+    (tmp_path / "post.md").write_text("---\ndate: 2020-01-02\n---\nText.\n")
+    (tmp_path / "stories.csv").write_text("title,date,text\nT,2019-03-05,Text.\n")
+    files, skipped = discover([str(tmp_path)])
+    assert files == [str(tmp_path / "post.md")] and skipped == [str(tmp_path / "stories.csv")]
+    assert discover([str(tmp_path / "stories.csv")])[0] == [str(tmp_path / "stories.csv")]
+
+
 def test_a_flag_named_like_a_date_field_is_no_date():
     """`"published": true` (a CMS saying the post is live) is passed over for the next date field, with no
     complaint that it is not a date."""

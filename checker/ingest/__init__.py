@@ -21,7 +21,10 @@ from checker.ids import SeenIds
 from checker.model import Document, Problem, ProblemCode
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".json": "json", ".jsonl": "jsonl",
-           ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".parquet": "parquet"}
+           ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".parquet": "parquet", ".csv": "csv", ".tsv": "csv"}
+# A folder's walk reads these; tables (.csv, .tsv) only when named, as a folder's tables are most often data
+# of other kinds (a list of files, a report, a knowledge base) and would each be an unreadable row
+WALKED = frozenset(s for s, f in FORMATS.items() if f != "csv")
 MAX_BYTES = 20 * 1024 * 1024
 WESTERN_ENCODINGS = ["utf_16", "utf_32", "cp1252", "latin_1", "iso8859_15", "mac_roman"]
 
@@ -60,7 +63,7 @@ def discover(paths: Iterable[str], settings=None, leave_out: Iterable[str] = ())
                         continue
                     if kept is not None and os.path.realpath(full) not in kept:
                         continue
-                    (files if Path(name).suffix.lower() in FORMATS else skipped).append(full)
+                    (files if Path(name).suffix.lower() in WALKED else skipped).append(full)
         elif settings is not None and settings.force_exclude and (settings.excluded(p) or p in ignored):
             continue
         else:
@@ -128,7 +131,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 READERS = {"jsonl": "JSON Lines reader", "json": "JSON reader", "md": "Markdown reader", "html": "HTML reader",
-           "parquet": "Parquet reader", "txt": "text reader"}
+           "parquet": "Parquet reader", "csv": "CSV reader", "txt": "text reader"}
 
 
 def failed(doc_id: str, path: str, fmt: str, exc: BaseException) -> Document:
@@ -143,7 +146,7 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_b
     """The document(s) in one file (or in `data`, or in `stream` for a batch format): always at least one,
     readable or not, and never an exception."""
     fmt = fmt or FORMATS.get(Path(path).suffix.lower(), "txt")
-    if fmt in ("jsonl", "parquet"):
+    if fmt in ("jsonl", "parquet", "csv"):
         yield from _read_batch(path, fmt, data, stream, max_bytes)
         return
     if data is None:
@@ -182,7 +185,7 @@ def _read_batch(path: str, fmt: str, data: bytes | None, stream: BinaryIO | None
     n = 0
     try:
         reader = read_jsonl(path, stream, max_bytes, lambda doc_id, exc: failed(doc_id, path, fmt, exc)) \
-            if fmt == "jsonl" else read_parquet(path, stream, max_bytes)
+            if fmt == "jsonl" else read_csv(path, stream, max_bytes) if fmt == "csv" else read_parquet(path, stream, max_bytes)
         for doc in reader:
             n += 1
             yield doc
@@ -261,6 +264,51 @@ def read_parquet(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Docume
                 yield failed(doc_id, path, "parquet", exc)
     if n == 0:
         yield unreadable(path, path, "parquet", ProblemCode.IN001, "The Parquet file holds no records.")
+
+
+def read_csv(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]:
+    """A CSV (or tab-separated) table of records, one document per row, the JSON field names as columns
+    (`id`, `title`, `date`, `content` ...), read row by row; a table with no text column is one unreadable
+    row (a list of files, a report), and a row over `max_bytes` one of its own."""
+    import csv
+
+    from checker.ingest.readers import TEXT_FIELDS, read_record, record_id
+
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+    head = text.readline()
+    if not head.strip():
+        yield unreadable(path, path, "csv", ProblemCode.IN001, "The file is empty: no header row.")
+        return
+    delimiter = "\t" if path.lower().endswith(".tsv") or head.count("\t") > head.count(",") else ","
+    columns = next(csv.reader([head], delimiter=delimiter))
+    if not set(columns) & set(TEXT_FIELDS):
+        yield unreadable(path, path, "csv", ProblemCode.IN001, f"The table has no text column ({', '.join(TEXT_FIELDS[:3])}, "
+                                                               f"...): its columns are {', '.join(columns[:8])}.")
+        return
+    csv.field_size_limit(max(max_bytes, 1 << 17))
+    seen, n = SeenIds(), 0
+    rows = csv.DictReader(text, fieldnames=columns, delimiter=delimiter)
+    while True:
+        try:
+            rec = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a field over the limit, a broken quote: the table cannot be read on
+            yield unreadable(f"{path}#after{n}", path, "csv", ProblemCode.IN001, f"The table cannot be read past row {n}: {exc}.")
+            return
+        n += 1
+        rec = {k: v for k, v in rec.items() if k is not None}
+        doc_id = record_id(path, rec, n, seen, unit="row")
+        size = sum(len(v) for v in rec.values() if isinstance(v, str))
+        if size > max_bytes:
+            yield unreadable(doc_id, path, "csv", ProblemCode.IN001, f"Row {n} is a record of {size:,} characters, over the {max_bytes:,}-byte limit.")
+            continue
+        try:
+            yield read_record(doc_id, path, rec, "csv")
+        except Exception as exc:
+            yield failed(doc_id, path, "csv", exc)
+    if n == 0:
+        yield unreadable(path, path, "csv", ProblemCode.IN001, "The table holds no rows.")
 
 
 def read_inputs(paths: Iterable[str], stdin_format: str = "txt", max_bytes: int = MAX_BYTES,

@@ -281,7 +281,7 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
     def span_for(field, value):
         return Span(0, 0, f"{field}: {value}")
 
-    claims, problems = _field_claims(record, "json", span_for)
+    claims, problems = _field_claims(record, "csv" if fmt == "csv" else "json", span_for)
     lang = _language(record)
     body_claims = _body_claims(text, body_start, lang == "es")
     claims += body_claims
