@@ -235,7 +235,7 @@ PARQUET_BATCH = 256  # rows a Parquet shard is read in
 def read_parquet(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]:
     """A Parquet shard of records (one document per row, the JSON field names as columns), read a row group
     batch at a time; a row whose text fields hold more than `max_bytes` is a row of its own, unread."""
-    from checker.ingest.readers import read_record, record_id
+    from checker.ingest.readers import record_id
 
     try:
         import pyarrow.parquet as pq
@@ -252,18 +252,24 @@ def read_parquet(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Docume
     for batch in itertools.chain([first] if first is not None else [], batches):
         for rec in batch.to_pylist():
             n += 1
-            doc_id = record_id(path, rec, n, seen)
-            size = sum(len(v) for v in rec.values() if isinstance(v, (str, bytes)))
-            if size > max_bytes:
-                yield unreadable(doc_id, path, "parquet", ProblemCode.IN001,
-                                 f"Row {n} is a record of {size:,} characters, over the {max_bytes:,}-byte limit.")
-                continue
-            try:
-                yield read_record(doc_id, path, rec, "parquet")
-            except Exception as exc:
-                yield failed(doc_id, path, "parquet", exc)
+            yield _table_row(path, "parquet", rec, record_id(path, rec, n, seen), n, max_bytes)
     if n == 0:
         yield unreadable(path, path, "parquet", ProblemCode.IN001, "The Parquet file holds no records.")
+
+
+def _table_row(path: str, fmt: str, rec: dict, doc_id: str, n: int, max_bytes: int) -> Document:
+    """One row of a table (Parquet, CSV) as a document: read as a JSON record is, unread when its text
+    fields hold more than `max_bytes`, and a failure of the reader is the row's own."""
+    from checker.ingest.readers import read_record
+
+    size = sum(len(v) for v in rec.values() if isinstance(v, (str, bytes)))
+    if size > max_bytes:
+        return unreadable(doc_id, path, fmt, ProblemCode.IN001,
+                          f"Row {n} is a record of {size:,} characters, over the {max_bytes:,}-byte limit.")
+    try:
+        return read_record(doc_id, path, rec, fmt)
+    except Exception as exc:
+        return failed(doc_id, path, fmt, exc)
 
 
 def read_csv(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]:
@@ -272,7 +278,7 @@ def read_csv(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]:
     row (a list of files, a report), and a row over `max_bytes` one of its own."""
     import csv
 
-    from checker.ingest.readers import TEXT_FIELDS, read_record, record_id
+    from checker.ingest.readers import TEXT_FIELDS, record_id
 
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
     head = text.readline()
@@ -298,15 +304,7 @@ def read_csv(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]:
             return
         n += 1
         rec = {k: v for k, v in rec.items() if k is not None}
-        doc_id = record_id(path, rec, n, seen, unit="row")
-        size = sum(len(v) for v in rec.values() if isinstance(v, str))
-        if size > max_bytes:
-            yield unreadable(doc_id, path, "csv", ProblemCode.IN001, f"Row {n} is a record of {size:,} characters, over the {max_bytes:,}-byte limit.")
-            continue
-        try:
-            yield read_record(doc_id, path, rec, "csv")
-        except Exception as exc:
-            yield failed(doc_id, path, "csv", exc)
+        yield _table_row(path, "csv", rec, record_id(path, rec, n, seen, unit="row"), n, max_bytes)
     if n == 0:
         yield unreadable(path, path, "csv", ProblemCode.IN001, "The table holds no rows.")
 
