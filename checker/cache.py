@@ -99,12 +99,12 @@ def read_inputs(paths: Iterable[str], stdin_format: str, max_bytes: int, cache: 
     """`checker.ingest.read_inputs`, with the documents of an unchanged file taken from the cache instead of
     parsed again (front matter, headers, datelines): a run over an unchanged folder reads bytes and hashes.
     JSON Lines, Parquet and CSV batches are streamed as without the cache."""
-    from checker.ingest import FORMATS, discover, read_one
+    from checker.ingest import BATCH_FORMATS, FORMATS, discover, read_one
     from checker.ingest import read_inputs as read_plain
 
     files, _ = discover(paths)
     for f in files:
-        if f == "-" or FORMATS.get(Path(f).suffix.lower()) in ("jsonl", "parquet", "csv"):
+        if f == "-" or FORMATS.get(Path(f).suffix.lower()) in BATCH_FORMATS:
             # standard input, and batches, which stream record by record: a batch's documents are not kept
             # as one entry (that would hold the whole file); each record's rows are still cached by its key
             yield from read_plain([f], stdin_format, max_bytes, stdin_name)

@@ -107,13 +107,13 @@ def audit(
     if baseline_ref and not paths:
         # the reports are still written (empty): a CI step that uploads them finds them
         typer.echo(f"checker: no document changed since {baseline_ref}", err=True)
-    from checker.ingest import discover
+    from checker.ingest import FORMATS, discover
     from checker.progress import Progress
 
     found, skipped = discover(paths, settings, leave_out=[str(out)] if out is not None else [])
     if not found and not baseline_ref:
         _warn_nothing_found(paths, skipped)
-    tables = [f for f in skipped if Path(f).suffix.lower() in (".csv", ".tsv")]
+    tables = [f for f in skipped if FORMATS.get(Path(f).suffix.lower()) == "csv"]
     if tables:
         typer.echo(f"checker: note: {len(tables)} table(s) in the folders passed over ({', '.join(tables[:3])}"
                    f"{', ...' if len(tables) > 3 else ''}): name a .csv or .tsv to read it as a table of stories, "
@@ -243,11 +243,11 @@ def _configure(o: AuditOptions):
 
 
 def _warn_nothing_found(asked: List[str], skipped) -> None:
-    from checker.ingest import FORMATS, discover
+    from checker.ingest import WALKED, discover
 
     left_out = len(discover(asked)[0])  # what the walk would have read without excludes and .gitignore
     typer.echo(f"checker: warning: no documents found in {', '.join(asked)} (looked for "
-               f"{', '.join(sorted(set(FORMATS) - {'.csv', '.tsv'}))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''}"
+               f"{', '.join(sorted(WALKED))}{f'; {len(skipped)} other file(s) passed over' if skipped else ''}"
                f"{f'; {left_out} left out by exclude, .gitignore or a report folder (--no-respect-gitignore, exclude in checker.toml)' if left_out else ''})",
                err=True)
 

@@ -25,6 +25,7 @@ FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".json
 # A folder's walk reads these; tables (.csv, .tsv) only when named, as a folder's tables are most often data
 # of other kinds (a list of files, a report, a knowledge base) and would each be an unreadable row
 WALKED = frozenset(s for s, f in FORMATS.items() if f != "csv")
+BATCH_FORMATS = ("jsonl", "parquet", "csv")  # read record by record, never held whole
 MAX_BYTES = 20 * 1024 * 1024
 WESTERN_ENCODINGS = ["utf_16", "utf_32", "cp1252", "latin_1", "iso8859_15", "mac_roman"]
 
@@ -146,7 +147,7 @@ def read_one(path: str, data: bytes | None = None, fmt: str | None = None, max_b
     """The document(s) in one file (or in `data`, or in `stream` for a batch format): always at least one,
     readable or not, and never an exception."""
     fmt = fmt or FORMATS.get(Path(path).suffix.lower(), "txt")
-    if fmt in ("jsonl", "parquet", "csv"):
+    if fmt in BATCH_FORMATS:
         yield from _read_batch(path, fmt, data, stream, max_bytes)
         return
     if data is None:

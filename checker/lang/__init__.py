@@ -217,15 +217,20 @@ def language_counts(text: str) -> dict[str, int]:
     counts = function_word_counts(text)
     if sum(counts.values()) >= 3:
         return counts
-    words = list(map(str.lower, _WORD.findall(text)))
-    return {code: counts.get(code, 0) + sum(map(own.__contains__, words)) for code, own in _DISTINCT_MORE}
+    more = _counts(map(str.lower, _WORD.findall(text)), _DISTINCT_MORE)
+    return {code: counts.get(code, 0) + n for code, n in more.items()}
 
 
 def function_word_counts(text: str) -> dict[str, int]:
     """How many of each registered language's own function words `text` holds (any case), in the order
     the languages were registered."""
-    words = list(map(str.lower, _WORD.findall(text)))
-    return {code: sum(map(own.__contains__, words)) for code, own in _DISTINCT}
+    return _counts(map(str.lower, _WORD.findall(text)), _DISTINCT)
+
+
+def _counts(words, table: list[tuple[str, frozenset[str]]]) -> dict[str, int]:
+    """How many of `words` each language of `table` owns."""
+    words = list(words)
+    return {code: sum(map(own.__contains__, words)) for code, own in table}
 
 
 def choose(counts: dict[str, int], default: Optional[str] = None) -> Optional[str]:
@@ -240,8 +245,7 @@ def own_words(text: str) -> dict[str, int]:
     """How many of each registered language's own function words `text` holds as running words: in lower
     case, or the first word. A capitalised word inside a sentence is a name ("Sean Duffy", "Dan") or an
     abbreviation ("R-MI"), whatever it spells."""
-    words = [w.lower() for k, w in enumerate(_WORD.findall(text)) if k == 0 or w.islower()]
-    return {code: sum(map(own.__contains__, words)) for code, own in _DISTINCT}
+    return _counts((w.lower() for k, w in enumerate(_WORD.findall(text)) if k == 0 or w.islower()), _DISTINCT)
 
 
 def _load_bundled(modules: Iterable[str]) -> None:
