@@ -391,13 +391,13 @@ def _check_file(path: Path, option: str) -> None:
 def _changed(ref: str, paths: List[str]) -> List[str]:
     from checker import baseline as baseline_module
     from checker import config as cfg
-    from checker.ingest import FORMATS
+    from checker.ingest import WALKED
 
     try:
         changed = baseline_module.changed_since(ref, paths)
     except baseline_module.BaselineError as exc:
         raise cfg.ConfigError(str(exc)) from None
-    return [p for p in changed if Path(p).suffix.lower() in FORMATS]
+    return [p for p in changed if Path(p).suffix.lower() in WALKED]  # what a folder's walk reads
 
 
 def _statistics(findings) -> str:

@@ -234,6 +234,24 @@ def test_baseline_ref_audits_only_what_changed(site):
     assert cli("audit", "posts", "--baseline-ref", "no-such-ref")[0] == 2
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_baseline_ref_passes_over_changed_tables_as_a_folder_walk_does(site):
+    """A changed data table (a .csv of figures beside the posts) is no post: --baseline-ref reads what a
+    folder's walk would, so it does not become an unreadable row that fails the gate."""
+    def git(*a):
+        subprocess.run(["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *a], cwd=site, check=True,
+                       capture_output=True)
+
+    git("init", "-q")
+    git("add", "posts")
+    git("commit", "-qm", "posts")
+    (site / "posts" / "figures.csv").write_text("region,total\nnorth,3\n", encoding="utf-8")
+    (site / "posts" / "2022-talks.md").write_text(CLEAN + "\nA correction.\n", encoding="utf-8")
+    code, _, _ = cli("audit", "posts", *REF, "--baseline-ref", "HEAD", "--out", "o")
+    docs = list(csv.DictReader(open(site / "o" / "documents.csv", encoding="utf-8")))
+    assert code == 0 and [d["doc_id"] for d in docs] == ["posts/2022-talks.md"]
+
+
 # -- the gate ---------------------------------------------------------------------------------------
 
 def test_exit_codes_fail_on_and_max_warnings(site):
