@@ -380,3 +380,51 @@ def test_name_forms_drop_middle_initials_and_suffixes():
     assert importers.name_forms("J. Dennis Hastert") == ["J. Dennis Hastert", "Dennis Hastert"]
     assert importers.name_forms("Barney Frank") == ["Barney Frank"]
     assert importers.surnames_for("David Wu", "US") == "Wu" and importers.surnames_for("John Q. JR", "US") == ""
+
+
+# first names and the short forms a person goes by ("Wally Hickel" is Walter Hickel, "Fritz Hollings" Ernest)
+_GOES_BY = {"bill": "william", "will": "william", "bob": "robert", "rob": "robert", "jim": "james", "jimmy": "james",
+            "dick": "richard", "rick": "richard", "mike": "michael", "tom": "thomas", "ted": "edward", "ed": "edward",
+            "chuck": "charles", "joe": "joseph", "fritz": "ernest", "wally": "walter", "dave": "david", "dan": "daniel",
+            "don": "donald", "ron": "ronald", "tony": "anthony", "pat": "patrick", "ben": "benjamin", "steve": "stephen",
+            "sam": "samuel", "andy": "andrew", "jack": "john", "hank": "henry", "larry": "lawrence", "jerry": "gerald"}
+# people of one surname, first name and year of birth who are two people
+_NOT_THE_SAME = {frozenset({"p.ron_johnson", "Q970272"}),  # the ambassador to Mexico (2025) and the senator
+                 frozenset({"p.francisco_flores", "Q18217094"})}  # El Salvador's president and a Mexican deputy
+
+
+def test_no_bundled_person_is_written_twice():
+    """One person in two rows (a governor written here, the senator from an extract, under another form of the
+    name) splits their terms: "Governor Risch" and "Senator Risch" would be two namesakes, and neither row's
+    other office would be known. Rows of the same surname, gender and birth whose first names are one
+    ("Jim"/"James") and whose other names agree are one person."""
+    from checker.kb.text import fold
+
+    people = list(csv.DictReader(open(kb.DATA_DIR / "people.csv", newline="", encoding="utf-8")))
+
+    def forms(p):
+        out = set()
+        for name in [p["name"], *p["aliases"].split("|")]:
+            words = [w for w in fold(importers.personal_name(name)).replace(",", " ").replace(".", " ").split()
+                     if len(w) > 1 and w not in ("jr", "sr", "ii", "iii")]
+            if len(words) >= 2:
+                out.add((_GOES_BY.get(words[0], words[0]), frozenset(words[1:])))
+        return out
+
+    by_key = collections.defaultdict(list)
+    for p in people:
+        if p["born"] and p["name"]:
+            last = fold(importers.personal_name(p["name"])).replace(".", " ").split()
+            last = [w for w in last if w not in ("jr", "sr", "ii", "iii")]
+            by_key[(last[-1], p["gender"], p["born"][:4])].append(p)
+    twice = []
+    for group in by_key.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if "-" in a["born"] and "-" in b["born"] and a["born"] != b["born"]:
+                    continue  # two full dates of birth that differ: two people
+                if frozenset({a["person_id"], b["person_id"]}) in _NOT_THE_SAME:
+                    continue
+                if any(fa == fb and (ra <= rb or rb <= ra) for fa, ra in forms(a) for fb, rb in forms(b)):
+                    twice.append((a["person_id"], a["name"], b["person_id"], b["name"]))
+    assert twice == []
