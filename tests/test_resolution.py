@@ -56,8 +56,17 @@ CASES = [
     # a sentence's opening preposition is no office's name ("Following" is not a kind of president)
     ("WASHINGTON – Following President Donald Trump's first State of the Union Address, the committee met.",
      "2018-01-31", "President Donald Trump", {"us.president"}),
-    # a possessive names the office too: Florida's attorney general is not the US one we know her in
-    ("Florida's Attorney General Pam Bondi moderated the forum.", "2012-04-15", "Attorney General Pam Bondi", set()),
+    # a possessive names the office too: Florida's attorney general, not the US one she later was
+    ("Florida's Attorney General Pam Bondi moderated the forum.", "2012-04-15", "Attorney General Pam Bondi",
+     {"us.attorney_general_of_florida"}),
+    # a bare "Attorney General" is the title of a state's attorney general as much as of the nation's: either
+    # of her terms may be meant, and her state term holds 2014
+    ("Attorney General Pam Bondi announced a settlement with the lender.", "2014-07-17", "Attorney General Pam Bondi",
+     {"us.attorney_general", "us.attorney_general_of_florida"}),
+    ("Florida Attorney General Pam Bondi spoke first. Attorney General Bondi then took questions.", "2014-07-17",
+     "Attorney General Bondi", {"us.attorney_general", "us.attorney_general_of_florida"}),
+    ("la fiscal general Ernestina Godoy presentó el informe anual.", "2022-01-20", "fiscal general Ernestina Godoy",
+     {"mx.attorney_general", "mx.mexico_city_attorney_general"}),
     # Spanish "ministro" is a generic title: any of his ministries, not the one whose titles happen to list it
     ("El ministro Jean-Yves Le Drian habló hoy con el canciller.", "2021-12-20", "ministro Jean-Yves Le Drian",
      {"fr.defence_minister", "fr.foreign_minister"}),

@@ -26,7 +26,7 @@ PACK = Language(
     generic_titles={
         "secretary": ("cabinet", "deputy_cabinet"), "sec.": ("cabinet",), "minister": ("cabinet",),
         "president": ("head_of_state",), "pres.": ("head_of_state",), "vice president": ("deputy_head_of_state",),
-        "attorney general": ("cabinet",), "ambassador": ("ambassador",), "deputy secretary": ("deputy_cabinet",),
+        "attorney general": ("cabinet", "other"), "ambassador": ("ambassador",), "deputy secretary": ("deputy_cabinet",),
         "undersecretary": ("deputy_cabinet",), "under secretary": ("deputy_cabinet",), "administrator": ("cabinet",),
         "senator": ("legislator",), "sen.": ("legislator",), "representative": ("legislator",), "rep.": ("legislator",),
         "congressman": ("legislator",), "congresswoman": ("legislator",), "speaker": ("legislator",),

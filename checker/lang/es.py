@@ -26,7 +26,7 @@ PACK = Language(
         "secretario": ("cabinet",), "secretaria": ("cabinet",), "presidente": ("head_of_state", "head_of_government"),
         "presidenta": ("head_of_state", "head_of_government"), "canciller": ("cabinet", "head_of_government"),
         "subsecretario": ("deputy_cabinet",),
-        "subsecretaria": ("deputy_cabinet",), "fiscal general": ("cabinet",), "procurador": ("cabinet",),
+        "subsecretaria": ("deputy_cabinet",), "fiscal general": ("cabinet", "other"), "procurador": ("cabinet", "other"),
         "embajador": ("ambassador",), "embajadora": ("ambassador",), "vicepresidente": ("deputy_head_of_state",),
         "vicepresidenta": ("deputy_head_of_state",), "senador": ("legislator",), "senadora": ("legislator",),
         "titular": ("cabinet",), "ministro": ("cabinet",), "ministra": ("cabinet",), "gobernador": ("other",),
