@@ -437,3 +437,18 @@ def test_no_member_of_congress_is_left_open_where_an_extract_stopped():
     rows = list(csv.DictReader(open(kb.DATA_DIR / "tenures.csv", newline="", encoding="utf-8")))
     chambers = ("us.house_representative", "us.senator")
     assert not [r["person_id"] for r in rows if r["office_id"] in chambers and r["end_open"]]
+
+
+def test_no_term_is_bundled_twice():
+    """One person's terms of one office do not overlap (a hand-over month may end one and begin the next):
+    a term written twice, once to the day and once to the year, stretches the person's service to the ends
+    of the years."""
+    def earliest(s):
+        return s if len(s) == 10 else s + "-01" if len(s) == 7 else s + "-01-01"
+
+    rows = list(csv.DictReader(open(kb.DATA_DIR / "tenures.csv", newline="", encoding="utf-8")))
+    terms = collections.defaultdict(list)
+    for r in rows:
+        terms[(r["person_id"], r["office_id"])].append((earliest(r["start"]), earliest(r["end"]) if r["end"] else "9999"))
+    twice = [k for k, v in terms.items() for (_, end), (start, _) in zip(sorted(v), sorted(v)[1:]) if start < end]
+    assert not twice
