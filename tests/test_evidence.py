@@ -604,3 +604,13 @@ def test_a_deadline_in_a_past_clause_is_no_tense_conflict(check_text):
     assert not [f for f in found if f["rule_id"] == "DT107"], found
     _, found = date_findings(check_text, "Date: May 1, 2010\n\nThe program was funded on December 11, 2015.\n")
     assert [f for f in found if f["rule_id"] == "DT107"], found
+
+
+def test_an_expiration_date_is_a_schedule(checker):
+    # class 3: the day a contract or a permit runs out is a validity, whatever the clause's tense
+    from checker.ingest.readers import read_text
+
+    text = "Date: April 15, 2016\n\nThe county signed a water contract with an expiration date of July 1, 2019.\n"
+    analysed = checker.analyse(read_text("contract.txt", "contract.txt", text))
+    roles = {ev.who: ev.role for ev in analysed.evidence if ev.kind.startswith("event")}
+    assert roles == {"July 1, 2019": "schedule"}, roles

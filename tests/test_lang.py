@@ -254,3 +254,18 @@ def test_a_one_line_spanish_post_is_read_in_spanish(check_text):
     row, _ = check_text("---\nfecha: 2024-03-05\n---\nEl presidente Andrés Manuel López Obrador visitó este martes "
                         "Oaxaca.\n", name="post.md")
     assert row["language"] == "es" and (row["inferred_start"], row["inferred_end"]) == ("2018-12-01", "2024-09-30")
+
+
+@pytest.mark.parametrize("sentence, phrase, tense", [
+    # a participle right after "is"/"are" is a present passive or an adjective, no past event
+    ("The new plant is projected to employ 400 people in 2031.", "2031", Tense.PRESENT),
+    ("The growers are firmly committed to replanting the orchards by 2030.", "2030", Tense.PRESENT),
+    # after "was" it is the past it always was, and a bare "-ed" verb too
+    ("The bridge was completed in 2009.", "2009", Tense.PAST),
+    ("The county opened the bridge in 2009.", "2009", Tense.PAST),
+])
+def test_a_participle_after_is_or_are_is_present(sentence, phrase, tense):
+    from checker.analyse.tense import tense_near
+
+    at = sentence.index(phrase)
+    assert tense_near(sentence, at, at + len(phrase), "en") is tense

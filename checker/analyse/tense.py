@@ -16,7 +16,10 @@ from checker.model import Tense
 
 
 def _participle_tense(before: list[str], pack: languages.Language) -> Tense | None:
-    """"will be formally signed": a participle after "will" is future; after "to be", "must be", none."""
+    """"will be formally signed": a participle after "will" is future; after "to be", "must be", none; right
+    after "is", "are" (an adverb between), present: "is estimated to create", "are committed to"."""
+    if pack.participle_present and any(w in pack.participle_present for w in before[-2:]):
+        return Tense.PRESENT
     for w in reversed(before[-3:]):
         if w in pack.participle_future:
             return Tense.FUTURE

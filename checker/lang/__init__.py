@@ -68,6 +68,9 @@ class Language:
     # are no participles ("was", "had") are past as they stand
     participle_future: frozenset[str] = frozenset()
     participle_modal: frozenset[str] = frozenset()
+    # ... and right after these (an adverb between) a present passive or an adjective: "is estimated to create
+    # jobs in 2017", "we are committed to", not a past event
+    participle_present: frozenset[str] = frozenset()
     plain_past: frozenset[str] = frozenset()
     former_prefix: str = ""  # "former" written into the title: "expresidente"
     # a surname may have a second one after it (Spanish: "Ebrard Casaubón"), so a capitalised word after a
@@ -100,6 +103,7 @@ class Language:
     #: or words of some kinds (Spanish has no "incoming" before a title, English
     #: writes no title in lower case before a name)
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
+                          "participle_present",
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs"})

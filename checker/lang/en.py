@@ -56,6 +56,7 @@ PACK = Language(
                         "trafficked"}),
     participle_future=frozenset({"will", "shall", "'ll", "wo"}),
     participle_modal=frozenset({"to", "can", "could", "should", "must", "may", "might", "would"}),
+    participle_present=frozenset({"is", "are", "am"}),
     plain_past=frozenset({"was", "were", "had", "did", "ago", "yesterday"}),
     former=frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "past"}),
     then=frozenset({"then"}),
@@ -69,7 +70,7 @@ PACK = Language(
     unit_words={"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
                 "year": "year", "years": "year"},
     shift_words={"last": -1, "next": 1, "this": 0},
-    schedule_words=("until", "till", "through", "thru", "beginning", "starting", "effective", "expires?", "expiring",
+    schedule_words=("until", "till", "through", "thru", "beginning", "starting", "effective", "expires?", "expiring", "expiration", "expiry",
                     "deadline", "due", "by", "no later than", "scheduled", "set to", "slated", "will run", "runs",
                     "from", "after", "before", "between",
                     # "a one-year bridge ... to December 31, 2012": "to" right before the date (its month
