@@ -399,6 +399,17 @@ def test_a_nominee_is_not_an_elect(check_text):
     assert not [f for f in found if f["rule_id"] == "DT103"] and drow["verdict"] != "inconsistent", found
 
 
+def test_a_soon_to_be_title_is_an_office_to_come(checker):
+    # class 4 again: "soon-to-be Senator" names the office the person is about to take, like "future"
+    from checker.ingest.readers import read_text
+
+    text = ("Date: December 11, 2018\n\nThe panel thanked its chair, soon-to-be Senator Marsha Blackburn, who "
+            "is leading the hearing today.\n")
+    analysed = checker.analyse(read_text("hearing.txt", "hearing.txt", text))
+    kinds = {ev.kind for ev in analysed.evidence if "Blackburn" in ev.who}
+    assert kinds == {"future"}, analysed.evidence
+
+
 def test_an_elect_title_in_a_clause_dated_inside_the_window_looks_back(check_text):
     # a letter sent to the president-elect, told weeks after the inauguration
     letter = ("Congresswoman Diaz introduced a bill to exempt nurses from the hiring freeze. Last month, "

@@ -38,6 +38,8 @@ NOT_SURNAMES: set[str] = set()
 # Every registered language's cues (`Language.lookback_cues`), built by `_rebuild`.
 RETRO_CUES = re.compile("(?!)")
 RETRO_REACH = 6  # words between the cue and the title, at most
+# "soon-to-be Senator": every registered language's phrases (`Language.future_before_phrases`), by `_rebuild`
+FUTURE_PHRASE = re.compile("(?!)")
 
 
 # Generic titles written in lower case before a name ("el presidente", "la gobernadora"), by their stems
@@ -56,7 +58,7 @@ TITLE_GENDER: dict[str, str] = {}
 
 def _rebuild() -> None:
     """The tables above from the registered languages."""
-    global LOWER_CASE_TITLES, RETRO_CUES
+    global LOWER_CASE_TITLES, RETRO_CUES, FUTURE_PHRASE
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
                         (ELECT_AFTER, "elect_after"), (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
                         (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (OPENERS, "openers")):
@@ -69,6 +71,8 @@ def _rebuild() -> None:
     LOWER_CASE_TITLES = tuple(dict.fromkeys(s for p in languages.packs() for s in p.lower_case_titles))
     cues = [c for p in languages.packs() for c in p.lookback_cues]
     RETRO_CUES = re.compile("|".join(cues), re.I) if cues else re.compile("(?!)")
+    phrases = [f for p in languages.packs() for f in p.future_before_phrases]
+    FUTURE_PHRASE = re.compile(rf"\b(?:{'|'.join(phrases)})[\s,]*$", re.I) if phrases else re.compile("(?!)")
 
 
 languages.on_change(_rebuild)
@@ -475,7 +479,8 @@ class PeopleMatcher:
         elect = any(w in ELECT_AFTER for w in after_title[:2] + after_name[:1])
         # "Secretary-nominee", "future Justice", "incoming President": not the election-to-inauguration
         # window of "-elect"; a nominee may wait months, and "future" often looks back from much later
-        future = not elect and (any(w in FUTURE_PRE for w in before[-1:]) or any(w in FUTURE_AFTER for w in after_title[:2]))
+        future = not elect and (any(w in FUTURE_PRE for w in before[-1:]) or any(w in FUTURE_AFTER for w in after_title[:2])
+                                or bool(FUTURE_PHRASE.search(original[max(0, anchor.start_char - 20):anchor.start_char])))
         context = re.split(r"[.;:!?()\"“”]", original[max(0, anchor.start_char - 80):anchor.start_char])[-1]
         retro = any(len(context[m.end():].split()) <= RETRO_REACH for m in RETRO_CUES.finditer(context))
         return Qualifiers(former=former, then=then, elect=elect, future=future, acting=acting, late=late,

@@ -71,6 +71,9 @@ class Language:
     # ... and right after these (an adverb between) a present passive or an adjective: "is estimated to create
     # jobs in 2017", "we are committed to", not a past event
     participle_present: frozenset[str] = frozenset()
+    # phrases right before a title that make it an office to come ("soon-to-be Senator", "la futura
+    # secretaria"): regular expressions, like future_before's words
+    future_before_phrases: tuple[str, ...] = ()
     plain_past: frozenset[str] = frozenset()
     former_prefix: str = ""  # "former" written into the title: "expresidente"
     # a surname may have a second one after it (Spanish: "Ebrard Casaubón"), so a capitalised word after a
@@ -103,7 +106,7 @@ class Language:
     #: or words of some kinds (Spanish has no "incoming" before a title, English
     #: writes no title in lower case before a name)
     OPTIONAL = frozenset({"past_ending", "future_ending", "not_past", "participle_future", "participle_modal",
-                          "participle_present",
+                          "participle_present", "future_before_phrases",
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs"})

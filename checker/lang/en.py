@@ -64,6 +64,7 @@ PACK = Language(
     acting=frozenset({"acting", "interim"}),
     elect_after=frozenset({"elect"}),
     future_before=frozenset({"future", "incoming", "designate", "nominee", "next"}),
+    future_before_phrases=(r"soon[- ]to[- ]be", r"would-be", r"to-be"),
     future_after=frozenset({"nominee", "designate"}),
     number_words={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1},
