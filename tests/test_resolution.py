@@ -53,6 +53,15 @@ CASES = [
     # the surname after it is that office's holder (the Army's secretary, not Defense's)
     ("We wrote to Secretary of the Army Dr. Mark T. Esper. Dear Secretary Esper, we ask you to act.", "2019-01-15",
      "Secretary Esper", set()),
+    # in apposition the office words follow the title: the Army is not the Defense Department he later led,
+    # and a unit of the Treasury is not the ministry he later headed; a title that names his ministry keeps it
+    ("Mark Esper, Secretary of the Army, visited the base.", "2019-03-07", "Mark Esper, Secretary", set()),
+    ("Llegó Jorge Nuño Lara, titular de la Unidad de Inversiones de la Secretaría de Hacienda.", "2019-07-20",
+     "Jorge Nuño Lara, titular", set()),
+    ("Llegó Jorge Nuño Lara, titular de la Secretaría de Infraestructura, Comunicaciones y Transportes.",
+     "2023-03-01", "Jorge Nuño Lara, titular", {"mx.secretary_of_communications"}),
+    ("Llegó Jorge Nuño Lara, titular de la dependencia, a la inauguración.", "2023-03-01", "Jorge Nuño Lara, titular",
+     {"mx.secretary_of_communications"}),
     # a sentence's opening preposition is no office's name ("Following" is not a kind of president)
     ("WASHINGTON – Following President Donald Trump's first State of the Union Address, the committee met.",
      "2018-01-31", "President Donald Trump", {"us.president"}),

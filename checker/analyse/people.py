@@ -268,8 +268,13 @@ class PeopleMatcher:
             end = max(t.end_char, name.end_char)
             if (quals.elect or quals.future) and not appositive:
                 end = max(end, self._elect_end(doc, t))
-            modifier = " ".join(w for w in (self._modifier(doc, t, original), self._office_after(doc, t, name, original))
-                                if w) if not specific and not appositive else ""
+            if specific:
+                modifier = ""
+            elif appositive:  # "Mark Esper, Secretary of the Army": the office words follow the title
+                modifier = " ".join(w for w in (self._modifier(doc, t, original), self._office_trailing(doc, t, original)) if w)
+            else:
+                modifier = " ".join(w for w in (self._modifier(doc, t, original), self._office_after(doc, t, name, original))
+                                    if w)
             out.append(RawMention(start, end, name.start_char, name.end_char, pids, t.start_char, t.end_char,
                                   tuple(sorted(specific)), levels, quals, is_surname and not appositive, modifier))
         for n in names:
@@ -320,6 +325,24 @@ class PeopleMatcher:
                 break
             words.append(tok.lower_)
         return " ".join(words[:-1] if len(words) > 1 else words) if words else ""
+
+    @staticmethod
+    def _office_trailing(doc, title, original) -> str:
+        """The office words after a generic title in apposition: "Mark Esper, Secretary of the Army" names the
+        Army, "Jorge Nuño Lara, titular de la Unidad de Inversiones de la Secretaría de Hacienda" a unit of the
+        Treasury: capitalised words and the joiners between them, to the first word in lower case."""
+        k = title.end
+        if k >= len(doc) or doc[k].lower_ not in ("of", "for", "de", "del"):
+            return ""
+        words: list[str] = []
+        for tok in doc[k + 1:k + 16]:
+            word = original[tok.idx:tok.idx + len(tok)]
+            if tok.lower_ in GAP_WORDS or tok.lower_ in ("and", "y", "e", "&", "for", "para"):
+                continue
+            if not (word[:1].isupper() and word.isalpha()):
+                break
+            words.append(tok.lower_)
+        return " ".join(words)
 
     @staticmethod
     def _allcaps(original: str, span) -> bool:
