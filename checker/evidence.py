@@ -437,7 +437,9 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
     if item.complete_from is not None and day < item.complete_from - grace and not _held(item, day, grace):
         return UNKNOWN  # before the record of the office is complete: the surname may be a holder it lacks
     if item.died is not None and day > item.died + grace:
-        return "dead"  # only a look back can name them, whatever their title
+        # only a look back can name them, whatever their title; in the first weeks, the tributes and the
+        # condolences of their passing, later, anniversaries and the things named after them
+        return "dead<0.25" if _years(item.died, day) < 0.25 else "dead"
     if item.born is not None and day < item.born + COMING_OF_AGE:
         return "minor"  # a child or not yet born: a namesake, or a text moved back years
     if ((item.open_from is not None and day < item.open_from - grace) or (
@@ -707,7 +709,8 @@ _RELATION_WORDS = {"in": "during the term", "pre<0.5": "within half a year befor
                    "post1-2": "1-2 years after the term", "post2-4": "2-4 years after the term",
                    "post4-8": "4-8 years after the term", "post8-12": "8-12 years after the term",
                    "post12-20": "12-20 years after the term", "post20+": "more than 20 years after the term",
-                   "dead": "after the person's death",
+                   "dead<0.25": "within three months after the person's death",
+                   "dead": "more than three months after the person's death",
                    "minor": "before the person turned 21 (a child, or not yet born)",
                    UNKNOWN: "outside the record of the term (it begins or ends open), so it says nothing of the date"}
 _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.25-1": "3-12 months before the date",

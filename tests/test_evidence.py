@@ -625,3 +625,16 @@ def test_an_expiration_date_is_a_schedule(checker):
     analysed = checker.analyse(read_text("contract.txt", "contract.txt", text))
     roles = {ev.who: ev.role for ev in analysed.evidence if ev.kind.startswith("event")}
     assert roles == {"July 1, 2019": "schedule"}, roles
+
+
+def test_the_weeks_after_a_death_are_a_relation_of_their_own():
+    """Tributes and condolences name the dead by their title in the weeks after the death, as right-dated text
+    does; years later such a text is a story moved forward. The two are weighed apart."""
+    import datetime as dt
+
+    ev = evidence.Evidence("title", "acting", "legislator", "generic", ((dt.date(1989, 1, 3), dt.date(2007, 9, 5)),),
+                           "x", (), "Q2@us.house_representative", "en", died=dt.date(2007, 9, 5))
+    assert evidence.relation(ev, dt.date(2007, 9, 21)) == "dead<0.25"
+    assert evidence.relation(ev, dt.date(2008, 12, 27)) == "dead"
+    assert evidence.relation(ev, dt.date(2007, 9, 8)) == "in"  # the hand-over week's grace
+    assert "within three months" in evidence.describe(evidence.model(), ev, dt.date(2007, 9, 21))
