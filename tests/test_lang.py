@@ -206,10 +206,14 @@ def test_sentences_end_at_a_stop_glued_to_a_quote_but_not_at_a_bills_number():
     ("Se acaba el plazo que tiene el secretario Ruiz para responder.", "secretario Ruiz", Tense.PRESENT),
 ])
 def test_spanish_imperfect_and_present_forms_in_bar(sentence, phrase, tense):
+    assert _tense_of(sentence, phrase, "es") is tense
+
+
+def _tense_of(sentence: str, phrase: str, lang: str) -> Tense:
     from checker.analyse.tense import tense_near
 
     at = sentence.index(phrase)
-    assert tense_near(sentence, at, at + len(phrase), "es") is tense
+    return tense_near(sentence, at, at + len(phrase), lang)
 
 
 def test_a_bilingual_paragraph_is_read_sentence_by_sentence(check_text):
@@ -265,7 +269,4 @@ def test_a_one_line_spanish_post_is_read_in_spanish(check_text):
     ("The county opened the bridge in 2009.", "2009", Tense.PAST),
 ])
 def test_a_participle_after_is_or_are_is_present(sentence, phrase, tense):
-    from checker.analyse.tense import tense_near
-
-    at = sentence.index(phrase)
-    assert tense_near(sentence, at, at + len(phrase), "en") is tense
+    assert _tense_of(sentence, phrase, "en") is tense
