@@ -71,8 +71,8 @@ class Language:
     # ... and right after these (an adverb between) a present passive or an adjective: "is estimated to create
     # jobs in 2017", "we are committed to", not a past event
     participle_present: frozenset[str] = frozenset()
-    # phrases right before a title that make it an office to come ("soon-to-be Senator", "la futura
-    # secretaria"): regular expressions, like future_before's words
+    # phrases right before a title that make it an office to come ("soon-to-be Senator", "would-be
+    # President"): regular expressions, where future_before has single words
     future_before_phrases: tuple[str, ...] = ()
     plain_past: frozenset[str] = frozenset()
     former_prefix: str = ""  # "former" written into the title: "expresidente"
