@@ -85,6 +85,8 @@ def title_gender(title: str) -> str:
 
 
 # Words that may stand between a title and the name ("Secretary of State, Mike Pompeo", "Mexico's").
+# the words after a generic title that introduce the office it names: "Secretary of the Army", "titular de"
+OFFICE_JOINERS = ("of", "for", "de", "del")
 GAP_WORDS = {",", "the", "of", "de", "del", "la", "el", "a", "al", "'s", "’s", "mr.", "mrs.", "ms.", "dr.", "gen.", "general",
              "admiral", "almirante", "don", "doña", "dona", "lic.", "licenciado", "licenciada", "ing.", "ingeniero"}
 
@@ -268,13 +270,12 @@ class PeopleMatcher:
             end = max(t.end_char, name.end_char)
             if (quals.elect or quals.future) and not appositive:
                 end = max(end, self._elect_end(doc, t))
-            if specific:
-                modifier = ""
-            elif appositive:  # "Mark Esper, Secretary of the Army": the office words follow the title
-                modifier = " ".join(w for w in (self._modifier(doc, t, original), self._office_trailing(doc, t, original)) if w)
-            else:
-                modifier = " ".join(w for w in (self._modifier(doc, t, original), self._office_after(doc, t, name, original))
-                                    if w)
+            # the words that name the office: before the title, and between it and the name or, in apposition
+            # ("Mark Esper, Secretary of the Army"), after it
+            modifier = ""
+            if not specific:
+                after = self._office_trailing(doc, t, original) if appositive else self._office_after(doc, t, name, original)
+                modifier = " ".join(w for w in (self._modifier(doc, t, original), after) if w)
             out.append(RawMention(start, end, name.start_char, name.end_char, pids, t.start_char, t.end_char,
                                   tuple(sorted(specific)), levels, quals, is_surname and not appositive, modifier))
         for n in names:
@@ -314,17 +315,10 @@ class PeopleMatcher:
         """The office words between a generic title and the name: "Secretary of the Army Mark Esper" names
         the Army, "Secretary for Health Jane Roe" health."""
         between = [doc[k] for k in range(title.end, name.start)]
-        if not between or between[0].lower_ not in ("of", "for", "de", "del"):
+        if not between or between[0].lower_ not in OFFICE_JOINERS:
             return ""
-        words = []
-        for tok in between[1:]:
-            word = original[tok.idx:tok.idx + len(tok)]
-            if tok.lower_ in GAP_WORDS or tok.text in (",", "-"):
-                continue
-            if not (word[:1].isupper() and word.isalpha()):
-                break
-            words.append(tok.lower_)
-        return " ".join(words[:-1] if len(words) > 1 else words) if words else ""
+        words = PeopleMatcher._capitalised_run(between[1:], original, ("-",))
+        return " ".join(words[:-1] if len(words) > 1 else words)
 
     @staticmethod
     def _office_trailing(doc, title, original) -> str:
@@ -332,17 +326,24 @@ class PeopleMatcher:
         Army, "Jorge Nuño Lara, titular de la Unidad de Inversiones de la Secretaría de Hacienda" a unit of the
         Treasury: capitalised words and the joiners between them, to the first word in lower case."""
         k = title.end
-        if k >= len(doc) or doc[k].lower_ not in ("of", "for", "de", "del"):
+        if k >= len(doc) or doc[k].lower_ not in OFFICE_JOINERS:
             return ""
+        joiners = ("and", "y", "e", "&", "for", "para")
+        return " ".join(PeopleMatcher._capitalised_run(doc[k + 1:k + 16], original, joiners))
+
+    @staticmethod
+    def _capitalised_run(tokens, original, joiners: tuple[str, ...]) -> list[str]:
+        """The capitalised words at the start of `tokens`, in lower case, passing over the gap words and
+        `joiners` between them, to the first other word."""
         words: list[str] = []
-        for tok in doc[k + 1:k + 16]:
+        for tok in tokens:
             word = original[tok.idx:tok.idx + len(tok)]
-            if tok.lower_ in GAP_WORDS or tok.lower_ in ("and", "y", "e", "&", "for", "para"):
+            if tok.lower_ in GAP_WORDS or tok.lower_ in joiners:
                 continue
             if not (word[:1].isupper() and word.isalpha()):
                 break
             words.append(tok.lower_)
-        return " ".join(words)
+        return words
 
     @staticmethod
     def _allcaps(original: str, span) -> bool:

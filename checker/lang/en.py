@@ -26,7 +26,8 @@ PACK = Language(
     generic_titles={
         "secretary": ("cabinet", "deputy_cabinet"), "sec.": ("cabinet",), "minister": ("cabinet",),
         "president": ("head_of_state",), "pres.": ("head_of_state",), "vice president": ("deputy_head_of_state",),
-        "attorney general": ("cabinet", "other"), "ambassador": ("ambassador",), "deputy secretary": ("deputy_cabinet",),
+        "attorney general": ("cabinet", "other"), "ambassador": ("ambassador",),
+        "deputy secretary": ("deputy_cabinet",),
         "undersecretary": ("deputy_cabinet",), "under secretary": ("deputy_cabinet",), "administrator": ("cabinet",),
         "senator": ("legislator",), "sen.": ("legislator",), "representative": ("legislator",), "rep.": ("legislator",),
         "congressman": ("legislator",), "congresswoman": ("legislator",), "speaker": ("legislator",),
@@ -71,8 +72,9 @@ PACK = Language(
     unit_words={"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
                 "year": "year", "years": "year"},
     shift_words={"last": -1, "next": 1, "this": 0},
-    schedule_words=("until", "till", "through", "thru", "beginning", "starting", "effective", "expires?", "expiring", "expiration", "expiry",
-                    "deadline", "due", "by", "no later than", "scheduled", "set to", "slated", "will run", "runs",
+    schedule_words=("until", "till", "through", "thru", "beginning", "starting", "effective", "expires?", "expiring",
+                    "expiration", "expiry", "deadline", "due", "by", "no later than", "scheduled", "set to", "slated",
+                    "will run", "runs",
                     "from", "after", "before", "between",
                     # "a one-year bridge ... to December 31, 2012": "to" right before the date (its month
                     # name aside) is "until"
