@@ -198,6 +198,21 @@ def test_sentences_end_at_a_stop_glued_to_a_quote_but_not_at_a_bills_number():
         "The bill passed, he said.", "[6] Budget Office, Letter to Senator Conrad, January 28, 2009.", "[7] Id."]
 
 
+def test_sentences_do_not_end_at_a_title_an_initial_or_a_countrys_abbreviation_before_a_name():
+    from checker.analyse import sentences
+
+    text = ("Rep. Will Hurd (R-TX) today announced a bill with Sen. John Cornyn and Gov. Greg Abbott. "
+            "It honours George H. W. Bush and Dr. Martin Luther King Jr. at the U.S. Capitol. "
+            "El Lic. Andrés Manuel López Obrador saludó al Gral. Luis Cresencio Sandoval. "
+            "The plan was drafted in the U.S. The vote came later. We met Mr. Smith. He left.")
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Rep. Will Hurd (R-TX) today announced a bill with Sen. John Cornyn and Gov. Greg Abbott.",
+        "It honours George H. W. Bush and Dr. Martin Luther King Jr. at the U.S. Capitol.",
+        "El Lic. Andrés Manuel López Obrador saludó al Gral. Luis Cresencio Sandoval.",
+        # a country's abbreviation before a word that cannot go on a name ends its sentence
+        "The plan was drafted in the U.S.", "The vote came later.", "We met Mr. Smith.", "He left."]
+
+
 @pytest.mark.parametrize("sentence, phrase, tense", [
     # the -ar imperfect tells of the past: what a president earned then
     ("Yo me bajé el sueldo a la mitad de lo que ganaba formalmente el presidente Fox.", "presidente Fox", Tense.PAST),

@@ -303,6 +303,18 @@ def language_runs(para: str, lang: str, languages: tuple[str, ...],
     return [tuple(r) for r in runs]
 
 
+# a title's abbreviation or a name's initial before a name is no sentence's end: "Rep. Will Hurd", "Sen.
+# Cornyn", "George H. W. Bush", "el Lic. Andrés Manuel López Obrador", "al Gral. Sandoval"
+_BEFORE_NAME = re.compile(r"(?:\b(?:Rep|Reps|Sen|Sens|Gov|Govs|Lt|Gen|Col|Capt|Sgt|Adm|Maj|Cmdr|Cdr|Mr|Mrs|Ms|Messrs|Dr|Drs|"
+                          r"Prof|Amb|Pres|Hon|Rev|Atty|Supt|Asst|Sec|Secs|Sr|Sra|Srta|Lic|Dra|Ing|Mtro|Mtra|Gral|Arq|St)"
+                          r"|(?<![\w.])[A-Z])\.$")
+# and a country's abbreviation, unless a word that opens sentences follows: "the U.S. Capitol", "the U.S.
+# The vote came later"
+_COUNTRY = re.compile(r"\b(?:U\.\s?S|U\.\s?N|E\.\s?U|EE\.\s?UU)\.$")
+_OPENERS = re.compile(r"(?:The|A|An|It|Its|He|She|They|We|I|You|This|That|These|Those|There|In|On|At|For|But|And|Or|"
+                      r"As|If|When|While|After|Before|Our|His|Her|Their|What|El|La|Los|Las|Es|En)\b")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans by punctuation and line breaks: what a rule-based sentencizer does, computed only
     for paragraphs that hold a mention or a date."""
@@ -310,6 +322,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         if m.end() < len(text) and text[m.end()].isdigit() and _BEFORE_NUMBER.search(text, 0, m.start()):
             continue
+        if m.end() < len(text) and text[m.end()].isupper() and m.group().strip(" \t") == "":
+            before = text[max(0, m.start() - 16):m.start()]  # the words just before: no scan of the whole text
+            if _BEFORE_NAME.search(before) or (_COUNTRY.search(before) and not _OPENERS.match(text, m.end())):
+                continue
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
