@@ -53,12 +53,14 @@ _APPOINTMENT = re.compile("(?!)")
 _APPOINTER = re.compile("(?!)")
 _AGENT = re.compile("(?!)")
 _SUBJECT = re.compile("(?!)")
+_SAID_AFTER = re.compile("(?!)")
+_SAID_BEFORE = re.compile("(?!)")
 
 
 def _rebuild() -> None:
-    """SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER, _AGENT and _SUBJECT from the registered
-    languages."""
-    global SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER, _AGENT, _SUBJECT
+    """SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER, _AGENT, _SUBJECT, _SAID_AFTER and _SAID_BEFORE
+    from the registered languages."""
+    global SCHEDULE, _YEARS_AGO, _RECENT, _APPOINTMENT, _APPOINTER, _AGENT, _SUBJECT, _SAID_AFTER, _SAID_BEFORE
     packs = languages.packs()
     words = "|".join(w for p in packs for w in p.schedule_words)
     SCHEDULE = re.compile(rf"\b(?:{words})\b[^.;:]{{0,40}}$", re.I)
@@ -82,6 +84,14 @@ def _rebuild() -> None:
     verbs = "|".join([present] + [v for p in packs for v in p.present_verbs])
     adverbs = "|".join(a for p in packs for a in p.verb_adverbs)
     _SUBJECT = re.compile(rf"\s+(?:(?:{adverbs})\s+)?(?:{verbs})\b" if adverbs else rf"\s+(?:{verbs})\b")
+    # a verb of saying or issuing in the past right after the name (a party and state in brackets, an
+    # apposition and an adverb may stand between: "Rep. X (D-TX) today released", "Congresswoman X, a member
+    # of the Committee, released") or right before it ("...,” said Senator X")
+    said = "|".join(v for p in packs for v in p.reporting_verbs)
+    between = rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,.;:()“”\"]{{1,80}},\s*)?(?:(?:{adverbs})\s+)?" if adverbs else \
+        rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,.;:()“”\"]{{1,80}},\s*)?"
+    _SAID_AFTER = re.compile(rf"{between}(?:{said})\b", re.I) if said else re.compile("(?!)")
+    _SAID_BEFORE = re.compile(rf"\b(?:{said})\s*$", re.I) if said else re.compile("(?!)")
     agent = "|".join(c for p in packs for c in p.appointer_before)
     _AGENT = re.compile(rf"(?:{agent})\s*$", re.I) if agent else re.compile("(?!)")
 
@@ -115,8 +125,10 @@ def _role(mentions: list[Mention], tenures, times) -> str:
     future: only clauses in the future do ("as Attorney General, Richardson will ...": a nominee's office
     to come); past: told in the past only; lookback: every mention looks back ("under President X",
     "then-", a date in the term). One present clause in which the person is the subject of the verb
-    ("President Obama signs ...") is acting-s: the person acting, not only named in a present sentence."""
-    acting, recent, future, past, speaker, subject = set(), False, False, False, False, False
+    ("President Obama signs ...") is acting-s: the person acting, not only named in a present sentence.
+    said: told in the past as the one who says or issues something ("Senator X said", "said Senator X",
+    "Congresswoman X released the following statement"), the voice a report quotes."""
+    acting, recent, future, past, speaker, subject, said = set(), False, False, False, False, False, False
     for m in mentions:
         if m.qualifiers.retrospective or m.qualifiers.then or anchored_in_past(m, tenures, times):
             continue
@@ -131,6 +143,8 @@ def _role(mentions: list[Mention], tenures, times) -> str:
             future = True
         elif m.tense is Tense.PAST and _recent(m):
             recent = True
+        elif m.tense in (Tense.PAST, Tense.UNKNOWN) and _saying(m):
+            said = True
         else:
             past = True
     if speaker:
@@ -138,13 +152,21 @@ def _role(mentions: list[Mention], tenures, times) -> str:
     if acting:
         # the same person acting in two clauses or more: a story about them now, not a passing courtesy
         return "acting+" if len(acting) > 1 else "acting-s" if subject else "acting"
-    return "recent" if recent else "future" if future else "past" if past else "lookback"
+    return ("recent" if recent else "said" if said else "future" if future else "past" if past else "lookback")
 
 
 def _subject(m: Mention) -> bool:
     """Whether the present verb comes right after the mention: the person is the clause's subject."""
     at = m.span.end - m.sentence.start
     return bool(_SUBJECT.match(m.sentence.text, at, at + 40))
+
+
+def _saying(m: Mention) -> bool:
+    """Whether a verb of saying or issuing in the past stands right after the mention or right before it."""
+    at = m.span.end - m.sentence.start
+    start = m.span.start - m.sentence.start
+    return bool(_SAID_AFTER.match(m.sentence.text, at, at + 160)
+                or _SAID_BEFORE.search(m.sentence.text[max(0, start - 20):start]))
 
 
 RECENT_REACH = 80  # characters around a mention where "today", "yesterday" tell of its own clause
@@ -390,7 +412,7 @@ def _before(gap: float) -> str:
 
 EVENTS = ("event-past", "event-future", "year-past", "year-future")
 # roles that are a kind of another clause, to which their cells back off past their language's (`_chain`)
-ROLE_PARENT = {"speaker": "acting", "acting-s": "acting"}
+ROLE_PARENT = {"speaker": "acting", "acting-s": "acting", "said": "past"}
 # the kinds of name that may mean someone else of the same surname (`Evidence.ambiguous`)
 NAMESAKES = ("surname", "several")
 NO_GRACE = dt.timedelta(0)
@@ -725,7 +747,8 @@ _ROLE_WORDS = {"speaker": "as a speaker or one present", "acting": "in a present
                "acting-s": "as the subject of a present clause",
                "acting+": "in present clauses", "recent": "acting in the last days",
                "future": "in a future clause",
-               "past": "in past-tense clauses", "lookback": "looking back"}
+               "past": "in past-tense clauses", "lookback": "looking back",
+               "said": "as the one saying or issuing something, in the past tense"}
 
 
 def terms(ev: Evidence) -> str:

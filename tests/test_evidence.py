@@ -508,6 +508,25 @@ def test_the_subject_of_a_present_clause_is_acting(checker, sentence, role):
     assert roles == {role}, analysed.evidence
 
 
+@pytest.mark.parametrize("sentence, date, role", [
+    ("Senator Chuck Grassley said the bill was important.", "2019-06-04", "said"),
+    ("Rep. Will Hurd (R-TX) introduced a new bill on border security.", "2019-06-04", "said"),
+    ("Congresswoman Sheila Jackson Lee, a senior member of the committee, released the following statement.",
+     "2019-06-04", "said"),
+    ("The plan was good, said Senator Chuck Grassley.", "2019-06-04", "said"),
+    ("El presidente Enrique Peña Nieto dijo que la reforma era urgente.", "2015-06-04", "said"),
+    # named in the past, but not as the one saying or issuing
+    ("The farmers thanked President Jimmy Carter for the aid.", "1978-06-01", "past"),
+    ("President Jimmy Carter visited Ohio and met the farmers.", "1978-06-01", "past"),
+])
+def test_the_one_who_said_or_issued_something_in_the_past_has_a_role_of_its_own(checker, sentence, date, role):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: {date}\n\n{sentence}\n"))
+    roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
+    assert roles == {role}, analysed.evidence
+
+
 def test_a_title_in_a_future_clause_before_the_term_is_an_office_to_come(check_text):
     # class 4 again, without the word "nominee": a president names his new attorney general, who "will" act
     text = ("Date: May 2, 1973\n\nI have today named a new head of the Justice Department. As Attorney General, "

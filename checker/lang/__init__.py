@@ -101,6 +101,10 @@ class Language:
     # between ("today", "also")
     present_verbs: tuple[str, ...] = ()
     verb_adverbs: tuple[str, ...] = ()
+    # past verbs of saying and issuing, right after a name or right before it ("Senator X said", "said Senator
+    # X", "Congresswoman X released the following statement"): the person speaking or issuing the text, in
+    # the past tense a report is written in (regular expressions)
+    reporting_verbs: tuple[str, ...] = ()
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
@@ -109,7 +113,8 @@ class Language:
                           "participle_present", "future_before_phrases",
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
-                          "appointer_after", "appointer_before", "present_verbs", "verb_adverbs"})
+                          "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
+                          "reporting_verbs"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

@@ -107,6 +107,9 @@ PACK = Language(
     # "signs", "visits", "calls for": a third person in -s right after a name (not "-ss", not "'s")
     present_verbs=(r"[a-z]{2,}[^s\W]s",),
     verb_adverbs=(r"also", r"today", r"now", r"still", r"again", r"[a-z]+ly"),
+    reporting_verbs=("said", "stated", "added", "noted", "explained", "declared", "remarked", "told", "wrote",
+                     "responded", "announced", "released", "issued", "introduced", "unveiled", "urged",
+                     "applauded", "commended", "praised", "welcomed", "called on", "called for", "testified"),
     recent=("today", "yesterday", "tonight", "earlier today", "this (?:morning|afternoon|evening|week)", "last night",
             r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\s,]+(?:\w+\.?\s+)?\d)"),
     ago_after=("ago",),

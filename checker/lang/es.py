@@ -73,6 +73,9 @@ PACK = Language(
     # "propuesto por el presidente X", "designada por la gobernadora Y": quien nombra
     appointer_before=(r"\bpor(?:\s+(?:el|la))?",),
     verb_adverbs=(r"también", r"hoy", r"ahora", r"ya"),
+    reporting_verbs=("dijo", "afirmó", "declaró", "anunció", "señaló", "expresó", "aseguró", "indicó", "explicó",
+                     "sostuvo", "destacó", "informó", "manifestó", "comentó", "subrayó", "agregó", "añadió",
+                     "presentó", "llamó a", "pidió", "exhortó"),
     recent=("hoy", "ayer", "anoche", "esta (?:mañana|tarde|noche|semana)"),
     ago_after=("atrás",),
     ago_before="hace",
