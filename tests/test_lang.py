@@ -279,6 +279,10 @@ def test_a_one_line_spanish_post_is_read_in_spanish(check_text):
     # a participle right after "is"/"are" is a present passive or an adjective, no past event
     ("The new plant is projected to employ 400 people in 2031.", "2031", Tense.PRESENT),
     ("The growers are firmly committed to replanting the orchards by 2030.", "2030", Tense.PRESENT),
+    # and after their contractions, with either apostrophe
+    ("I’m extremely pleased President Ortega has chosen a new envoy.", "President Ortega", Tense.PRESENT),
+    ("We're delighted Governor Lamas has signed the water bill.", "Governor Lamas", Tense.PRESENT),
+    ("They’re committed to finishing the road by 2031.", "2031", Tense.PRESENT),
     # after "was" it is the past it always was, and a bare "-ed" verb too
     ("The bridge was completed in 2009.", "2009", Tense.PAST),
     ("The county opened the bridge in 2009.", "2009", Tense.PAST),

@@ -57,7 +57,9 @@ PACK = Language(
                         "trafficked"}),
     participle_future=frozenset({"will", "shall", "'ll", "wo"}),
     participle_modal=frozenset({"to", "can", "could", "should", "must", "may", "might", "would"}),
-    participle_present=frozenset({"is", "are", "am"}),
+    participle_present=frozenset({"is", "are", "am", "i'm", "we're", "you're", "they're",
+                                 # the same after a typographic apostrophe, which splits the word: "I’m", "we’re"
+                                 "m", "re"}),
     plain_past=frozenset({"was", "were", "had", "did", "ago", "yesterday"}),
     former=frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "past"}),
     then=frozenset({"then"}),
