@@ -85,11 +85,12 @@ def _rebuild() -> None:
     adverbs = "|".join(a for p in packs for a in p.verb_adverbs)
     _SUBJECT = re.compile(rf"\s+(?:(?:{adverbs})\s+)?(?:{verbs})\b" if adverbs else rf"\s+(?:{verbs})\b")
     # a verb of saying or issuing in the past right after the name (a party and state in brackets, an
-    # apposition and an adverb may stand between: "Rep. X (D-TX) today released", "Congresswoman X, a member
-    # of the Committee, released") or right before it ("...,” said Senator X")
+    # apposition or the comma that closes one, and an adverb may stand between: "Rep. X (D-TX) today
+    # released", "Congresswoman X, a member of the Committee, released", "la secretaria de Energía, Rocío
+    # Nahle, informó") or right before it ("...,” said Senator X")
     said = "|".join(v for p in packs for v in p.reporting_verbs)
-    between = rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,.;:()“”\"]{{1,80}},\s*)?(?:(?:{adverbs})\s+)?" if adverbs else \
-        rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,.;:()“”\"]{{1,80}},\s*)?"
+    between = rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,.;:()“”\"]{{1,80}},\s*|,\s*)?(?:(?:{adverbs})\s+)?" if adverbs else \
+        rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,.;:()“”\"]{{1,80}},\s*|,\s*)?"
     _SAID_AFTER = re.compile(rf"{between}(?:{said})\b", re.I) if said else re.compile("(?!)")
     _SAID_BEFORE = re.compile(rf"\b(?:{said})\s*$", re.I) if said else re.compile("(?!)")
     agent = "|".join(c for p in packs for c in p.appointer_before)

@@ -515,6 +515,7 @@ def test_the_subject_of_a_present_clause_is_acting(checker, sentence, role):
      "2019-06-04", "said"),
     ("The plan was good, said Senator Chuck Grassley.", "2019-06-04", "said"),
     ("El presidente Enrique Peña Nieto dijo que la reforma era urgente.", "2015-06-04", "said"),
+    ("La secretaria de Energía, Rocío Nahle, informó que la refinería avanza.", "2020-05-04", "said"),
     # named in the past, but not as the one saying or issuing
     ("The farmers thanked President Jimmy Carter for the aid.", "1978-06-01", "past"),
     ("President Jimmy Carter visited Ohio and met the farmers.", "1978-06-01", "past"),
