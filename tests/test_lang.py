@@ -204,13 +204,15 @@ def test_sentences_do_not_end_at_a_title_an_initial_or_a_countrys_abbreviation_b
     text = ("Rep. Will Hurd (R-TX) today announced a bill with Sen. John Cornyn and Gov. Greg Abbott. "
             "It honours George H. W. Bush and Dr. Martin Luther King Jr. at the U.S. Capitol. "
             "El Lic. Andrés Manuel López Obrador saludó al Gral. Luis Cresencio Sandoval. "
-            "The plan was drafted in the U.S. The vote came later. We met Mr. Smith. He left.")
+            "The plan was drafted in the U.S. The vote came later. We met Mr. Smith. He left. "
+            "Rep. Price joined Reps. G.K. Butterfield and others in United States v. Texas. It ended.")
     assert [text[a:b] for a, b in sentences(text)] == [
         "Rep. Will Hurd (R-TX) today announced a bill with Sen. John Cornyn and Gov. Greg Abbott.",
         "It honours George H. W. Bush and Dr. Martin Luther King Jr. at the U.S. Capitol.",
         "El Lic. Andrés Manuel López Obrador saludó al Gral. Luis Cresencio Sandoval.",
         # a country's abbreviation before a word that cannot go on a name ends its sentence
-        "The plan was drafted in the U.S.", "The vote came later.", "We met Mr. Smith.", "He left."]
+        "The plan was drafted in the U.S.", "The vote came later.", "We met Mr. Smith.", "He left.",
+        "Rep. Price joined Reps. G.K. Butterfield and others in United States v. Texas.", "It ended."]
 
 
 @pytest.mark.parametrize("sentence, phrase, tense", [

@@ -303,11 +303,12 @@ def language_runs(para: str, lang: str, languages: tuple[str, ...],
     return [tuple(r) for r in runs]
 
 
-# a title's abbreviation or a name's initial before a name is no sentence's end: "Rep. Will Hurd", "Sen.
-# Cornyn", "George H. W. Bush", "el Lic. Andrés Manuel López Obrador", "al Gral. Sandoval"
+# a title's abbreviation or a name's initials before a name is no sentence's end: "Rep. Will Hurd", "Sen.
+# Cornyn", "George H. W. Bush", "G.K. Butterfield", "el Lic. Andrés Manuel López Obrador", "al Gral.
+# Sandoval"; nor is a case's "v." ("United States v. Texas")
 _BEFORE_NAME = re.compile(r"(?:\b(?:Rep|Reps|Sen|Sens|Gov|Govs|Lt|Gen|Col|Capt|Sgt|Adm|Maj|Cmdr|Cdr|Mr|Mrs|Ms|Messrs|Dr|Drs|"
                           r"Prof|Amb|Pres|Hon|Rev|Atty|Supt|Asst|Sec|Secs|Sr|Sra|Srta|Lic|Dra|Ing|Mtro|Mtra|Gral|Arq|St)"
-                          r"|(?<![\w.])[A-Z])\.$")
+                          r"|(?<![\w.])[A-Z]|(?<![\w.])[A-Z]\.[A-Z]|(?<![\w.])vs?)\.$")
 # and a country's abbreviation, unless a word that opens sentences follows: "the U.S. Capitol", "the U.S.
 # The vote came later"
 _COUNTRY = re.compile(r"\b(?:U\.\s?S|U\.\s?N|E\.\s?U|EE\.\s?UU)\.$")
@@ -324,7 +325,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             continue
         if m.end() < len(text) and text[m.end()].isupper() and m.group().strip(" \t") == "":
             before = text[max(0, m.start() - 16):m.start()]  # the words just before: no scan of the whole text
-            if _BEFORE_NAME.search(before) or (_COUNTRY.search(before) and not _OPENERS.match(text, m.end())):
+            if (not _OPENERS.match(text, m.end())) if _COUNTRY.search(before) else _BEFORE_NAME.search(before):
                 continue
         if m.start() > start:
             out.append((start, m.start()))
