@@ -85,7 +85,7 @@ PACK = Language(
     # generic titles Spanish writes in lower case before a name ("el presidente", "la gobernadora"), by stems
     lower_case_titles=("presiden", "secretari", "canciller", "subsecretari", "fiscal", "gobernador", "senador",
                        "diputad", "alcald", "jefe", "jefa", "ministr", "embajador", "vicepresiden", "general",
-                       "almirante", "titular", "mandatari"),
+                       "almirante", "titular", "mandatari", "primer ministr", "primera ministr"),
     # Spanish uses the masculine for women at times ("la presidente"), so only its feminine forms decide
     title_gender={"secretaria": "f", "subsecretaria": "f", "gobernadora": "f", "senadora": "f", "diputada": "f",
                   "presidenta": "f", "vicepresidenta": "f", "alcaldesa": "f", "ministra": "f", "embajadora": "f",
