@@ -325,6 +325,19 @@ def test_a_text_that_calls_the_person_former_keeps_the_bare_title_as_a_courtesy(
     assert [f for f in found if f["rule_id"] == "DT111" and f["severity"] == "error"], found
 
 
+def test_an_emeritus_title_is_a_former_one(check_text):
+    # "Speaker Emerita", "President Emeritus", "el papa emérito": the honour says the term is over, as
+    # "former" does before a title; the same sentence without it is a title in office outside the term
+    text = "Date: March 8, 2024\n\n{who} Nancy Pelosi joined local leaders in San Francisco on Friday.\n"
+    drow, found = date_findings(check_text, text.format(who="Speaker Emerita"))
+    assert not [f for f in found if f["rule_id"] in ("DT101", "DT111") and f["severity"] != "info"], found
+    drow, found = date_findings(check_text, text.format(who="Speaker"))
+    assert [f for f in found if f["rule_id"] == "DT111" and "Pelosi" in f["message"]], found
+    drow, found = date_findings(check_text, "Fecha: 10 de abril de 2016\n\nEl papa emérito Benedicto XVI recibió "
+                                             "hoy a un grupo de obispos alemanes en el Vaticano.\n")
+    assert not [f for f in found if f["rule_id"] in ("DT101", "DT111") and f["severity"] != "info"], found
+
+
 def test_a_footnotes_title_is_dated_by_its_citation(check_text):
     # a reference list cites a letter to a senator of the time: a look back, not a senator acting now
     drow, found = date_findings(check_text, "Date: February 27, 2013\n\nThe congressman introduced the bill today. "

@@ -28,6 +28,8 @@ THEN: set[str] = set()
 LATE: set[str] = set()
 ACTING: set[str] = set()
 ELECT_AFTER: set[str] = set()
+# after a title, an honour that ends the term: "Speaker Emerita"
+FORMER_AFTER: set[str] = set()
 FUTURE_PRE: set[str] = set()
 FUTURE_AFTER: set[str] = set()
 # capitalised words that may follow a surname without being another surname: weekdays, months, "Jr", "said"
@@ -60,7 +62,7 @@ def _rebuild() -> None:
     """The tables above from the registered languages."""
     global LOWER_CASE_TITLES, RETRO_CUES, FUTURE_PHRASE
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
-                        (ELECT_AFTER, "elect_after"), (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
+                        (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
                         (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (OPENERS, "openers")):
         words.clear()
         words.update(languages.union(attr))
@@ -354,7 +356,7 @@ class PeopleMatcher:
         i = title.end
         # "-elect" / "electo" between the title and the name
         while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in ACTING
-                                or doc[i].lower_ in FUTURE_AFTER):
+                                or doc[i].lower_ in FUTURE_AFTER or doc[i].lower_ in FORMER_AFTER):
             i += 1
         # up to seven joiners or capitalised words: "Secretary of the Army Dr. Mark T. Esper"
         for gap in range(0, 8):
@@ -484,7 +486,8 @@ class PeopleMatcher:
 
     def _elect_end(self, doc, title):
         i = title.end
-        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in FUTURE_AFTER):
+        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in FUTURE_AFTER
+                                or doc[i].lower_ in FORMER_AFTER):
             i += 1
         return doc[i - 1].idx + len(doc[i - 1]) if i > title.end else title.end_char
 
@@ -495,6 +498,7 @@ class PeopleMatcher:
         after_name = [doc[k].lower_ for k in range(name.end, min(len(doc), name.end + 2))]
         title_words = title.text.split() if title is not None else []
         former = any(w in FORMER for w in before[-2:]) or any(w.startswith("ex") and w[2:] in self.kb.generic_index for w in title_words[:1])
+        former = former or any(w in FORMER_AFTER for w in after_title[:1])
         if not former and title is not None and not appositive:
             former = self._former_across_and(doc, title, original)
         then = any(w in THEN for w in before[-2:])

@@ -76,6 +76,8 @@ class Language:
     future_before_phrases: tuple[str, ...] = ()
     plain_past: frozenset[str] = frozenset()
     former_prefix: str = ""  # "former" written into the title: "expresidente"
+    # after the title, an honour that says the term is over: "Speaker Emerita", "el papa emérito"
+    former_after: frozenset[str] = frozenset()
     # a surname may have a second one after it (Spanish: "Ebrard Casaubón"), so a capitalised word after a
     # surname does not make it a given name
     second_surnames: bool = False
@@ -114,7 +116,7 @@ class Language:
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
-                          "reporting_verbs"})
+                          "reporting_verbs", "former_after"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

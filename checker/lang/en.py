@@ -62,6 +62,7 @@ PACK = Language(
                                  "m", "re"}),
     plain_past=frozenset({"was", "were", "had", "did", "ago", "yesterday"}),
     former=frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "past"}),
+    former_after=frozenset({"emeritus", "emerita"}),
     then=frozenset({"then"}),
     late=frozenset({"late"}),
     acting=frozenset({"acting", "interim"}),

@@ -50,6 +50,7 @@ PACK = Language(
     second_surnames=True,
     former=frozenset({"exsecretario", "exsecretaria", "expresidente", "expresidenta", "excanciller"}),
     former_prefix="ex",  # expresidente, exsecretaria, excanciller
+    former_after=frozenset({"emérito", "emérita", "emerito", "emerita"}),
     then=frozenset({"entonces"}),
     late=frozenset({"fallecido", "fallecida", "extinto", "finado"}),
     acting=frozenset({"interino", "interina", "encargado", "encargada"}),
