@@ -338,6 +338,22 @@ def test_an_emeritus_title_is_a_former_one(check_text):
     assert not [f for f in found if f["rule_id"] in ("DT101", "DT111") and f["severity"] != "info"], found
 
 
+def test_the_campaigns_courtesy_lasts_until_the_office_is_filled(check_text):
+    from checker.kb.campaigns import load as load_campaigns
+
+    # the morning after the election the loser is still "Governor Romney", as during the campaign: no error,
+    # and the window the content allows holds the date; after the inauguration the plain relation is back
+    text = "Date: {day}\n\nPresident Obama won re-election on Tuesday, defeating Governor Mitt Romney.\n"
+    drow, found = date_findings(check_text, text.format(day="November 7, 2012"))
+    assert not [f for f in found if f["severity"] == "error"], found
+    assert drow["inferred_start"] <= "2012-11-07" <= drow["inferred_end"], drow
+    ev = evidence.Evidence("title", "acting", "other", "surname", ((dt.date(2003, 1, 2), dt.date(2007, 1, 4)),), "x",
+                           (), "k", "en", campaigns=load_campaigns()["p.mitt_romney"])
+    assert evidence.cells(ev, dt.date(2012, 11, 7))[0].endswith("|campaign")
+    assert evidence.cells(ev, dt.date(2013, 1, 19))[0].endswith("|campaign")
+    assert evidence.cells(ev, dt.date(2013, 2, 1))[0].endswith("|post4-8")
+
+
 def test_a_footnotes_title_is_dated_by_its_citation(check_text):
     # a reference list cites a letter to a senator of the time: a look back, not a senator acting now
     drow, found = date_findings(check_text, "Date: February 27, 2013\n\nThe congressman introduced the bill today. "

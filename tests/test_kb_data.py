@@ -241,6 +241,9 @@ def test_a_campaign_row_that_does_not_fit_the_schema_is_refused(tmp_path):
     from checker.kb import campaigns
 
     bad = tmp_path / "campaigns.csv"
-    bad.write_text("person_id,office_id,start,election,note,source\nQ9960,us.president,1981-01-01,1980-11-04,,editorial\n")
-    with pytest.raises(ValueError, match="campaign table"):
-        campaigns._validated(bad)
+    head = "person_id,office_id,start,election,inauguration,note,source\n"
+    for row in ("Q9960,us.president,1981-01-01,1980-11-04,1981-01-20,,editorial",  # declared after the election
+                "Q9960,us.president,1979-11-13,1980-11-04,1980-01-20,,editorial"):  # inaugurated before it
+        bad.write_text(head + row + "\n")
+        with pytest.raises(ValueError, match="campaign table"):
+            campaigns._validated(bad)

@@ -1,5 +1,5 @@
 """Campaigns: who ran for which office, from the day they declared (or were chosen as running mate) to the
-election, shipped as `data/campaigns.csv` with the schema in `schema.py`.
+day the office sought was filled, shipped as `data/campaigns.csv` with the schema in `schema.py`.
 
 A candidate is named by the last office they held: "Governor Reagan" in October 1980, "Senator Dole" in
 the autumn of 1996, "Secretary Clinton" in 2016. Such a title after the term is the campaign's courtesy, not
@@ -11,8 +11,12 @@ table lacks is no evidence that there was none.
 
 Columns: person_id and office_id (the office sought), as in the knowledge base; start, the day the
 candidacy was declared or the running mate chosen (YYYY where only the year is sure: the campaign is then
-taken from the year's first day); election, the election day; note; source ("editorial": written here from
-the public record).
+taken from the year's first day); election, the election day; inauguration, the day the winner took the
+office sought (20 January for the United States, 1 December for Mexico until the 2024 term, which began on 1
+October): the race's coverage runs on past election day, through the count, the concession and the
+transition, under the titles of the campaign ("defeating Governor Mitt Romney" on the morning after, "Governor
+Bush" during the Florida recount), so the campaign's courtesy lasts until the office is filled; note; source
+("editorial": written here from the public record).
 """
 from __future__ import annotations
 
@@ -39,14 +43,15 @@ def _validated(path: Path) -> dict[str, tuple[Stretch, ...]]:
         raise ValueError(f"{path}: campaign table does not fit its schema:\n{exc.failure_cases.to_string()}") from None
     out: dict[str, list[Stretch]] = {}
     for r in df.itertuples():
-        out.setdefault(r.person_id, []).append((partial(r.start).first_day, dt.date.fromisoformat(r.election)))
+        out.setdefault(r.person_id, []).append((partial(r.start).first_day,
+                                                dt.date.fromisoformat(r.inauguration) - dt.timedelta(days=1)))
     return {pid: tuple(sorted(stretches)) for pid, stretches in out.items()}
 
 
 @lru_cache(maxsize=1)
 def load(path: Path = DATA) -> dict[str, tuple[Stretch, ...]]:
-    """person_id -> the stretches from declaring to election day, validated once per version of the file
-    (kept in the user cache)."""
+    """person_id -> the stretches from declaring to the day before the inauguration, validated once per
+    version of the file (kept in the user cache)."""
     from checker.kb import stash
 
     key = stash.files_key([Path(__file__), Path(__file__).with_name("schema.py"), path])

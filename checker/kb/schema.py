@@ -116,6 +116,7 @@ class CampaignsSchema(pa.DataFrameModel):
     office_id: Series[str] = pa.Field(str_matches=r"^([a-z]{2}|int)\.[a-z0-9_]+$")
     start: Series[str] = pa.Field(str_matches=ISO_DATE)
     election: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    inauguration: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")
     note: Series[str] = pa.Field(nullable=True)
     source: Series[str] = pa.Field(str_length={"min_value": 1})
 
@@ -126,3 +127,7 @@ class CampaignsSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def start_before_election(cls, df):  # noqa: N805 (pandera passes the class)
         return df["start"].str[:10] <= df["election"]
+
+    @pa.dataframe_check
+    def election_before_inauguration(cls, df):  # noqa: N805 (pandera passes the class)
+        return df["election"] < df["inauguration"]
