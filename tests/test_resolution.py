@@ -224,6 +224,12 @@ CASES = [
      "Secretary of State Mike Pompeo", {"us.secretary_of_state"}),
     ("la secretaria\u202fOlga Sánchez Cordero informó hoy.", "2019-03-01", "secretaria Olga Sánchez Cordero",
      {"mx.secretary_of_the_interior"}),
+    # a caretaker's phrase between the title and the name: Spain's government "en funciones" until the next
+    # one is sworn in
+    ("El presidente del Gobierno en funciones, José María Aznar, felicitó al ganador.", "2004-03-15",
+     "presidente del Gobierno en funciones, José María Aznar", {"es.prime_minister"}),
+    ("La vicepresidenta del Gobierno en funciones Carmen Calvo compareció hoy.", "2019-10-01",
+     "vicepresidenta del Gobierno en funciones Carmen Calvo", {"es.deputy_prime_minister"}),
 ]
 
 

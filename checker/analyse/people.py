@@ -30,6 +30,8 @@ ACTING: set[str] = set()
 ELECT_AFTER: set[str] = set()
 # after a title, an honour that ends the term: "Speaker Emerita"
 FORMER_AFTER: set[str] = set()
+# after a title, a caretaker's phrase, as lower-case words: ("en", "funciones")
+ACTING_AFTER: tuple[tuple[str, ...], ...] = ()
 FUTURE_PRE: set[str] = set()
 FUTURE_AFTER: set[str] = set()
 # capitalised words that may follow a surname without being another surname: weekdays, months, "Jr", "said"
@@ -60,7 +62,7 @@ TITLE_GENDER: dict[str, str] = {}
 
 def _rebuild() -> None:
     """The tables above from the registered languages."""
-    global LOWER_CASE_TITLES, RETRO_CUES, FUTURE_PHRASE
+    global LOWER_CASE_TITLES, RETRO_CUES, FUTURE_PHRASE, ACTING_AFTER
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
                         (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
                         (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (OPENERS, "openers")):
@@ -71,6 +73,7 @@ def _rebuild() -> None:
     TITLE_GENDER.clear()
     TITLE_GENDER.update(languages.merged("title_gender"))
     LOWER_CASE_TITLES = tuple(dict.fromkeys(s for p in languages.packs() for s in p.lower_case_titles))
+    ACTING_AFTER = tuple(dict.fromkeys(tuple(f.lower().split()) for p in languages.packs() for f in p.acting_after))
     cues = [c for p in languages.packs() for c in p.lookback_cues]
     RETRO_CUES = re.compile("|".join(cues), re.I) if cues else re.compile("(?!)")
     phrases = [f for p in languages.packs() for f in p.future_before_phrases]
@@ -78,6 +81,14 @@ def _rebuild() -> None:
 
 
 languages.on_change(_rebuild)
+
+
+def _acting_phrase(doc, i: int) -> int:
+    """The number of words of a caretaker's phrase (`ACTING_AFTER`) that begins at token `i`, or 0."""
+    for words in ACTING_AFTER:
+        if tuple(t.lower_ for t in doc[i:i + len(words)]) == words:
+            return len(words)
+    return 0
 
 
 def title_gender(title: str) -> str:
@@ -358,6 +369,7 @@ class PeopleMatcher:
         while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in ACTING
                                 or doc[i].lower_ in FUTURE_AFTER or doc[i].lower_ in FORMER_AFTER):
             i += 1
+        i += _acting_phrase(doc, i)  # "presidente del Gobierno en funciones, José María Aznar"
         # up to seven joiners or capitalised words: "Secretary of the Army Dr. Mark T. Esper"
         for gap in range(0, 8):
             j = i + gap
@@ -503,7 +515,8 @@ class PeopleMatcher:
             former = self._former_across_and(doc, title, original)
         then = any(w in THEN for w in before[-2:])
         late = any(w in LATE for w in before[-2:])
-        acting = any(w in ACTING for w in before[-2:] + after_title[:1])
+        acting = (any(w in ACTING for w in before[-2:] + after_title[:1])
+                  or (title is not None and _acting_phrase(doc, title.end) > 0))
         elect = any(w in ELECT_AFTER for w in after_title[:2] + after_name[:1])
         # "Secretary-nominee", "future Justice", "incoming President": not the election-to-inauguration
         # window of "-elect"; a nominee may wait months, and "future" often looks back from much later

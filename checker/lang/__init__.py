@@ -78,6 +78,9 @@ class Language:
     former_prefix: str = ""  # "former" written into the title: "expresidente"
     # after the title, an honour that says the term is over: "Speaker Emerita", "el papa emérito"
     former_after: frozenset[str] = frozenset()
+    # after the title, phrases of a caretaker in office until the successor takes over: "el presidente del
+    # Gobierno en funciones"
+    acting_after: tuple[str, ...] = ()
     # a surname may have a second one after it (Spanish: "Ebrard Casaubón"), so a capitalised word after a
     # surname does not make it a given name
     second_surnames: bool = False
@@ -116,7 +119,7 @@ class Language:
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
-                          "reporting_verbs", "former_after"})
+                          "reporting_verbs", "former_after", "acting_after"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

@@ -54,6 +54,7 @@ PACK = Language(
     then=frozenset({"entonces"}),
     late=frozenset({"fallecido", "fallecida", "extinto", "finado"}),
     acting=frozenset({"interino", "interina", "encargado", "encargada"}),
+    acting_after=("en funciones",),
     elect_after=frozenset({"electo", "electa"}),
     future_before=frozenset(),
     future_after=frozenset({"designado", "designada"}),
