@@ -20,7 +20,8 @@ Deterministic: the same corpus and code give the same table. Steps:
    the rest is split between the two kinds of error the model makes (`split_budget`): the error threshold
    on the document's probability is the lowest that flags at most its share of part B's right-dated
    documents, and the threshold on one acting title outside its tenure the lowest that flags at most its
-   share more. Warnings likewise, on budgets of their own.
+   share more, each taken as its median over seeded bootstrap resamples of part B (a budget of one or two
+   documents otherwise makes a threshold one document's score). Warnings likewise, on budgets of their own.
 5. Part C: the same figures, reported, not fitted.
 """
 from __future__ import annotations
@@ -60,6 +61,8 @@ PRODUCT_BUDGET = 0.003
 # document's evidence as a whole (DT101) and on one acting title outside its tenure (DT111) among the rest,
 # in steps of BUDGET_STEP: the split that catches most of both shifted and stale copies of part B
 BUDGET_STEP = 0.00025
+# resamples of part B behind each threshold (`choose`), and their seed
+BOOTSTRAP, BOOTSTRAP_SEED = 501, 14
 DOC_WARNING_BUDGET, MENTION_WARNING_BUDGET = 0.015, 0.01
 MODEL_RULES = ("DT101", "DT111")
 
@@ -251,18 +254,62 @@ def stale(it, day: dt.date):
     return None
 
 
-def choose(model, docs, doc_budget: float, mention_budget: float) -> tuple[float, float]:
+def choose(model, docs, doc_budget: float, mention_budget: float, right=None) -> tuple[float, float]:
     """The document threshold: the lowest probability that flags at most `doc_budget` of part B's
     right-dated documents; then the mention threshold: the lowest log ratio of one acting title outside its
-    tenure that flags at most `mention_budget` more of them."""
-    right = [scores(model, its, day) for _, _, day, its in docs]
-    allowed = int(doc_budget * len(right))
-    ps = sorted((p for p, _ in right), reverse=True)
-    p_cut = max(0.5, ps[allowed] + 1e-9 if allowed < len(ps) else 0.5)
-    rest = sorted((m for p, m in right if p < p_cut and m > -math.inf), reverse=True)
-    allowed = int(mention_budget * len(right))
-    m_cut = max(1.0, rest[allowed] + 1e-9 if allowed < len(rest) else 1.0)
+    tenure that flags at most `mention_budget` more of them. A budget of a few documents makes either the
+    score of one document or two, which the next refit's part B may not hold: each is the median of that
+    threshold over BOOTSTRAP resamples of part B (`_bootstrap`), a smoothed order statistic that moves less
+    from one refit to the next. `right`: the documents' `scores`, when already taken."""
+    right = right if right is not None else [scores(model, its, day) for _, _, day, its in docs]
+    ps = [p for p, _ in right]
+    p_cut = _bootstrap(ps, int(doc_budget * len(right)), 0.5)
+    rest = [m if p < p_cut else -math.inf for p, m in right]  # the documents the first threshold leaves
+    m_cut = _bootstrap(rest, int(mention_budget * len(right)), 1.0)
     return p_cut, m_cut
+
+
+def _cut(values: list[float], allowed: int, floor: float) -> float:
+    """The lowest threshold above `floor` that at most `allowed` of `values` reach."""
+    top = sorted((v for v in values if v > -math.inf), reverse=True)
+    return max(floor, top[allowed] + 1e-9 if allowed < len(top) else floor)
+
+
+def _bootstrap(values: list[float], allowed: int, floor: float) -> float:
+    """The median over BOOTSTRAP resamples (with replacement, seeded: the fit stays deterministic) of
+    `_cut`. Only values that could be a resample's cut matter, so each resample draws how often each of the
+    highest values comes (a binomial count, as drawing len(values) times would) and the rest is below."""
+    import random
+
+    rng = random.Random(BOOTSTRAP_SEED)
+    n = len(values)
+    top = sorted((v for v in values if v > -math.inf), reverse=True)[:max(1, 8 * (allowed + 1))]
+    cuts = []
+    for _ in range(BOOTSTRAP):
+        drawn, left = [], n
+        for k, v in enumerate(top):
+            # the count of value k among the draws not yet given to higher values (sequential binomials)
+            c = _binomial(rng, left, 1.0 / (n - k)) if n - k > 1 else left
+            drawn.extend([v] * c)
+            left -= c
+            if len(drawn) > allowed or left == 0:
+                break
+        if len(drawn) > allowed:
+            cuts.append(max(floor, drawn[allowed] + 1e-9))
+        else:  # the resample's cut lies below the values drawn: the floor, or (all but never) below `top`
+            cuts.append(floor if len(top) < 8 * (allowed + 1) else max(floor, top[-1] + 1e-9))
+    return sum(cuts) / len(cuts)
+
+
+def _binomial(rng, n: int, p: float) -> int:
+    """A binomial draw: by inversion of its distribution (small n * p here, a few steps)."""
+    u, k, q = rng.random(), 0, (1 - p) ** n
+    cum = q
+    while u > cum and k < n:
+        q *= (n - k) / (k + 1) * p / (1 - p)
+        k += 1
+        cum += q
+    return k
 
 
 def split_budget(model, docs, budget: float) -> tuple[float, float]:
@@ -271,9 +318,10 @@ def split_budget(model, docs, budget: float) -> tuple[float, float]:
     copies caught (a product, so that neither is bought with the other); the first such split from the
     document's side on a tie."""
     best, best_split = -1.0, (budget / 2, budget / 2)
+    right = [scores(model, its, day) for _, _, day, its in docs]
     for k in range(1, max(2, round(budget / BUDGET_STEP))):
         split = (k * BUDGET_STEP, budget - k * BUDGET_STEP)
-        error_at, mention_error_at = choose(model, docs, *split)
+        error_at, mention_error_at = choose(model, docs, *split, right=right)
         counts = tally(dataclasses.replace(model, error_at=error_at, mention_error_at=mention_error_at), docs)
         _, _, shifted_caught, n, stale_copies, stale_caught = (sum(v[i] for v in counts.values()) for i in range(6))
         score = shifted_caught / max(1, n) * stale_caught / max(1, stale_copies)

@@ -1,0 +1,44 @@
+"""The thresholds of the evidence model (scripts/fit_evidence.py): a budget of one or two right-dated documents
+of part B must not make a threshold one document's score, which the next refit's part B may not hold."""
+from __future__ import annotations
+
+import importlib.util
+import math
+import random
+import statistics
+
+from conftest import ROOT
+
+
+def _fit():
+    spec = importlib.util.spec_from_file_location("fit_evidence", ROOT / "scripts" / "fit_evidence.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_threshold_is_the_bootstrap_mean_of_its_order_statistic_and_moves_less_between_samples():
+    fit = _fit()
+    values = [10.0, 9.0, 8.0, 7.0] + [1.0] * 2000
+    # one value may reach the plain cut; the bootstrap's lies between the values around it, the same each run
+    assert fit._cut(values, 1, 0.5) == 9.0 + 1e-9
+    cut = fit._bootstrap(values, 1, 0.5)
+    assert 7.0 < cut < 10.0 and cut != 9.0 + 1e-9 and cut == fit._bootstrap(values, 1, 0.5)
+    assert fit._bootstrap([-math.inf] * 50 + [0.2], 1, 0.5) == 0.5  # nothing above the floor: the floor
+    # over resamples of one population of scores, the cut a budget of two documents gives moves less than
+    # the plain order statistic
+    rng = random.Random(3)
+    population = [rng.expovariate(1.0) for _ in range(4000)]
+    plain, bagged = [], []
+    for _ in range(60):
+        sample = [population[rng.randrange(4000)] for _ in range(4000)]
+        plain.append(fit._cut(sample, 2, 0.0))
+        bagged.append(fit._bootstrap(sample, 2, 0.0))
+    assert statistics.pstdev(bagged) < statistics.pstdev(plain)
+
+
+def test_the_binomial_draw_has_the_mean_and_spread_of_one():
+    fit = _fit()
+    rng = random.Random(5)
+    draws = [fit._binomial(rng, 6000, 1 / 6000) for _ in range(4000)]
+    assert abs(statistics.mean(draws) - 1.0) < 0.06 and abs(statistics.pvariance(draws) - 1.0) < 0.1
