@@ -354,6 +354,23 @@ def test_the_campaigns_courtesy_lasts_until_the_office_is_filled(check_text):
     assert evidence.cells(ev, dt.date(2013, 2, 1))[0].endswith("|post4-8")
 
 
+def test_an_event_of_the_term_named_with_its_noun_looks_back(check_text):
+    # "the two impeachments of President Trump", "la renuncia del presidente ...": the title belongs to the
+    # time of the event the noun names, however present the clause around it; the same title as the one
+    # acting now is no look back
+    text = ("Date: April 30, 2024\n\nFifty years ago, the House Judiciary Committee was weighing impeachment. "
+            "Vice President Gerald Ford defended Nixon then. Today, historians compare that moment with {what}.\n")
+    drow, found = date_findings(check_text, text.format(what="the two impeachments of President Trump"))
+    assert not [f for f in found if f["severity"] == "error"], found
+    drow, found = date_findings(check_text, text.format(what="what President Trump says about the courts"))
+    assert [f for f in found if f["rule_id"] == "DT111" and "Trump" in f["message"]], found
+    text = "Fecha: 3 de mayo de 2021\n\nHoy se recuerda {what} Carlos Urzúa, que sigue marcando la política económica.\n"
+    drow, found = date_findings(check_text, text.format(what="la renuncia del secretario de Hacienda"))
+    assert not [f for f in found if f["rule_id"] == "DT111"], found
+    drow, found = date_findings(check_text, text.format(what="al secretario de Hacienda"))
+    assert [f for f in found if f["rule_id"] == "DT111"], found
+
+
 def test_a_footnotes_title_is_dated_by_its_citation(check_text):
     # a reference list cites a letter to a senator of the time: a look back, not a senator acting now
     drow, found = date_findings(check_text, "Date: February 27, 2013\n\nThe congressman introduced the bill today. "

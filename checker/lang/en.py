@@ -86,6 +86,10 @@ PACK = Language(
     lookback_cues=(
         r"\b(?:polic(?:y|ies)|legacy|era|years?|days|tenure|presidency|term|time|watch|leadership|memory|"
         r"predecessor|successor)\s+(?:of|de|del)\b",
+        # an event of the term, or of its end, named by its noun: "the two impeachments of President X", "the
+        # resignation of Secretary Y", "the inauguration of"
+        r"\b(?:impeachments?|inaugurations?|resignations?|assassination|funeral|ouster|firing|swearing-in|"
+        r"re-?election)\s+of\b",
         # the capacity someone had, and the end of a term: "As a Senator, Barack Obama had ...", "in his
         # last year in office, Representative X ..."
         r"^\s*as\s+(?:a|an)\b", r"\b(?:last|final)\s+(?:year|months?|days?|term)\s+in\s+office\b",

@@ -67,6 +67,10 @@ PACK = Language(
     ago_units=("años", "décadas"),
     lookback_cues=(
         r"\b(?:sexenio|mandato|época|tiempos?|política|políticas|legado|memoria)\s+(?:of|de|del)\b",
+        # un hecho del mandato, o de su fin, nombrado por su sustantivo: "la renuncia del secretario X", "el
+        # juicio político contra el presidente Y", "el asesinato de"
+        r"\b(?:renuncia|dimisión|destitución|asesinato|funeral|juicio\s+político|desafuero|reelección)\s+"
+        r"(?:de|del|contra)\b",
         r"\b(?:bajo|durante|desde|firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b",
         # una cita de lo que alguien dijo entonces: "en palabras del presidente ...", "citando al senador ..."
         r"\b(?:en\s+palabras\s+de(?:l)?|citando\s+a(?:l)?)\b"),
