@@ -42,3 +42,19 @@ def test_the_binomial_draw_has_the_mean_and_spread_of_one():
     rng = random.Random(5)
     draws = [fit._binomial(rng, 6000, 1 / 6000) for _ in range(4000)]
     assert abs(statistics.mean(draws) - 1.0) < 0.06 and abs(statistics.pvariance(draws) - 1.0) < 0.1
+
+
+def test_with_coverage_a_wrong_date_lands_only_where_its_kind_of_source_has_right_dated_text():
+    import datetime as dt
+
+    fit = _fit()
+    day = dt.date(2015, 6, 1)
+    everywhere = fit.shifted(day, "press-releases")
+    assert any(d.year == 2023 for d in everywhere)  # a 2015 release moved eight years on
+    fit.set_coverage([("a", "press-releases", dt.date(2005, 1, 3), ()), ("b", "press-releases", dt.date(2019, 3, 1), ()),
+                      ("c", "transcripts-es", dt.date(2018, 12, 3), ())])
+    inside = fit.shifted(day, "press-releases")
+    assert inside and all(dt.date(2005, 1, 3) <= d <= dt.date(2019, 3, 1) for d in inside)
+    assert set(inside) < set(everywhere)
+    assert fit.wrong_day("press-releases#x", day) in inside
+    assert fit.shifted(day, "speeches") == everywhere  # a kind part A does not have: no limit
