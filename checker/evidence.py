@@ -478,11 +478,15 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
     # source records a hand-over day, on which both held the title)
     inside = [(a, b) for a, b in item.intervals if a - grace <= day and (b is None or day <= b + grace)]
     if item.kind == "former":
-        # "former" is right once the first term is over and the person is out of office again
-        if inside:
+        # "former" is right once the first term is over and the person is out of office again; the hand-over
+        # week at either end of a term counts as out of it ("former" is written as a term ends, after a
+        # censure vote or a resignation, and a returning holder's first days still carry it)
+        terms = sorted(item.intervals, key=lambda se: se[0])
+        if any((a if k == 0 else a + grace) <= day and (b is None or day < b - grace) for k, (a, b) in enumerate(terms)):
             return "in"
-        ends = [b for _, b in item.intervals if b is not None and b <= day]
-        return _after(_years(max(ends), day)) if ends else _before(min(_years(day, a) for a, _ in item.intervals))
+        ends = [b for _, b in terms if b is not None and b - grace <= day]
+        return (_after(max(0.0, _years(max(ends), day))) if ends
+                else _before(min(_years(day, a) for a, _ in terms)))
     if inside:
         return "in"
     ends = [b for _, b in item.intervals if b is not None and b <= day]

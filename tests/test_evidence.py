@@ -325,6 +325,24 @@ def test_a_text_that_calls_the_person_former_keeps_the_bare_title_as_a_courtesy(
     assert [f for f in found if f["rule_id"] == "DT111" and f["severity"] == "error"], found
 
 
+def test_former_in_the_hand_over_week_is_no_term_in_progress(check_text):
+    # "former" is written as a term ends (a censure vote, a resignation) and a successor's first days still
+    # carry it for the one who came back: within the hand-over week at either end it is not "in" the term
+    ev = evidence.Evidence("former", "past", "head", "one", ((dt.date(2011, 12, 21), dt.date(2018, 6, 2)),), "x",
+                           (), "k", "es")
+    assert evidence.relation(ev, dt.date(2018, 6, 2)) == evidence.relation(ev, dt.date(2018, 5, 29)) == "post<1"
+    assert evidence.relation(ev, dt.date(2017, 6, 2)) == evidence.relation(ev, dt.date(2011, 12, 24)) == "in"
+    assert evidence.relation(ev, dt.date(2011, 12, 10)) == "pre<0.5"  # "former" before any term: no hand-over
+    back = evidence.Evidence("former", "past", "head", "one", ((dt.date(2017, 1, 20), dt.date(2021, 1, 20)),
+                                                               (dt.date(2025, 1, 20), None)), "x", (), "k", "en")
+    assert evidence.relation(back, dt.date(2025, 1, 22)).startswith("post")  # the returning holder's first days
+    assert evidence.relation(back, dt.date(2025, 3, 10)) == "in"
+    drow, found = date_findings(check_text, "Fecha: 2 de junio de 2018\n\nPedro Sánchez prometió su cargo ante el "
+                                             "rey. El expresidente Mariano Rajoy, que perdió la moción de censura, "
+                                             "anunció que dejará la política.\n")
+    assert not [f for f in found if f["rule_id"] in ("DT101", "DT102") and f["severity"] != "info"], found
+
+
 def test_an_emeritus_title_is_a_former_one(check_text):
     # "Speaker Emerita", "President Emeritus", "el papa emérito": the honour says the term is over, as
     # "former" does before a title; the same sentence without it is a title in office outside the term
