@@ -230,6 +230,11 @@ CASES = [
      "presidente del Gobierno en funciones, José María Aznar", {"es.prime_minister"}),
     ("La vicepresidenta del Gobierno en funciones Carmen Calvo compareció hoy.", "2019-10-01",
      "vicepresidenta del Gobierno en funciones Carmen Calvo", {"es.deputy_prime_minister"}),
+    # "saliente" and "entrante" after the title: the outgoing holder in office, the incoming one to come
+    ("El presidente saliente Andrés Manuel López Obrador entregó la banda.", "2024-10-01",
+     "presidente saliente Andrés Manuel López Obrador", {"mx.president"}),
+    ("La presidenta entrante Claudia Sheinbaum recibió la banda.", "2024-10-01",
+     "presidenta entrante Claudia Sheinbaum", {"mx.president"}),
 ]
 
 

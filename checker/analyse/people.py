@@ -30,6 +30,8 @@ ACTING: set[str] = set()
 ELECT_AFTER: set[str] = set()
 # after a title, an honour that ends the term: "Speaker Emerita"
 FORMER_AFTER: set[str] = set()
+# after a title, words that leave it the title in office: "saliente"
+PLAIN_AFTER: set[str] = set()
 # after a title, a caretaker's phrase, as lower-case words: ("en", "funciones")
 ACTING_AFTER: tuple[tuple[str, ...], ...] = ()
 FUTURE_PRE: set[str] = set()
@@ -64,7 +66,7 @@ def _rebuild() -> None:
     """The tables above from the registered languages."""
     global LOWER_CASE_TITLES, RETRO_CUES, FUTURE_PHRASE, ACTING_AFTER
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
-                        (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
+                        (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (PLAIN_AFTER, "plain_after"), (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
                         (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (OPENERS, "openers")):
         words.clear()
         words.update(languages.union(attr))
@@ -367,7 +369,8 @@ class PeopleMatcher:
         i = title.end
         # "-elect" / "electo" between the title and the name
         while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in ACTING
-                                or doc[i].lower_ in FUTURE_AFTER or doc[i].lower_ in FORMER_AFTER):
+                                or doc[i].lower_ in FUTURE_AFTER or doc[i].lower_ in FORMER_AFTER
+                                or doc[i].lower_ in PLAIN_AFTER):
             i += 1
         i += _acting_phrase(doc, i)  # "presidente del Gobierno en funciones, José María Aznar"
         # up to seven joiners or capitalised words: "Secretary of the Army Dr. Mark T. Esper"

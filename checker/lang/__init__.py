@@ -81,6 +81,8 @@ class Language:
     # after the title, phrases of a caretaker in office until the successor takes over: "el presidente del
     # Gobierno en funciones"
     acting_after: tuple[str, ...] = ()
+    # after the title, words that leave it the title in office it is: "el presidente saliente" (outgoing)
+    plain_after: frozenset[str] = frozenset()
     # a surname may have a second one after it (Spanish: "Ebrard Casaubón"), so a capitalised word after a
     # surname does not make it a given name
     second_surnames: bool = False
@@ -119,7 +121,7 @@ class Language:
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
-                          "reporting_verbs", "former_after", "acting_after"})
+                          "reporting_verbs", "former_after", "acting_after", "plain_after"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""
