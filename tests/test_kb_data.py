@@ -220,6 +220,16 @@ def test_a_range_of_birth_years_is_read_as_its_first_year():
     assert kb.parse_birth("") is None
 
 
+def test_no_bundled_person_has_half_a_compound_given_name_for_a_surname(base):
+    """The bundled people follow the same rule: no "Ángel" or "Guadalupe" as a surname of a three-word name."""
+    from checker.kb import fold, importers
+
+    bad = [p.name for p in base.people.values() if len(p.name.split()) == 3
+           and fold(p.name.split()[1]) in importers.SECOND_GIVEN_NAMES
+           and any(s.split()[0] == p.name.split()[1] for s in p.surnames)]
+    assert not bad, bad[:10]
+
+
 def test_the_campaign_table_is_valid_and_names_known_people_and_offices(base):
     """Every campaign names a person and an office of the bundled knowledge base, starts before its election
     and says where it comes from; a person's campaigns do not overlap."""

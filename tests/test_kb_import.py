@@ -349,6 +349,19 @@ def test_surnames_keep_their_particles():
     assert importers.surnames_for("Nora Yú", "MX") == "Yú"  # two letters, the second accented
 
 
+def test_a_compound_given_name_is_no_surname():
+    """Three words of a Spanish name are a given name and two surnames ("Ramón Martín Huerta") unless the
+    second is the second half of a compound given name ("Miguel Ángel", "María Guadalupe", "José Antonio"):
+    then only the last is a surname, as extracts often leave the mother's surname out."""
+    assert importers.surnames_for("Miguel Ángel Rodríguez", "CR") == "Rodríguez"
+    assert importers.surnames_for("María Guadalupe Moctezuma", "MX") == "Moctezuma"
+    assert importers.surnames_for("María Jesús Montero", "ES") == "Montero"
+    assert importers.surnames_for("Ramón Martín Huerta", "MX") == "Martín|Martín Huerta"
+    assert importers.surnames_for("Carlos Joaquín González", "MX") == "Joaquín|Joaquín González"
+    assert importers.surnames_for("Andrés Manuel López Obrador", "MX") == "López|López Obrador"
+    assert importers.surnames_for("José Antonio Alonso", "US") == "Alonso"
+
+
 def test_a_peer_is_named_by_the_personal_name_not_the_peerage():
     """"Tom King, Baron King of Bridgwater" is Tom King: "Secretary King", never "Secretary Bridgwater"; a
     peerage's place is no surname, and a name that only looks like a title ("Baron Hill", "Michael Lord") is

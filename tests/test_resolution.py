@@ -230,6 +230,10 @@ CASES = [
      "presidente del Gobierno en funciones, José María Aznar", {"es.prime_minister"}),
     ("La vicepresidenta del Gobierno en funciones Carmen Calvo compareció hoy.", "2019-10-01",
      "vicepresidenta del Gobierno en funciones Carmen Calvo", {"es.deputy_prime_minister"}),
+    # half a compound given name is no surname: "la ministra Montero" is María Jesús Montero
+    ("La ministra de Hacienda, María Jesús Montero, presentó el presupuesto. La ministra Montero defendió las cuentas.",
+     "2019-01-14", "ministra Montero", {"es.finance_minister"}),
+    ("El presidente Aznar visitó Washington.", "2002-05-07", "presidente Aznar", {"es.prime_minister"}),
     # "saliente" and "entrante" after the title: the outgoing holder in office, the incoming one to come
     ("El presidente saliente Andrés Manuel López Obrador entregó la banda.", "2024-10-01",
      "presidente saliente Andrés Manuel López Obrador", {"mx.president"}),

@@ -135,13 +135,26 @@ def personal_name(name: str) -> str:
     return _PEERAGE.sub("", name).strip()
 
 
+# The second halves of compound given names ("Miguel Ángel", "María Guadalupe", "José Antonio", "María Jesús"),
+# folded: words seldom a surname. Names that are also surnames often ("Martín", "Félix", "Reyes", "Juan",
+# "Jorge", "Diego") are left out: "Ramón Martín Huerta" and "Mercedes Juan López" keep two surnames.
+SECOND_GIVEN_NAMES = frozenset({
+    "angel", "jose", "maria", "antonio", "manuel", "luis", "carlos", "guadalupe", "elena", "alejandro",
+    "guillermo", "felipe", "javier", "enrique", "eduardo", "alfonso", "humberto", "adriana", "esther", "ruben",
+    "fernando", "adolfo", "raymundo", "jesus", "arturo", "ignacio", "eugenia", "isabel", "teresa",
+    "cristina", "patricia", "fernanda", "gabriela", "alicia", "beatriz", "dolores", "concepcion", "lourdes",
+    "soledad", "rosario", "veronica", "leticia", "lucia", "magdalena", "margarita", "ricardo", "roberto",
+    "rafael", "ernesto", "gerardo", "hector", "sergio", "oscar", "mario", "daniel", "emilio",
+    "gustavo", "ivan", "pablo", "raul", "rodolfo", "alfredo", "armando", "octavio"})
+
+
 def surnames_for(name: str, country: str) -> str:
     name = personal_name(name)
     words = _surname_units([w for w in name.replace(",", " ").split() if w.lower() not in NAME_SUFFIXES])
     if len(words) < 2:
         return ""
     out = [words[-1]]
-    if country in SPANISH_NAMING and len(words) >= 3:
+    if country in SPANISH_NAMING and len(words) >= 3 and not (len(words) == 3 and fold(words[1]) in SECOND_GIVEN_NAMES):
         out = [words[-2], f"{words[-2]} {words[-1]}"]  # the father's surname comes first: López Obrador
     # a surname of two letters is one only as a capital and a small letter ("Wu", "Li", "Yú"; never "J." or "JR")
     return "|".join(w for w in out if (len(w) > 2 or (len(w) == 2 and w[0].isupper() and w[1].islower()))
