@@ -25,6 +25,17 @@ needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../sh
 REFERENCE_DATE = dt.date(2026, 11, 24)
 
 
+def load_script(path: str):
+    """A script of the repository (not a package module) imported as a module, by its path from the root:
+    load_script("scripts/fit_evidence.py")."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def checker():
     from checker.config import Settings

@@ -2,19 +2,15 @@
 of part B must not make a threshold one document's score, which the next refit's part B may not hold."""
 from __future__ import annotations
 
-import importlib.util
 import math
 import random
 import statistics
 
-from conftest import ROOT
+from conftest import load_script
 
 
 def _fit():
-    spec = importlib.util.spec_from_file_location("fit_evidence", ROOT / "scripts" / "fit_evidence.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/fit_evidence.py")
 
 
 def test_a_threshold_is_the_bootstrap_mean_of_its_order_statistic_and_moves_less_between_samples():

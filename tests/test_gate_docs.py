@@ -2,16 +2,11 @@
 published rule documentation cannot drift from `checker explain`."""
 from __future__ import annotations
 
-import importlib.util
-
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("gen_rules", ROOT / "docs" / "gen_rules.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("docs/gen_rules.py")
 
 
 def test_rules_md_is_current():

@@ -13,7 +13,7 @@ from checker import kb
 from checker.cli import app
 from checker.kb import importers
 from checker.kb.layers import LayerError
-from conftest import REFERENCE_DATE, SHARED, needs_shared
+from conftest import REFERENCE_DATE, SHARED, load_script, needs_shared
 
 HOLDERS = """position,person,personID,start,end,gender,DOB
 Secretary of Defence,Ana Ruiz,Q100,2010-01-15,2014-06,female,1960-02-01
@@ -268,11 +268,7 @@ def test_a_wikidata_extract_complete_from_a_day_keeps_earlier_members_with_an_op
     """`scripts/bundle_layer.py wikidata --complete-from`: a member whose rows begin before the day the extract
     is complete from is kept from the run of terms that reaches that day, its start marked open; earlier runs
     (whose gaps the extract may not hold) are dropped; a member who came later keeps exact terms."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bundle_layer", kb.DATA_DIR.parents[2] / "scripts" / "bundle_layer.py")
-    bundle = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bundle)
+    bundle = _bundle_module()
     (tmp_path / "held.csv").write_text(
         "position,person,personID,start,end\n"
         "United States representative,Ada Q. Testwell,Q9000001,1983-01-03,1991-01-03\n"  # an early run, then a gap
@@ -301,12 +297,7 @@ def test_a_wikidata_extract_complete_from_a_day_keeps_earlier_members_with_an_op
 
 
 def _bundle_module():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bundle_layer", kb.DATA_DIR.parents[2] / "scripts" / "bundle_layer.py")
-    bundle = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bundle)
-    return bundle
+    return load_script("scripts/bundle_layer.py")
 
 
 def test_a_legislature_extract_reads_its_own_biographies_and_joins_members_across_a_dissolution(tmp_path):
