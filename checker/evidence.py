@@ -793,8 +793,10 @@ def ledger(m: Model, doc: AnalysedDocument) -> str:
     if not doc.evidence:
         return "\n".join(lines + ["  no evidence about the date in the text (people with titles, dated events)"])
     if doc.declared is None:
-        lines.append("  no declared date")
-        day = None
+        # no date to weigh: the window's first day, so the ledger shows what puts the window where it is
+        day = doc.window.start if doc.window is not None else None
+        p = m.probability(doc.evidence, day) if day is not None else 0.0
+        lines.append("  no declared date" + (f"; weighed at {day.isoformat()}, the window's first day" if day else ""))
     else:
         d = doc.declared.value
         day, p = at_declared(m, doc.evidence, d.first_day, d.last_day)
@@ -812,5 +814,6 @@ def ledger(m: Model, doc: AnalysedDocument) -> str:
     total = sum(lr for _, _, lr, counts in rows if counts)
     odds = m.scale * total + m.intercept
     lines.append(f"  sum {total:+.3f}; calibrated log-odds {m.scale:.3f} x sum {m.intercept:+.3f} = {odds:+.3f}; "
-                 f"p(date wrong) = {p:.3f} (warning from {m.warning_at:.3f}, error from {m.error_at:.3f})")
+                 f"p(date wrong) = {p:.3f} (warning from {m.warning_at:.3f}, error from {m.error_at:.3f})"
+                 + ("" if doc.declared is not None else ", were the text dated that day"))
     return "\n".join(lines)

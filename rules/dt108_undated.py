@@ -14,7 +14,7 @@ Passes:
 from __future__ import annotations
 
 from checker.model import Category, Severity
-from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, fmt_range
+from checker.rules.base import DATE_POINTS, DATE_REASON, Rule, describe, fmt_range
 
 
 class Undated(Rule):
@@ -32,7 +32,12 @@ class Undated(Rule):
         if w is None:
             yield self.finding(doc, "The document claims no publication date, and its content gives no evidence of one.", "")
             return
-        reasons = "; ".join(c.reason for c in w.support[:3])
+        # the pieces of evidence that fit the window best, weighed on its first day (the window is a run of
+        # days the evidence weighs alike): each with the term or date it rests on and what real text says of it
+        model = ctx.evidence
+        fits = [ev for ev, _, _, _ in sorted((r for r in model.weighed(doc.evidence, w.start) if r[3]),
+                                             key=lambda r: r[2])[:3]]
+        reasons = "; ".join(describe(model, ev, w.start) for ev in fits)
         yield self.finding(doc, f"The document claims no publication date; its content suggests "
-                                f"{fmt_range(w.start, w.end)} ({reasons}).",
-                           [s for c in w.support[:3] for s in c.evidence], expected=(w.start, w.end), confidence=0.8)
+                                f"{fmt_range(w.start, w.end)}" + (f": {reasons}." if reasons else "."),
+                           [s for ev in fits for s in ev.evidence], expected=(w.start, w.end), confidence=0.8)

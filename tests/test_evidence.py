@@ -631,6 +631,22 @@ def test_explain_date_prints_the_ledger(tmp_path):
     assert "Angela Merkel" in r.stdout and "title|acting" in r.stdout and "p(date wrong) =" in r.stdout
 
 
+def test_an_undated_document_is_explained_by_the_evidence_that_fits_its_window(tmp_path, check_text):
+    # a document with no date: the ledger is weighed on the window's first day, and DT108 names the pieces
+    # of evidence that fit the window best, each with the term it rests on and what real text says of it
+    text = "Secretary of State Mike Pompeo met Foreign Secretary Marcelo Ebrard in Washington today.\n"
+    doc = tmp_path / "undated.txt"
+    doc.write_text(text)
+    r = subprocess.run([sys.executable, "-m", "checker.cli", "explain-date", str(doc)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "weighed at 2018-12-01" in r.stdout and "Mike Pompeo" in r.stdout and "log LR" in r.stdout, r.stdout
+    drow, found = date_findings(check_text, text)
+    undated = [f for f in found if f["rule_id"] == "DT108"]
+    assert undated and "2018-12-01..2021-01-20" in undated[0]["message"], found
+    assert "held the office 2018-04-26..2021-01-20" in undated[0]["message"], undated[0]["message"]
+    assert "as common in rightly dated text" in undated[0]["message"], undated[0]["message"]
+
+
 # -- the window ----------------------------------------------------------------------------------------------
 
 def _title(start, end):
