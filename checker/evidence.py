@@ -350,7 +350,10 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
     # A full date ("June 5, 2008", a body's dateline among them) is most often a recent event's or the text's
     # own; a year or a month ("since 2001") as often history. So the newest full date is one item, and the
     # newest year or month another, only where it is later than every full date.
-    named = [t for t in doc.times if t.value is not None and t.year_explicit and t.kind in (TimeKind.ABSOLUTE, TimeKind.YEAR)]
+    # a deadline or a validity ("between January 1, 2007 and December 31, 2014", "until 2020") is no news of the
+    # last weeks: the newest date is of the dates that are not scheduled
+    named = [t for t in doc.times if t.value is not None and t.year_explicit and t.kind in (TimeKind.ABSOLUTE, TimeKind.YEAR)
+             and not scheduled(text, t)]
     days = [t for t in named if t.kind is TimeKind.ABSOLUTE and t.value.day is not None]
     newest_day = max(days, key=lambda t: t.value.first_day) if days else None
     if newest_day is not None:

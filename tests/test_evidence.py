@@ -474,6 +474,18 @@ def test_a_mexican_governor_elect_is_one_from_the_day_after_the_election(check_t
     assert [f for f in found if f["rule_id"] == "DT103"], found
 
 
+def test_a_deadline_is_not_the_newest_news(checker):
+    # the newest date a text names tells how recent it is, but not a deadline or a validity: "between January
+    # 1, 2007 and December 31, 2014" in a release of 2007 is no news of 2014
+    from checker.ingest.readers import read_text
+
+    text = ("The provision authored by Rep. Sander Levin would allow homeowners who buy mortgage insurance between "
+            "January 1, 2007 and December 31, 2014 to deduct their premiums. The committee met on October 3, 2007.\n")
+    analysed = checker.analyse(read_text("levin.txt", "levin.txt", text))
+    newest = [ev for ev in analysed.evidence if ev.kind in ("newest-day", "newest")]
+    assert [ev.intervals[0][0] for ev in newest] == [dt.date(2007, 10, 3)], newest
+
+
 def test_a_soon_to_be_title_is_an_office_to_come(checker):
     # class 4 again: "soon-to-be Senator" names the office the person is about to take, like "future"
     from checker.ingest.readers import read_text
