@@ -196,6 +196,12 @@ def test_sentences_end_at_a_stop_glued_to_a_quote_but_not_at_a_bills_number():
     notes = "The bill passed, he said. [6] Budget Office, Letter to Senator Conrad, January 28, 2009. [7] Id."
     assert [notes[a:b] for a, b in sentences(notes)] == [
         "The bill passed, he said.", "[6] Budget Office, Letter to Senator Conrad, January 28, 2009.", "[7] Id."]
+    # so are a source line and a list's items after an asterisk or a bullet
+    cited = ("Premiums will increase under the law. *Source: CBO letter to Senator Bayh, November 30, 2009. "
+             "• Taxes rise. · Jobs fall.")
+    assert [cited[a:b] for a, b in sentences(cited)] == [
+        "Premiums will increase under the law.", "*Source: CBO letter to Senator Bayh, November 30, 2009.",
+        "• Taxes rise.", "· Jobs fall."]
 
 
 def test_sentences_do_not_end_at_a_title_an_initial_or_a_countrys_abbreviation_before_a_name():

@@ -261,10 +261,11 @@ class _Paragraph:
                                  explicit)
 
 
-# a full stop and a space before a capital or a footnote's number (quotes and brackets between); a line break;
+# a full stop and a space before a capital or a footnote's number (quotes, brackets, a source's asterisk or a
+# list's bullet between); a line break;
 # and a full stop glued
 # to the next sentence's opening quote ('signed in May 2008."The valley ...'), as scraped text often has it
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[¿¡]*[A-ZÁÉÍÓÚÑ0-9])|\n+|(?<=[.!?])(?=[\"“][A-ZÁÉÍÓÚÑ])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[¿¡*•·]*\s?[A-ZÁÉÍÓÚÑ0-9])|\n+|(?<=[.!?])(?=[\"“][A-ZÁÉÍÓÚÑ])")
 
 
 # an abbreviation before a number is no sentence's end: "H.R. 2739", "S. 1234", "No. 5", "Sec. 3"
