@@ -399,6 +399,17 @@ def test_a_footnotes_title_is_dated_by_its_citation(check_text):
     assert not [f for f in found if f["rule_id"] == "DT111"], found
 
 
+def test_a_job_held_for_someone_in_a_biography_is_a_look_back(check_text):
+    # a staff announcement's biographies: "served as legislative assistant for Senator X", "served as an aide
+    # to Rep. A (D-CA) and Rep. B (D-NY)": the member was in office then, whatever the date of the release
+    text = ("Date: January 28, 2015\n\nThe committee today announced its new staff. Previously, he served as a "
+            "communications aide to Rep. Anna Eshoo (D-CA) and Rep. Scott Murphy (D-NY). She has also served as "
+            "foreign affairs and defense legislative assistant for Senator John Breaux.\n")
+    drow, found = date_findings(check_text, text)
+    assert not [f for f in found if f["rule_id"] in ("DT101", "DT111") and f["severity"] == "error"], found
+    assert drow["verdict"] != "inconsistent", found
+
+
 def test_a_capacity_held_before_is_a_look_back(check_text):
     # class 1 again: "As a Senator, X had ..." and "in his last year in office, Representative X ..." name a
     # past capacity, whatever the declared date

@@ -96,6 +96,10 @@ PACK = Language(
         # the end of a succession: "every President from President Roosevelt to President Reagan"
         r"\bfrom\s+(?:the\s+)?(?:president|presidente|governor|gobernador|senator|secretary|prime\s+minister|"
         r"chancellor|mayor|speaker)s?\b[^,;]{1,40}?\bto\s*$",
+        # a job held for someone, as a biography tells it: "served as legislative assistant for Senator X",
+        # "worked as an aide to Rep. Y" (the member's title of that time, however long the job's name); before the
+        # cue words below, which would take "served" alone at the same place
+        r"\b(?:served|worked|interned)\s+(?:as|in|on)\b[^.;:!?]{0,80}?\b(?:for|to|with|under)\s*$",
         r"\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
         r"formerly)\b",
         # a quotation of what someone said then: "To quote Senator Barack Obama, ...", "in the words of"
