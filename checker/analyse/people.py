@@ -10,7 +10,7 @@ surnames are too often someone else.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -91,24 +91,6 @@ def _acting_phrase(doc, i: int) -> int:
         if tuple(t.lower_ for t in doc[i:i + len(words)]) == words:
             return len(words)
     return 0
-
-
-# Between two titled mentions joined by "and" (a party's parenthesis and a comma before it): "Rep. Anna Eshoo
-# (D-CA) and Rep. Scott Murphy", "el senador X y la diputada Y". A comma alone is not enough: "Under President
-# Bush, Senator Kennedy led the fight" looks back at the president only
-_JOINED = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?,?\s*(?:and|y|&)\s+")
-
-
-def _look_back_across_and(mentions: list[RawMention], original: str) -> list[RawMention]:
-    """A look back reaches every title of the list it begins: "served as an aide to Rep. Anna Eshoo (D-CA) and
-    Rep. Scott Murphy" looks back at both members, as "former" does across "and" (`_former_across_and`)."""
-    out = list(mentions)
-    for k in range(1, len(out)):
-        a, b = out[k - 1], out[k]
-        if (a.qualifiers.retrospective and not b.qualifiers.retrospective and a.title_start is not None
-                and b.title_start is not None and _JOINED.fullmatch(original, a.end, b.start)):
-            out[k] = replace(b, qualifiers=replace(b.qualifiers, retrospective=True))
-    return out
 
 
 def title_gender(title: str) -> str:
@@ -319,7 +301,7 @@ class PeopleMatcher:
             quals = self._qualifiers(doc, None, n, original, False)
             out.append(RawMention(n.start_char, n.end_char, n.start_char, n.end_char, pids, None, None, (), (), quals))
         out.sort(key=lambda m: m.start)
-        return _look_back_across_and(out, original)
+        return out
 
     def _modifier(self, doc, title, original) -> str:
         """Up to two capitalised words right before a generic title, which then names one office of its kind
