@@ -343,6 +343,17 @@ def test_former_in_the_hand_over_week_is_no_term_in_progress(check_text):
     assert not [f for f in found if f["rule_id"] in ("DT101", "DT102") and f["severity"] != "info"], found
 
 
+def test_spanish_former_titles_with_a_hyphen_or_otrora_are_former(check_text):
+    # "el ex-secretario", "el otrora secretario", "el antiguo secretario": former, as "el exsecretario" is; the
+    # same words during the term are DT102's
+    for who in ("ex-secretario", "otrora secretario", "antiguo secretario"):
+        text = f"Fecha: {{day}}\n\nEl {who} de Hacienda Luis Videgaray dio una conferencia en Harvard.\n"
+        drow, found = date_findings(check_text, text.format(day="3 de mayo de 2021"))
+        assert not [f for f in found if f["severity"] in ("error", "warning") and f["rule_id"].startswith("DT1")], (who, found)
+        drow, found = date_findings(check_text, text.format(day="3 de mayo de 2016"))
+        assert [f for f in found if f["rule_id"] == "DT102"], (who, found)
+
+
 def test_an_emeritus_title_is_a_former_one(check_text):
     # "Speaker Emerita", "President Emeritus", "el papa emérito": the honour says the term is over, as
     # "former" does before a title; the same sentence without it is a title in office outside the term

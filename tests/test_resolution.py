@@ -234,6 +234,9 @@ CASES = [
     ("La ministra de Hacienda, María Jesús Montero, presentó el presupuesto. La ministra Montero defendió las cuentas.",
      "2019-01-14", "ministra Montero", {"es.finance_minister"}),
     ("El presidente Aznar visitó Washington.", "2002-05-07", "presidente Aznar", {"es.prime_minister"}),
+    # "ex-" written with a hyphen, which Spanish text glues to the title ("ex-secretario")
+    ("El ex-secretario de Hacienda Luis Videgaray dio una conferencia.", "2021-05-03",
+     "ex-secretario de Hacienda Luis Videgaray", {"mx.secretary_of_finance"}),
     # "saliente" and "entrante" after the title: the outgoing holder in office, the incoming one to come
     ("El presidente saliente Andrés Manuel López Obrador entregó la banda.", "2024-10-01",
      "presidente saliente Andrés Manuel López Obrador", {"mx.president"}),

@@ -71,6 +71,9 @@ def _lean_lexemes(vocab) -> None:
 # A sentence's full stop glued to the next one's opening quote (`in May 2008."The valley ...`) is split off
 # the word before it too, or the year is `2008.` and no date.
 _GLUED_QUOTES = (r"(?<=\w):(?=[“”«»\"])", r"(?<=[\w:;,.!?])[“”«»\"](?=\w)", r"(?<=\w)[.!?](?=[“”«»\"]\w)")
+# "ex-" glued to a title, which the Spanish tokenizer keeps as one word ("ex-secretario", "ex-gobernadora"): split
+# as English splits "ex-Secretary", so the title is seen and "ex" read as "former"
+_EX_PREFIX = (r"(?<=\b[eE][xX])-(?=\w)",)
 
 
 def _blank(spacy_lang: str):
@@ -79,7 +82,8 @@ def _blank(spacy_lang: str):
     language's punctuation), so that the tokenizer is made once with them. Set on a tokenizer already made,
     they had it compile its infixes and load its 2,700 special cases a second time, 60 ms of a one-post run."""
     base = get_lang_class(spacy_lang)
-    defaults = type(base.Defaults.__name__, (base.Defaults,), {"infixes": tuple(base.Defaults.infixes) + _GLUED_QUOTES})
+    defaults = type(base.Defaults.__name__, (base.Defaults,),
+                    {"infixes": tuple(base.Defaults.infixes) + _GLUED_QUOTES + _EX_PREFIX})
     return type(base.__name__, (base,), {"Defaults": defaults}).from_config()
 
 
