@@ -485,7 +485,8 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
         # week at either end of a term counts as out of it ("former" is written as a term ends, after a
         # censure vote or a resignation, and a returning holder's first days still carry it)
         terms = sorted(item.intervals, key=lambda se: se[0])
-        if any((a if k == 0 else a + grace) <= day and (b is None or day < b - grace) for k, (a, b) in enumerate(terms)):
+        if any((a if k == 0 else a + grace) <= day and (b is None or day < b - grace)
+               for k, (a, b) in enumerate(terms)):
             return "in"
         ends = [b for _, b in terms if b is not None and b - grace <= day]
         return (_after(max(0.0, _years(max(ends), day))) if ends

@@ -66,7 +66,8 @@ def _rebuild() -> None:
     """The tables above from the registered languages."""
     global LOWER_CASE_TITLES, RETRO_CUES, FUTURE_PHRASE, ACTING_AFTER
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
-                        (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (PLAIN_AFTER, "plain_after"), (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
+                        (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (PLAIN_AFTER, "plain_after"),
+                        (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
                         (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (OPENERS, "openers")):
         words.clear()
         words.update(languages.union(attr))

@@ -154,7 +154,8 @@ def surnames_for(name: str, country: str) -> str:
     if len(words) < 2:
         return ""
     out = [words[-1]]
-    if country in SPANISH_NAMING and len(words) >= 3 and not (len(words) == 3 and fold(words[1]) in SECOND_GIVEN_NAMES):
+    compound = len(words) == 3 and fold(words[1]) in SECOND_GIVEN_NAMES  # "Miguel Ángel Rodríguez"
+    if country in SPANISH_NAMING and len(words) >= 3 and not compound:
         out = [words[-2], f"{words[-2]} {words[-1]}"]  # the father's surname comes first: López Obrador
     # a surname of two letters is one only as a capital and a small letter ("Wu", "Li", "Yú"; never "J." or "JR")
     return "|".join(w for w in out if (len(w) > 2 or (len(w) == 2 and w[0].isupper() and w[1].islower()))

@@ -48,8 +48,8 @@ PACK = Language(
     # present forms of verbs in -bar that look like the imperfect ("se acaba", "graba")
     not_past=frozenset({"acaba", "acaban", "graba", "graban", "alaba", "alaban", "traba", "traban", "menoscaba"}),
     second_surnames=True,
-    former=frozenset({"exsecretario", "exsecretaria", "expresidente", "expresidenta", "excanciller", "otrora", "antiguo",
-                      "antigua"}),
+    former=frozenset({"exsecretario", "exsecretaria", "expresidente", "expresidenta", "excanciller", "otrora",
+                      "antiguo", "antigua"}),
     former_prefix="ex",  # expresidente, exsecretaria, excanciller
     former_after=frozenset({"emérito", "emérita", "emerito", "emerita"}),
     then=frozenset({"entonces"}),
