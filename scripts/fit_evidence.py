@@ -20,7 +20,7 @@ Deterministic: the same corpus and code give the same table. Steps:
    the rest is split between the two kinds of error the model makes (`split_budget`): the error threshold
    on the document's probability is the lowest that flags at most its share of part B's right-dated
    documents, and the threshold on one acting title outside its tenure the lowest that flags at most its
-   share more, each taken as its median over seeded bootstrap resamples of part B (a budget of one or two
+   share more, each taken as its mean over seeded bootstrap resamples of part B (a budget of one or two
    documents otherwise makes a threshold one document's score). Warnings likewise, on budgets of their own.
 5. Part C: the same figures, reported, not fitted.
 """
@@ -277,9 +277,9 @@ def choose(model, docs, doc_budget: float, mention_budget: float, right=None) ->
     """The document threshold: the lowest probability that flags at most `doc_budget` of part B's
     right-dated documents; then the mention threshold: the lowest log ratio of one acting title outside its
     tenure that flags at most `mention_budget` more of them. A budget of a few documents makes either the
-    score of one document or two, which the next refit's part B may not hold: each is the median of that
+    score of one document or two, which the next refit's part B may not hold: each is the mean of that
     threshold over BOOTSTRAP resamples of part B (`_bootstrap`), a smoothed order statistic that moves less
-    from one refit to the next. `right`: the documents' `scores`, when already taken."""
+    from one refit to the next (the median would be one document's score again). `right`: the documents' `scores`, when already taken."""
     right = right if right is not None else [scores(model, its, day) for _, _, day, its in docs]
     ps = [p for p, _ in right]
     p_cut = _bootstrap(ps, int(doc_budget * len(right)), 0.5)
@@ -295,7 +295,7 @@ def _cut(values: list[float], allowed: int, floor: float) -> float:
 
 
 def _bootstrap(values: list[float], allowed: int, floor: float) -> float:
-    """The median over BOOTSTRAP resamples (with replacement, seeded: the fit stays deterministic) of
+    """The mean over BOOTSTRAP resamples (with replacement, seeded: the fit stays deterministic) of
     `_cut`. Only values that could be a resample's cut matter, so each resample draws how often each of the
     highest values comes (a binomial count, as drawing len(values) times would) and the rest is below."""
     import random
