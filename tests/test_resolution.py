@@ -237,6 +237,10 @@ CASES = [
     # "ex-" written with a hyphen, which Spanish text glues to the title ("ex-secretario")
     ("El ex-secretario de Hacienda Luis Videgaray dio una conferencia.", "2021-05-03",
      "ex-secretario de Hacienda Luis Videgaray", {"mx.secretary_of_finance"}),
+    # a word of the title's own between it and a surname is no first name ("Emerita" is nobody's)
+    ("Speaker Emerita Pelosi spoke on Friday.", "2024-03-08", "Speaker Emerita Pelosi", {"us.speaker_of_the_house"}),
+    ("El presidente Saliente López Obrador habló.", "2024-09-30", "presidente Saliente López Obrador",
+     {"mx.president"}),
     # "saliente" and "entrante" after the title: the outgoing holder in office, the incoming one to come
     ("El presidente saliente Andrés Manuel López Obrador entregó la banda.", "2024-10-01",
      "presidente saliente Andrés Manuel López Obrador", {"mx.president"}),

@@ -36,6 +36,9 @@ PLAIN_AFTER: set[str] = set()
 ACTING_AFTER: tuple[tuple[str, ...], ...] = ()
 FUTURE_PRE: set[str] = set()
 FUTURE_AFTER: set[str] = set()
+# every word above that may stand between a title and the name ("President-elect", "Speaker Emerita",
+# "presidente saliente"): skipped to find the name, and never the name's first word
+AFTER_TITLE: set[str] = set()
 # capitalised words that may follow a surname without being another surname: weekdays, months, "Jr", "said"
 NOT_SURNAMES: set[str] = set()
 # A look back: "the policies of President Obama", "under President Bush", "signed by President Clinton",
@@ -77,6 +80,8 @@ def _rebuild() -> None:
     TITLE_GENDER.update(languages.merged("title_gender"))
     LOWER_CASE_TITLES = tuple(dict.fromkeys(s for p in languages.packs() for s in p.lower_case_titles))
     ACTING_AFTER = tuple(dict.fromkeys(tuple(f.lower().split()) for p in languages.packs() for f in p.acting_after))
+    AFTER_TITLE.clear()
+    AFTER_TITLE.update(ELECT_AFTER | ACTING | FUTURE_AFTER | FORMER_AFTER | PLAIN_AFTER)
     cues = [c for p in languages.packs() for c in p.lookback_cues]
     RETRO_CUES = re.compile("|".join(cues), re.I) if cues else re.compile("(?!)")
     phrases = [f for p in languages.packs() for f in p.future_before_phrases]
@@ -369,9 +374,7 @@ class PeopleMatcher:
     def _name_after(self, doc, title, by_start, original):
         i = title.end
         # "-elect" / "electo" between the title and the name
-        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in ELECT_AFTER or doc[i].lower_ in ACTING
-                                or doc[i].lower_ in FUTURE_AFTER or doc[i].lower_ in FORMER_AFTER
-                                or doc[i].lower_ in PLAIN_AFTER):
+        while i < len(doc) and (doc[i].text in ("-", "‐", "–") or doc[i].lower_ in AFTER_TITLE):
             i += 1
         i += _acting_phrase(doc, i)  # "presidente del Gobierno en funciones, José María Aznar"
         # up to seven joiners or capitalised words: "Secretary of the Army Dr. Mark T. Esper"
@@ -404,7 +407,7 @@ class PeopleMatcher:
             tok = doc[k]
             word = original[tok.idx:tok.idx + len(tok)]
             if (word[:1].isupper() and word.isalpha() and len(word) > 2 and tok.lower_ not in GAP_WORDS
-                    and tok.lower_ not in ELECT_AFTER | ACTING and tok.lower_ not in ("mexico", "mexico's")):
+                    and tok.lower_ not in AFTER_TITLE and tok.lower_ not in ("mexico", "mexico's")):
                 return tok.lower_
         return None
 
@@ -587,7 +590,8 @@ def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
             found = set()
             for g in re.finditer(r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\.?\s+(?:[A-Z]\.\s+)*" + re.escape(surname) + r"\b", text):
                 w = fold(g.group(1))
-                if w not in _NOT_GIVEN and w not in NOT_SURNAMES and w not in title_words and w != fold(surname):
+                if (w not in _NOT_GIVEN and w not in NOT_SURNAMES and w not in title_words and w not in AFTER_TITLE
+                        and w != fold(surname)):
                     found.add(w)
             givens_of[surname] = found
         givens = givens_of[surname]
