@@ -506,6 +506,17 @@ def test_a_deadline_is_not_the_newest_news(checker):
     assert [ev.intervals[0][0] for ev in newest] == [dt.date(2007, 10, 3)], newest
 
 
+def test_an_elect_title_in_a_clause_dated_by_a_month_without_its_year_looks_back(check_text):
+    # "Back in November ... a letter to President-Elect Obama" in February 2009: the last November before the
+    # text's date, inside the transition; a year later, that November is not
+    text = ("Date: {day}\n\nBack in November, Jo Ann and I spearheaded a bipartisan letter to President-Elect Obama, "
+            "asking him to name a coordinator.\n")
+    drow, found = date_findings(check_text, text.format(day="February 27, 2009"))
+    assert not [f for f in found if f["rule_id"] == "DT103"], found
+    drow, found = date_findings(check_text, text.format(day="February 27, 2010"))
+    assert [f for f in found if f["rule_id"] == "DT103"], found
+
+
 def test_a_soon_to_be_title_is_an_office_to_come(checker):
     # class 4 again: "soon-to-be Senator" names the office the person is about to take, like "future"
     from checker.ingest.readers import read_text
