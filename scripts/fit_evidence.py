@@ -279,7 +279,8 @@ def choose(model, docs, doc_budget: float, mention_budget: float, right=None) ->
     tenure that flags at most `mention_budget` more of them. A budget of a few documents makes either the
     score of one document or two, which the next refit's part B may not hold: each is the mean of that
     threshold over BOOTSTRAP resamples of part B (`_bootstrap`), a smoothed order statistic that moves less
-    from one refit to the next (the median would be one document's score again). `right`: the documents' `scores`, when already taken."""
+    from one refit to the next (the median would be one document's score again). `right`: the documents'
+    `scores`, when already taken."""
     right = right if right is not None else [scores(model, its, day) for _, _, day, its in docs]
     ps = [p for p, _ in right]
     p_cut = _bootstrap(ps, int(doc_budget * len(right)), 0.5)
