@@ -646,6 +646,33 @@ def test_the_one_who_said_or_issued_something_in_the_past_has_a_role_of_its_own(
     assert roles == {role}, analysed.evidence
 
 
+@pytest.mark.parametrize("sentence", [
+    # Spanish news dates its events by the weekday as English does by "on Monday"
+    "El presidente Juan Manuel Santos inauguró este miércoles el tramo de la autopista.",
+    "El presidente Juan Manuel Santos inauguró el pasado miércoles el tramo de la autopista.",
+    "El presidente Juan Manuel Santos inauguró el miércoles pasado el tramo de la autopista.",
+    "El presidente Juan Manuel Santos inauguró el miércoles el tramo de la autopista.",
+    "El presidente Juan Manuel Santos inauguró la noche del martes el tramo de la autopista.",
+    "El presidente Juan Manuel Santos inauguró anteayer el tramo de la autopista.",
+    "El presidente Juan Manuel Santos inauguró este fin de semana el tramo de la autopista.",
+])
+def test_a_spanish_weekday_of_the_last_days_is_recent(checker, sentence):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: 2014-06-04\n\n{sentence}\n"))
+    roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
+    assert roles == {"recent"}, analysed.evidence
+
+
+def test_a_spanish_weekday_with_its_date_is_no_word_of_the_last_days(checker):
+    from checker.ingest.readers import read_text
+
+    # "el miércoles 4 de junio de 2008" names a date, which says how recent it is by itself
+    analysed = checker.analyse(read_text("s.txt", "s.txt", "Date: 2014-06-04\n\nEl presidente Juan Manuel Santos "
+                                                          "inauguró el miércoles 4 de junio de 2008 el tramo.\n"))
+    assert {ev.role for ev in analysed.evidence if ev.kind == "title"} != {"recent"}, analysed.evidence
+
+
 def test_a_title_in_a_future_clause_before_the_term_is_an_office_to_come(check_text):
     # class 4 again, without the word "nominee": a president names his new attorney general, who "will" act
     text = ("Date: May 2, 1973\n\nI have today named a new head of the Justice Department. As Attorney General, "

@@ -4,6 +4,8 @@ from __future__ import annotations
 from checker.lang import Language, words_file
 from checker.model import Tense
 
+_WEEKDAY = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
+
 PACK = Language(
     code="es",
     name="Spanish",
@@ -84,7 +86,13 @@ PACK = Language(
     reporting_verbs=("dijo", "afirmó", "declaró", "anunció", "señaló", "expresó", "aseguró", "indicó", "explicó",
                      "sostuvo", "destacó", "informó", "manifestó", "comentó", "subrayó", "agregó", "añadió",
                      "presentó", "llamó a", "pidió", "exhortó"),
-    recent=("hoy", "ayer", "anoche", "esta (?:mañana|tarde|noche|semana)"),
+    # the weekday dates an event of the last days as "on Monday" does in English: "este miércoles", "el pasado
+    # lunes", "el jueves", "la noche del martes"; not a weekday with its date ("el miércoles 4 de junio"),
+    # which says how recent it is by itself, nor one to come ("el próximo lunes", "el lunes próximo")
+    recent=("hoy", "ayer", "anoche", "anteayer", "antier", "esta (?:mañana|tarde|noche|semana|madrugada)",
+            r"(?:este|el) fin de semana(?! pr[óo]xim)",
+            rf"(?:(?:este|el(?: pasado)?)|(?:la )?(?:noche|mañana|tarde|madrugada) del?(?: pasado)?) {_WEEKDAY}"
+            r"(?![\s,]+(?:\d|pr[óo]xim))"),
     ago_after=("atrás",),
     ago_before="hace",
     openers=frozenset({"hoy", "ayer", "cuando", "mientras", "y", "pero", "el", "la", "los", "las", "en", "con", "por",
