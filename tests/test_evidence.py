@@ -246,6 +246,21 @@ def test_a_chancellor_years_after_she_left(check_text):
     assert later["severity"] in ("warning", "error") and float(later["confidence"]) > 0.9
 
 
+@pytest.mark.parametrize("who, sentence, stale, right", [
+    ("Santos", "El presidente Juan Manuel Santos inauguró este miércoles el tramo de la autopista al Llano.",
+     "2021-03-10", "2014-03-12"),
+    ("Macri", "El presidente Mauricio Macri anunció el pasado lunes un acuerdo con el FMI.", "2024-04-17", "2018-05-09"),
+    ("Bachelet", "La presidenta Michelle Bachelet encabezó este martes la ceremonia en La Moneda.", "2023-09-12",
+     "2016-09-13"),
+])
+def test_a_spanish_news_story_of_the_last_days_about_a_president_out_of_office(check_text, who, sentence, stale, right):
+    # Spanish-language news outside Mexico: the weekday tells of the last days, and the window is the term
+    drow, f = stale_finding(check_text, f"---\ndate: {stale}\nlang: es\n---\n\n{sentence}\n", who)
+    assert f["severity"] in ("warning", "error") and drow["inferred_end"] < stale
+    drow, found = date_findings(check_text, f"---\ndate: {right}\nlang: es\n---\n\n{sentence}\n", "doc.md")
+    assert drow["verdict"] == "consistent" and not [f for f in found if f["rule_id"] in ("DT101", "DT111")], found
+
+
 def test_a_prime_minister_months_after_he_left(check_text):
     _, f = stale_finding(check_text, "Date: January 12, 2026\n\nPrime Minister Justin Trudeau is meeting provincial "
                                      "premiers in Ottawa this week to discuss the new trade rules.\n", "Trudeau")
