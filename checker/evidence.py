@@ -205,7 +205,10 @@ def tenures_for(kb, m: Mention):
     found = []
     for pid in m.person_ids:
         if specific:
-            found.extend(kb.tenures_of(pid, specific))
+            own = kb.tenures_of(pid, specific)
+            # a title some countries' offices go by ("Finance Minister") names the person's own country's office
+            # of that kind too, read as its modifier and generic title ("Finance" + "Minister")
+            found.extend(own or _as_generic(kb, m, pid))
             continue
         word = fold(m.title.text) if m.title is not None else ""
         for ex in ("ex-", "ex ", "ex"):  # "expresidente", "ex-secretary": the office is the plain title's
@@ -216,6 +219,20 @@ def tenures_for(kb, m: Mention):
                      and _titles(word, m.language, kb.office(t.office_id))
                      and (not m.modifier or _names(m.modifier, kb.office(t.office_id))))
     return found
+
+
+def _as_generic(kb, m: Mention, pid: str) -> list:
+    """The person's tenures that a specific title names when read as words naming the office before a generic
+    title: "Finance Minister" as "Finance" + "Minister" names Canada's Minister of Finance, whose own titles
+    carry the country's name; a modifier naming another office gives nothing, as for any generic title."""
+    words = fold(m.title.text).split() if m.title is not None else []
+    for k in range(1, len(words)):
+        word, modifier = " ".join(words[k:]), " ".join(words[:k])
+        if word in kb.generic_index:
+            levels = set(kb.generic_index[word])
+            return [t for t in kb.tenures_of(pid) if kb.office(t.office_id).level in levels
+                    and _titles(word, m.language, kb.office(t.office_id)) and _names(modifier, kb.office(t.office_id))]
+    return []
 
 
 # Words before a generic title that name a level of government below the nation ("State Senator", "County

@@ -241,6 +241,14 @@ CASES = [
     ("Speaker Emerita Pelosi spoke on Friday.", "2024-03-08", "Speaker Emerita Pelosi", {"us.speaker_of_the_house"}),
     ("El presidente Saliente López Obrador habló.", "2024-09-30", "presidente Saliente López Obrador",
      {"mx.president"}),
+    # a title that other countries' offices go by names the person's own country's office of that kind too:
+    # "Finance Minister" is a title of several finance ministries, and of Canada's by its modifier
+    ("Finance Minister Chrystia Freeland unveiled the budget.", "2019-06-12", "Finance Minister Chrystia Freeland",
+     {"ca.finance_minister"}),
+    ("Foreign Minister Chrystia Freeland met her counterparts.", "2018-06-12", "Foreign Minister Chrystia Freeland",
+     {"ca.foreign_minister"}),
+    # and a modifier that names another ministry still gives no constraint
+    ("Finance Minister Marcelo Ebrard unveiled the budget.", "2020-06-12", "Finance Minister Marcelo Ebrard", set()),
     # "saliente" and "entrante" after the title: the outgoing holder in office, the incoming one to come
     ("El presidente saliente Andrés Manuel López Obrador entregó la banda.", "2024-10-01",
      "presidente saliente Andrés Manuel López Obrador", {"mx.president"}),
