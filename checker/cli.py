@@ -65,7 +65,7 @@ def audit(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes."),
     select: List[str] = typer.Option([], "--select", help="Only these rule codes or prefixes (repeatable)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Skip these rule codes or prefixes (repeatable)."),
-    stdin_format: Optional[str] = typer.Option(None, "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, csv, html (default: from --stdin-filename, else txt)."),
+    stdin_format: Optional[str] = typer.Option(None, "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, csv, html, feed (RSS or Atom) (default: from --stdin-filename, else txt)."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="The name of the document on standard input, for reports and its format (posts/a.md)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Terminal report: only documents with findings, and no infos."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Read at most this many bytes of a file (default 20 MB)."),
@@ -300,7 +300,7 @@ def _print_and_write(o: AuditOptions, docs, finds, timelines, to_stdout, outputs
         report.write_atomic(path, report.render(f, docs, finds, timelines))
 
 
-STDIN_FORMATS = ("txt", "md", "json", "jsonl", "csv", "html")
+STDIN_FORMATS = ("txt", "md", "json", "jsonl", "csv", "html", "feed")
 
 
 def _stdin_format(given: Optional[str], filename: Optional[str]) -> str:
@@ -483,7 +483,7 @@ def explain_date(
     paths: List[str] = typer.Argument(..., help="Documents or folders; '-' reads one document from standard input."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", help="'Today' for checks of future dates (YYYY-MM-DD)."),
     config: Optional[Path] = typer.Option(None, "--config", help="A checker.toml or pyproject.toml; found upward from here by default."),
-    stdin_format: str = typer.Option("txt", "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, csv, html."),
+    stdin_format: str = typer.Option("txt", "--stdin-format", help="Format of the document on standard input: txt, md, json, jsonl, csv, html, feed (RSS or Atom)."),
 ) -> None:
     """Print each document's date ledger: every piece of evidence, its cell, its likelihood ratio, the sum."""
     from dataclasses import replace

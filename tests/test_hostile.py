@@ -14,7 +14,7 @@ import pytest
 
 from conftest import REFERENCE_DATE, ROOT
 
-KINDS = 22
+KINDS = 24
 
 
 def bad_document(i: int, folder) -> int:
@@ -66,8 +66,19 @@ def bad_document(i: int, folder) -> int:
                                                            "date": "not a date", "text": "Content " * 10}))
     elif kind == 20:
         (base.with_suffix(".json")).write_text("[" * 5000 + "]" * 5000)
-    else:
+    elif kind == 21:
         (base.with_suffix(".md")).write_text("---\n" + "a: &x [*x, *x]\n" * 3 + "---\nBody.\n")
+    elif kind == 22:  # a feed whose entities expand a billion times
+        lols = "".join(f'<!ENTITY l{k} "{("&l%d;" % (k - 1) if k > 1 else "lol") * 10}">' for k in range(1, 10))
+        (base.with_suffix(".rss")).write_text(f'<?xml version="1.0"?><!DOCTYPE r [{lols}]><rss><channel><item>'
+                                              f'<title>x</title><description>&l9;</description></item></channel></rss>')
+    else:  # a feed that asks for a local file and for the network: neither is read
+        (base.with_suffix(".atom")).write_text(
+            '<?xml version="1.0"?><!DOCTYPE f [<!ENTITY p SYSTEM "file:///etc/passwd"><!ENTITY n SYSTEM '
+            '"http://example.invalid/x">]><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>a</id><title>One</title>'
+            '<summary>Secret: &p;</summary></entry><entry><id>b</id><title>Two</title><summary>Net: &n;</summary>'
+            '</entry></feed>')
+        return 2
     return 1
 
 
@@ -95,6 +106,7 @@ def test_a_thousand_bad_documents_each_get_a_row(hostile, tmp_path):
     codes = {f["rule_id"] for f in finds}
     assert {"IN001", "IN002", "IN003", "IN006", "IN007", "DT110"} <= codes
     assert "IN004" not in codes, [f["message"] for f in finds if f["rule_id"] == "IN004"][:3]
+    assert not [f for f in finds if "root:" in f["evidence"] + f["message"]]  # a feed's entity read no local file
     # the tables, the report asked for, and the mark that keeps a later `checker audit .` out of this folder
     assert sorted(p.name for p in out.iterdir()) == [".checker-output", "audit.json", "documents.csv", "findings.csv"]
 

@@ -170,6 +170,74 @@ def test_a_folder_s_tables_are_read_only_when_named(tmp_path):
     assert discover([str(tmp_path / "stories.csv")])[0] == [str(tmp_path / "stories.csv")]
 
 
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>City desk</title><language>en-us</language>
+<item><title>Council passes the budget</title><link>https://example.org/news/budget</link>
+<guid isPermaLink="false">story-881</guid><pubDate>Tue, 05 Mar 2019 14:00:00 GMT</pubDate>
+<dc:creator>Ana Ruiz</dc:creator>
+<description>&lt;p&gt;The council &lt;b&gt;passed&lt;/b&gt; the budget on Tuesday.&lt;/p&gt;&lt;p&gt;The mayor signed it.&lt;/p&gt;</description>
+</item>
+<item><title>Bridge reopens</title><pubDate>Mon, 04 Mar 2019 09:30:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>The bridge reopened on Monday after repairs.</p>]]></content:encoded></item>
+<item><title>No text at all</title><pubDate>Sun, 03 Mar 2019 09:30:00 GMT</pubDate></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es"><title>Noticias</title>
+<entry><title>El Congreso aprueba el presupuesto</title><id>tag:example.org,2019:881</id>
+<link rel="alternate" href="https://example.org/noticias/881"/>
+<published>2019-03-05T10:00:00-06:00</published><updated>2019-03-06T08:00:00-06:00</updated>
+<author><name>Luis Pérez</name></author>
+<summary type="html">&lt;p&gt;El Congreso aprobó este martes el presupuesto.&lt;/p&gt;</summary></entry>
+</feed>"""
+
+
+def test_an_rss_feed_is_a_row_per_item():
+    """A feed is a dump of stories: each item its own row, named by its guid (stable as the feed moves on),
+    dated by its pubDate, its text the item's HTML read as paragraphs; an item with no text is a row that
+    says so."""
+    docs = list(read_one("city.rss", RSS.encode()))
+    assert [d.doc_id for d in docs] == ["city.rss#story-881", "city.rss#item2", "city.rss#item3"]
+    assert all(d.format == "feed" for d in docs)
+    first = docs[0]
+    assert first.text == "Council passes the budget\n\nThe council passed the budget on Tuesday.\n\nThe mayor signed it."
+    c = declared_claim(first.claims)
+    assert (c.value.iso(), c.source) == ("2019-03-05", "rss:pubDate")
+    assert first.url == "https://example.org/news/budget" and first.language_hint == "en"
+    assert ("author", "Ana Ruiz") in first.metadata
+    assert docs[1].text == "Bridge reopens\n\nThe bridge reopened on Monday after repairs."
+    assert not docs[2].readable and "no text" in docs[2].problems[0].message
+
+
+def test_an_atom_feed_is_a_row_per_entry():
+    docs = list(read_one("noticias.atom", ATOM.encode()))
+    assert len(docs) == 1 and docs[0].doc_id == "noticias.atom#tag:example.org,2019:881"
+    kinds = {(c.kind.value, c.value.iso(), c.source) for c in docs[0].claims}
+    assert ("published", "2019-03-05", "atom:published") in kinds and ("updated", "2019-03-06", "atom:updated") in kinds
+    assert docs[0].language_hint == "es" and docs[0].url == "https://example.org/noticias/881"
+    assert docs[0].text.endswith("El Congreso aprobó este martes el presupuesto.")
+
+
+def test_a_broken_feed_is_one_unreadable_row_and_other_xml_is_text():
+    docs = list(read_one("broken.xml", b"<rss><channel><item><title>Cut off"))
+    assert len(docs) == 1 and not docs[0].readable and "feed" in docs[0].problems[0].message
+    # an XML file that is no feed is read as text, as before feeds were read
+    docs = list(read_one("notes.xml", b"<notes><note>Release Date: July 12, 2018</note></notes>"))
+    assert len(docs) == 1 and docs[0].format == "txt"
+
+
+def test_a_folder_s_feeds_are_walked_and_other_xml_passed_over(tmp_path):
+    from checker.ingest import discover
+
+    (tmp_path / "city.rss").write_text(RSS)
+    (tmp_path / "feed.xml").write_text(ATOM)
+    (tmp_path / "pom.xml").write_text("<project><modelVersion>4.0.0</modelVersion></project>")
+    files, skipped = discover([str(tmp_path)])
+    assert files == [str(tmp_path / "city.rss"), str(tmp_path / "feed.xml")]
+    assert skipped == [str(tmp_path / "pom.xml")]
+
+
 def test_a_flag_named_like_a_date_field_is_no_date():
     """`"published": true` (a CMS saying the post is live) is passed over for the next date field, with no
     complaint that it is not a date."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional
 
 from checker.ingest.clean import strip_invisible
+from checker.ingest.feeds import is_feed, read_feed
 from checker.ingest.html import read_html
 from checker.ingest.readers import read_json_file, read_jsonl, read_markdown, read_text, unreadable
 from checker.failure import internal_error
@@ -21,10 +22,13 @@ from checker.ids import SeenIds
 from checker.model import Document, Problem, ProblemCode
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".json": "json", ".jsonl": "jsonl",
-           ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".parquet": "parquet", ".csv": "csv", ".tsv": "csv"}
+           ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".parquet": "parquet", ".csv": "csv", ".tsv": "csv",
+           ".rss": "feed", ".atom": "feed", ".xml": "feed"}
 # A folder's walk reads these; tables (.csv, .tsv) only when named, as a folder's tables are most often data
-# of other kinds (a list of files, a report, a knowledge base) and would each be an unreadable row
-WALKED = frozenset(s for s, f in FORMATS.items() if f != "csv")
+# of other kinds (a list of files, a report, a knowledge base) and would each be an unreadable row; and .xml
+# files only where their first bytes show a feed (a sitemap or a project file is no story)
+WALKED = frozenset(s for s, f in FORMATS.items() if f != "csv" and s != ".xml")
+SNIFFED = {".xml": is_feed}
 BATCH_FORMATS = ("jsonl", "parquet", "csv")  # read record by record, never held whole
 MAX_BYTES = 20 * 1024 * 1024
 WESTERN_ENCODINGS = ["utf_16", "utf_32", "cp1252", "latin_1", "iso8859_15", "mac_roman"]
@@ -64,12 +68,23 @@ def discover(paths: Iterable[str], settings=None, leave_out: Iterable[str] = ())
                         continue
                     if kept is not None and os.path.realpath(full) not in kept:
                         continue
-                    (files if Path(name).suffix.lower() in WALKED else skipped).append(full)
+                    suffix = Path(name).suffix.lower()
+                    walked = suffix in WALKED or (suffix in SNIFFED and SNIFFED[suffix](_head(full)))
+                    (files if walked else skipped).append(full)
         elif settings is not None and settings.force_exclude and (settings.excluded(p) or p in ignored):
             continue
         else:
             files.append(p)  # named explicitly: a document whatever its suffix (or a missing file: a row)
     return files, skipped
+
+
+def _head(path: str, size: int = 4096) -> bytes:
+    """A file's first bytes (none where it cannot be read: it is then passed over as of unknown type)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(size)
+    except OSError:
+        return b""
 
 
 def _not_ignored(folder: Path) -> Optional[set[str]]:
@@ -131,7 +146,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-READERS = {"jsonl": "JSON Lines reader", "json": "JSON reader", "md": "Markdown reader", "html": "HTML reader",
+READERS = {"jsonl": "JSON Lines reader", "json": "JSON reader", "feed": "feed reader", "md": "Markdown reader", "html": "HTML reader",
            "parquet": "Parquet reader", "csv": "CSV reader", "txt": "text reader"}
 
 
@@ -219,6 +234,10 @@ def _read_whole(path: str, data: bytes, fmt: str, max_bytes: int) -> Iterator[Do
                                       f"bidirectional control) before reading the text."))
     if fmt == "json":
         for doc in read_json_file(doc_id, path, text):
+            yield replace(doc, problems=doc.problems + tuple(notes)) if notes else doc
+        return
+    if fmt == "feed":
+        for doc in read_feed(doc_id, path, text):
             yield replace(doc, problems=doc.problems + tuple(notes)) if notes else doc
         return
     if fmt == "md":

@@ -261,9 +261,9 @@ def _flattened(record: dict) -> dict:
     return view
 
 
-def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
+def read_record(doc_id: str, path: str, record: Any, fmt: str, prefix: Optional[str] = None) -> Document:
     """One JSON object: metadata from its fields (and those of the objects it wraps), the text from title +
-    body."""
+    body. `prefix` names where the dates came from ("json:published"; a feed's "rss:pubDate")."""
     if not isinstance(record, dict):
         return unreadable(doc_id, path, fmt, ProblemCode.IN001, f"Expected a JSON object, found {type(record).__name__}.")
     record = _flattened(record)
@@ -281,7 +281,7 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str) -> Document:
     def span_for(field, value):
         return Span(0, 0, f"{field}: {value}")
 
-    claims, problems = _field_claims(record, "csv" if fmt == "csv" else "json", span_for)
+    claims, problems = _field_claims(record, prefix or ("csv" if fmt == "csv" else "json"), span_for)
     lang = _language(record)
     body_claims = _body_claims(text, body_start, lang == "es")
     claims += body_claims
