@@ -14,6 +14,7 @@ the pure helpers and constants rules share, from where they live:
   schedule word: "until", "expiring", "by");
 - claims: `describe_source`, `days_apart`;
 - boilerplate phrases: `regex`, `matcher`, `of_kind`, `FOLDS_TO_ASCII`; and `fold`;
+- the knowledge base's dates as it writes them ("2018-08-25", "1936"): `parse_partial`;
 - outlets: `host_of`, `site_of`, `WHERE` (how a match was made, in words);
 - suppressions: `directives`;
 - the recycled-story pass: `RecycledStories`, `declared_of`, `signature`, `warm_signatures`;
@@ -33,7 +34,7 @@ from checker.evidence import Model, at_declared, describe, scheduled, stale_cand
 from checker.infer import EARLY, ELECT_EARLY, GRACE, fmt_range
 from checker.ingest.claims import days_apart, describe_source
 from checker.ingest.clean import iter_lines
-from checker.kb import KnowledgeBase, Office, Person, fold
+from checker.kb import KnowledgeBase, Office, Person, fold, parse_partial
 from checker.kb.outlets import Match, Outlets, host_of, identify, site_of
 from checker.kb.phrases import FOLDS_TO_ASCII, matcher, of_kind, regex
 from checker.lang.dictionaries import DICTIONARIES, dictionary, known
@@ -45,8 +46,8 @@ __all__ = ["DATE_POINTS", "DATE_REASON", "DICTIONARIES", "EARLIEST", "EARLY", "E
            "GRACE", "INPUT_POINTS", "MONTHS", "WEEKDAYS", "WHERE", "Corpus", "CorpusRule", "Points", "ProblemRule",
            "RecycledStories", "Rule", "RuleContext", "at_declared", "days_apart", "declared_of", "describe",
            "describe_source", "dictionary", "directives", "fmt_range", "fold", "host_of", "iter_lines", "known",
-           "match_date", "matcher", "of_kind", "one_line", "regex", "safe_date", "scheduled", "signature", "site_of",
-           "stale_candidate", "warm_signatures", "weekday_name"]
+           "match_date", "matcher", "of_kind", "one_line", "parse_partial", "regex", "safe_date", "scheduled",
+           "signature", "site_of", "stale_candidate", "warm_signatures", "weekday_name"]
 
 # how an outlet was matched (checker/kb/outlets.py), as a finding says it
 WHERE = {"url": "its URL", "site": "its site name", "page": "the page's own notice"}

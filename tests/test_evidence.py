@@ -455,6 +455,26 @@ def test_the_end_of_a_succession_looks_back(check_text):
     assert not [f for f in found if f["rule_id"] == "DT111"], found
 
 
+@pytest.mark.parametrize("date, text, flagged", [
+    ("July 4, 2017", "The late Senator John McCain was honored on Thursday at the Naval Academy.", True),
+    ("July 4, 2019", "The late Senator John McCain was honored on Thursday at the Naval Academy.", False),
+    # the week before the death: a story filed as the news broke
+    ("August 21, 2018", "The late Senator John McCain was honored on Thursday at the Naval Academy.", False),
+    ("March 2, 2017", "Los senadores recordaron al fallecido senador John McCain en una ceremonia.", True),
+    # a name that fits someone already dead then: Robert or John, not Edward
+    ("June 1, 2005", "The late Senator Kennedy fought for civil rights.", False),
+    # "late" that qualifies no title
+    ("July 4, 2017", "The meeting ran late Senator John McCain said on Thursday.", False),
+])
+def test_the_late_for_someone_still_alive(check_text, date, text, flagged):
+    drow, found = date_findings(check_text, f"Date: {date}\n\n{text}\n")
+    late = [f for f in found if f["rule_id"] == "DT112"]
+    assert bool(late) == flagged, found
+    if flagged:
+        assert late[0]["severity"] == "error" and "was alive then" in late[0]["message"]
+        assert drow["verdict"] == "inconsistent"
+
+
 def test_a_retrospective_mention_of_a_dead_president_is_no_error(check_text):
     # class 2: the dead are only mentioned in retrospect
     drow, found = date_findings(check_text, "Date: November 22, 2013\n\nFifty years ago today President Kennedy was "
