@@ -699,6 +699,22 @@ def test_a_spanish_weekday_of_the_last_days_is_recent(checker, sentence):
     assert roles == {"recent"}, analysed.evidence
 
 
+@pytest.mark.parametrize("sentence", [
+    # the last week or month, as Spanish news counts it; in English "last week" stays a plain past clause, as
+    # US usage keeps the courtesy title for what an ex-president did last week
+    # (test_a_courtesy_title_years_after_the_term_is_no_error)
+    "President Jimmy Carter signed the energy bill earlier this week.",
+    "La semana pasada, el presidente José López Portillo inauguró la presa.",
+    "El mes pasado, el presidente José López Portillo inauguró la presa.",
+    "El presidente José López Portillo inauguró la presa el pasado fin de semana.",
+])
+def test_the_last_week_or_month_is_recent_in_spanish(checker, sentence):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: 1978-06-01\n\n{sentence}\n"))
+    assert {ev.role for ev in analysed.evidence if ev.kind == "title"} == {"recent"}, analysed.evidence
+
+
 def test_a_spanish_weekday_with_its_date_is_no_word_of_the_last_days(checker):
     from checker.ingest.readers import read_text
 

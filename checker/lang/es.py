@@ -90,7 +90,7 @@ PACK = Language(
     # lunes", "el jueves", "la noche del martes"; not a weekday with its date ("el miércoles 4 de junio"),
     # which says how recent it is by itself, nor one to come ("el próximo lunes", "el lunes próximo")
     recent=("hoy", "ayer", "anoche", "anteayer", "antier", "esta (?:mañana|tarde|noche|semana|madrugada)",
-            r"(?:este|el) fin de semana(?! pr[óo]xim)",
+            r"(?:este|el)(?: pasado)? fin de semana(?! pr[óo]xim)", "la semana pasada", "el mes pasado", "este mes",
             rf"(?:(?:este|el(?: pasado)?)|(?:la )?(?:noche|mañana|tarde|madrugada) del?(?: pasado)?) {_WEEKDAY}"
             r"(?![\s,]+(?:\d|pr[óo]xim))"),
     ago_after=("atrás",),
