@@ -227,6 +227,13 @@ def test_a_broken_feed_is_one_unreadable_row_and_other_xml_is_text():
     assert len(docs) == 1 and docs[0].format == "txt"
 
 
+def test_a_feed_in_a_declared_legacy_encoding_keeps_its_letters():
+    data = ('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><item><title>Peña Nieto en Querétaro</title>'
+            '<description>El presidente Peña Nieto habló en Querétaro.</description></item></channel></rss>').encode("latin-1")
+    doc = next(read_one("mx.rss", data))
+    assert doc.readable and doc.text == "Peña Nieto en Querétaro\n\nEl presidente Peña Nieto habló en Querétaro."
+
+
 def test_a_folder_s_feeds_are_walked_and_other_xml_passed_over(tmp_path):
     from checker.ingest import discover
 

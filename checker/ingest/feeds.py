@@ -21,6 +21,7 @@ from checker.model import Document, ProblemCode
 # the roots of RSS 2.0 (and 0.9x), Atom and RSS 1.0 (RDF)
 ROOTS = ("rss", "feed", "RDF")
 _SNIFF = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|RDF)\b")
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 SNIFF_BYTES = 4096
 # item child -> the record field it fills, in order of preference
 _FIELDS = {
@@ -56,7 +57,8 @@ def read_feed(doc_id: str, path: str, text: str) -> Iterator[Document]:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
     try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
+        # the text is decoded already (from the bytes, whatever the declaration says): the declaration goes
+        root = etree.fromstring(_DECLARATION.sub("", text, count=1), parser)
     except etree.XMLSyntaxError as exc:
         if is_feed(text[:SNIFF_BYTES].encode("utf-8", "replace")):
             yield unreadable(doc_id, path, "feed", ProblemCode.IN001,
@@ -77,9 +79,10 @@ def read_feed(doc_id: str, path: str, text: str) -> Iterator[Document]:
         return
     seen = SeenIds()
     for n, item in enumerate(items, 1):
-        record = _record(item, language)
-        rid = record_id(path, record, n, seen, unit="item")
+        rid = f"{path}#item{n}"
         try:
+            record = _record(item, language)
+            rid = record_id(path, record, n, seen, unit="item")
             if not record.get("text"):
                 yield unreadable(rid, path, "feed", ProblemCode.IN001,
                                  f"Item {n} of the feed has no text (no content, description or summary); nothing to check.")
@@ -140,7 +143,9 @@ def _link(links) -> Optional[str]:
 
 def _first_text(el, name: str) -> Optional[str]:
     child = next((c for c in el if _local(c.tag) == name), None)
-    return _plain(child) or None if child is not None else None
+    if child is None:
+        return None
+    return _plain(child) or None
 
 
 def _html_text(el) -> str:
