@@ -176,7 +176,7 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Council passes the budget</title><link>https://example.org/news/budget</link>
 <guid isPermaLink="false">story-881</guid><pubDate>Tue, 05 Mar 2019 14:00:00 GMT</pubDate>
 <dc:creator>Ana Ruiz</dc:creator>
-<description>&lt;p&gt;The council &lt;b&gt;passed&lt;/b&gt; the budget on Tuesday.&lt;/p&gt;&lt;p&gt;The mayor signed it.&lt;/p&gt;</description>
+<description>&lt;p&gt;The council &lt;b&gt;passed&lt;/b&gt; the budget on Tuesday.&lt;/p&gt;&lt;!-- ad slot --&gt;&lt;p&gt;The mayor signed it.&lt;/p&gt;</description>
 </item>
 <item><title>Bridge reopens</title><pubDate>Mon, 04 Mar 2019 09:30:00 GMT</pubDate>
 <content:encoded><![CDATA[<p>The bridge reopened on Monday after repairs.</p>]]></content:encoded></item>

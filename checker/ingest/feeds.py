@@ -84,8 +84,8 @@ def read_feed(doc_id: str, path: str, text: str) -> Iterator[Document]:
             record = _record(item, language)
             rid = record_id(path, record, n, seen, unit="item")
             if not record.get("text"):
-                yield unreadable(rid, path, "feed", ProblemCode.IN001,
-                                 f"Item {n} of the feed has no text (no content, description or summary); nothing to check.")
+                yield unreadable(rid, path, "feed", ProblemCode.IN001, f"Item {n} of the feed has no text (no content, "
+                                                                       f"description or summary); nothing to check.")
                 continue
             yield read_record(rid, path, record, "feed", prefix)
         except Exception as exc:  # one item's failure is its own row; the feed goes on
@@ -171,7 +171,7 @@ def _walk_blocks(root) -> list[str]:
 
     def walk(el):
         tag = _local(el.tag).lower()
-        if tag in _SKIP:
+        if not tag or tag in _SKIP:  # a comment or a processing instruction (its tail is the parent's to read)
             return
         block = tag in _BLOCKS
         if block:
