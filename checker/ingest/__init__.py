@@ -146,8 +146,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-READERS = {"jsonl": "JSON Lines reader", "json": "JSON reader", "feed": "feed reader", "md": "Markdown reader", "html": "HTML reader",
-           "parquet": "Parquet reader", "csv": "CSV reader", "txt": "text reader"}
+READERS = {"jsonl": "JSON Lines reader", "json": "JSON reader", "feed": "feed reader", "md": "Markdown reader",
+           "html": "HTML reader", "parquet": "Parquet reader", "csv": "CSV reader", "txt": "text reader"}
 
 
 def failed(doc_id: str, path: str, fmt: str, exc: BaseException) -> Document:
