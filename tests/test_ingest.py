@@ -185,7 +185,7 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es"><title>Noticias</title>
-<entry><title>El Congreso aprueba el presupuesto</title><id>tag:example.org,2019:881</id>
+<entry><title type="html">El Congreso aprueba el presupuesto &amp;amp; la reforma</title><id>tag:example.org,2019:881</id>
 <link rel="alternate" href="https://example.org/noticias/881"/>
 <published>2019-03-05T10:00:00-06:00</published><updated>2019-03-06T08:00:00-06:00</updated>
 <author><name>Luis Pérez</name></author>
@@ -216,7 +216,7 @@ def test_an_atom_feed_is_a_row_per_entry():
     kinds = {(c.kind.value, c.value.iso(), c.source) for c in docs[0].claims}
     assert ("published", "2019-03-05", "atom:published") in kinds and ("updated", "2019-03-06", "atom:updated") in kinds
     assert docs[0].language_hint == "es" and docs[0].url == "https://example.org/noticias/881"
-    assert docs[0].text.endswith("El Congreso aprobó este martes el presupuesto.")
+    assert docs[0].text == "El Congreso aprueba el presupuesto & la reforma\n\nEl Congreso aprobó este martes el presupuesto."
 
 
 def test_a_broken_feed_is_one_unreadable_row_and_other_xml_is_text():

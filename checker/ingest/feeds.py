@@ -101,7 +101,7 @@ def _record(item, language: Optional[str]) -> dict:
         by_name.setdefault(_local(child.tag), []).append(child)
     record: dict = {}
     for field, names in _FIELDS.items():
-        read = _html_text if field == "text" else _author if field == "author" else _plain
+        read = {"text": _html_text, "author": _author, "title": _title}.get(field, _plain)
         value = next((v for name in names for v in map(read, by_name.get(name, ())) if v), None)
         if value:
             record[field] = value
@@ -120,6 +120,11 @@ def _record(item, language: Optional[str]) -> dict:
 
 def _plain(el) -> str:
     return " ".join("".join(el.itertext()).split())
+
+
+def _title(el) -> str:
+    """A title as written: plain text ("Q&A: rates under <5%"), unless Atom says it holds HTML."""
+    return _html_text(el) if el.get("type") in ("html", "xhtml") else _plain(el)
 
 
 def _author(el) -> str:
@@ -154,7 +159,7 @@ def _html_text(el) -> str:
     if len(el):  # Atom's type="xhtml": the markup is the element's children
         return _paragraphs(_walk_blocks(el))
     raw = el.text or ""
-    if "<" not in raw:
+    if "<" not in raw and "&" not in raw:  # no markup and no entity left to decode
         return " ".join(raw.split())
     import lxml.html
     from lxml import etree
