@@ -4,7 +4,8 @@ A text dated while X lived cannot call X "the late Senator X": the person's deat
 not older than it. The death dates are the knowledge base's. The twin of DT102 ("former" while in office):
 a contradiction, not a likelihood. Nothing is reported when anyone the name fits had died by then ("the late
 Senator Kennedy" in 2005 is Robert or John, not Edward), when anyone it fits has no known death date (the
-knowledge base is an open world: they may have died unrecorded), in the week before the death (a time zone,
+knowledge base is an open world: they may have died unrecorded), when the text gives only a surname ("the late
+Senator Smith": one the knowledge base lacks may be meant), in the week before the death (a time zone,
 a story filed as the news broke), or where "late" is no title's qualifier ("the meeting ran late Senator
 Smith said": an article must lead it).
 
@@ -45,6 +46,8 @@ class LateWhileAlive(Rule):
         for m in doc.mentions:
             if not m.qualifiers.late or not _ARTICLE.search(text[max(0, m.span.start - 8):m.span.start]):
                 continue
+            if m.surname_only:
+                continue  # "the late Senator Smith": a Smith the knowledge base lacks may have died by then
             people = sorted({t.person_id for t in ctx.tenures_for(m)})
             deaths = [ctx.person(p).died for p in people]
             if not people or not all(deaths):

@@ -462,7 +462,11 @@ def test_the_end_of_a_succession_looks_back(check_text):
     ("August 21, 2018", "The late Senator John McCain was honored on Thursday at the Naval Academy.", False),
     ("March 2, 2017", "Los senadores recordaron al fallecido senador John McCain en una ceremonia.", True),
     # a name that fits someone already dead then: Robert or John, not Edward
-    ("June 1, 2005", "The late Senator Kennedy fought for civil rights.", False),
+    ("June 1, 2005", "The late Senator Robert Kennedy fought for civil rights.", False),
+    # a surname only: a namesake the knowledge base lacks may be meant (open world)
+    ("July 4, 2017", "The late Senator McCain was honored on Thursday at the Naval Academy.", False),
+    # but a surname the text gives in full elsewhere is that person
+    ("July 4, 2017", "Senator John McCain spoke in 2008. The late Senator McCain was honored on Thursday.", True),
     # "late" that qualifies no title
     ("July 4, 2017", "The meeting ran late Senator John McCain said on Thursday.", False),
 ])
