@@ -425,6 +425,20 @@ def test_a_footnotes_title_is_dated_by_its_citation(check_text):
     assert not [f for f in found if f["rule_id"] == "DT111"], found
 
 
+@pytest.mark.parametrize("date, text, who", [
+    ("August 21, 2020", "Que presenten la denuncia los expresidentes, me refiero al presidente Enrique Peña Nieto y "
+                        "al presidente Felipe Calderón, o sus representantes.", "Peña Nieto"),
+    ("June 4, 2018", "The former presidents, President Bill Clinton among them, are asked to testify.", "Clinton"),
+])
+def test_a_list_of_former_holders_looks_back(checker, date, text, who):
+    from checker.ingest.readers import read_text
+
+    # a plural former title ("los expresidentes", "the former presidents") introduces those who held it
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: {date}\n\n{text}\n"))
+    roles = {ev.role for ev in analysed.evidence if ev.kind == "title" and who in ev.who}
+    assert roles == {"lookback"}, analysed.evidence
+
+
 def test_a_job_held_for_someone_in_a_biography_is_a_look_back(check_text):
     # a staff announcement's biographies: "served as legislative assistant for Senator X": the member was in
     # office then, whatever the date of the release

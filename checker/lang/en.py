@@ -93,6 +93,9 @@ PACK = Language(
         # the capacity someone had, and the end of a term: "As a Senator, Barack Obama had ...", "in his
         # last year in office, Representative X ..."
         r"^\s*as\s+(?:a|an)\b", r"\b(?:last|final)\s+(?:year|months?|days?|term)\s+in\s+office\b",
+        # a list of those who held the office: "the former presidents, President X among them"
+        r"\b(?:former|ex-)\s*(?:presidents|vice\s+presidents|governors|secretaries|senators|speakers|"
+        r"prime\s+ministers|chancellors|mayors)\b",
         # the end of a succession: "every President from President Roosevelt to President Reagan"
         r"\bfrom\s+(?:the\s+)?(?:president|presidente|governor|gobernador|senator|secretary|prime\s+minister|"
         r"chancellor|mayor|speaker)s?\b[^,;]{1,40}?\bto\s*$",

@@ -77,7 +77,9 @@ PACK = Language(
         r"(?:de|del|contra)\b",
         r"\b(?:bajo|durante|desde|firmad[oa]\s+por|nombrad[oa]\s+por|designad[oa]\s+por)\b",
         # una cita de lo que alguien dijo entonces: "en palabras del presidente ...", "citando al senador ..."
-        r"\b(?:en\s+palabras\s+de(?:l)?|citando\s+a(?:l)?)\b"),
+        r"\b(?:en\s+palabras\s+de(?:l)?|citando\s+a(?:l)?)\b",
+        # una lista de quienes tuvieron el cargo: "los expresidentes, me refiero al presidente X y al presidente Y"
+        r"\bex-?\s?(?:president|gobernador|secretari|canciller|senador|diputad)[a-z]*(?:es|as|os)\b"),
     appointment_cues=(r"ratific(?:ó|ado|ada|ación|ar)", r"nombramiento", r"propuest[oa]\s+(?:por|para|como)",
                       r"rendirá\s+protesta", r"toma\s+de\s+protesta"),
     # "propuesto por el presidente X", "designada por la gobernadora Y": quien nombra
