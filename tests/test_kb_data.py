@@ -25,6 +25,28 @@ def test_the_bundled_tables_are_valid_and_lint_clean(base):
     assert kb.lint(base) == []
 
 
+def test_the_lint_sees_an_overlap_only_where_every_reading_of_the_dates_has_one():
+    """Two holders of a one-holder office whose dates are told to the year: a year-long start may be its last
+    day, so holders who both began "in 1990", one of them gone by August, need not overlap; two who held it
+    through the same certain months do."""
+    from checker.kb import KnowledgeBase, Office, Person
+    from checker.model import Precision, Tenure
+
+    year, day = Precision.YEAR, Precision.DAY
+    office = Office("xx.interior", "XX", "cabinet", "Minister of the Interior", "", ("Interior Minister",), ())
+
+    def lint(*terms):
+        people = [Person(pid, pid, (), (), "m") for pid in {t.person_id for t in terms}]
+        return kb.lint(KnowledgeBase(people, [office], terms, dt.date(2026, 1, 1)))
+
+    early = Tenure("p.a", "xx.interior", dt.date(1990, 1, 1), dt.date(1990, 8, 7), year, day)
+    later = Tenure("p.b", "xx.interior", dt.date(1990, 1, 1), dt.date(1993, 12, 31), year, year)
+    assert lint(early, later) == lint(later, early) == []
+    # the same start to the day: both held it from January to August 1990
+    sure = Tenure("p.b", "xx.interior", dt.date(1990, 1, 1), dt.date(1993, 12, 31), day, year)
+    assert len(lint(early, sure)) == len(lint(sure, early)) == 1
+
+
 def test_bundled_coverage(base):
     countries = {o.country for o in base.offices.values()}
     for cc in ("US", "MX", "GB", "ES", "FR", "DE", "IT", "JP", "CN", "RU", "IN", "BR", "AR", "CA", "AU", "ZA",

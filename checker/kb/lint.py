@@ -45,9 +45,10 @@ def lint(kb: KnowledgeBase) -> list[str]:
                 if b.start >= earliest_end(a):
                     break
                 # an acting holder may stand in while the holder is on leave; dates told to the month or
-                # the year only overlap when even their latest reading does
+                # the year only overlap when every reading of them does: each began before the other's end
+                # (two starts told as one year sort in no telling order)
                 if a.person_id != b.person_id and not (a.acting or b.acting) \
-                        and latest_start(b) + week < earliest_end(a):
+                        and latest_start(b) + week < earliest_end(a) and latest_start(a) + week < earliest_end(b):
                     out.append(f"{oid}: {kb.person(a.person_id).name} {a.start}..{a.end or 'in office'} overlaps "
                                f"{kb.person(b.person_id).name} {b.start}..{b.end or 'in office'}")
     for pid, ts in kb.tenures.items():
