@@ -254,6 +254,17 @@ CASES = [
      "presidente saliente Andrés Manuel López Obrador", {"mx.president"}),
     ("La presidenta entrante Claudia Sheinbaum recibió la banda.", "2024-10-01",
      "presidenta entrante Claudia Sheinbaum", {"mx.president"}),
+    # ministers of the 1990s: a title several countries' ministries go by finds the one the person held; a
+    # title naming one office of a person who held several is checked against that one only
+    ("El ministro de Hacienda, Rudolf Hommes, presentó la reforma tributaria.", "1992-03-12",
+     "ministro de Hacienda, Rudolf Hommes", {"co.finance_minister"}),
+    ("El canciller Guido Di Tella viajó a Londres.", "1995-04-10", "canciller Guido Di Tella", {"ar.foreign_minister"}),
+    ("El vicepresidente Gustavo Bell visitó Cartagena.", "2000-05-02", "vicepresidente Gustavo Bell",
+     {"co.vice_president"}),
+    ("Italian Interior Minister Giorgio Napolitano met the prefects.", "1997-05-02",
+     "Italian Interior Minister Giorgio Napolitano", {"it.interior_minister"}),
+    ("Finance Minister Ryutaro Hashimoto met his counterparts.", "1990-09-20", "Finance Minister Ryutaro Hashimoto",
+     {"jp.finance_minister"}),
 ]
 
 
