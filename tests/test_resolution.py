@@ -265,6 +265,8 @@ CASES = [
      "Italian Interior Minister Giorgio Napolitano", {"it.interior_minister"}),
     ("Finance Minister Ryutaro Hashimoto met his counterparts.", "1990-09-20", "Finance Minister Ryutaro Hashimoto",
      {"jp.finance_minister"}),
+    ("Deputy Prime Minister Michael Heseltine opened the factory.", "1996-02-20",
+     "Deputy Prime Minister Michael Heseltine", {"gb.deputy_prime_minister"}),
 ]
 
 
