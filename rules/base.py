@@ -85,6 +85,11 @@ class RuleContext:
         """The tenures of the people a mention can be in the offices its title names."""
         return tenures_for(self.kb, mention)
 
+    def complete_from(self, office_id: str) -> Optional[dt.date]:
+        """The day from which the knowledge base holds (nearly) every holder of the office; before it, a holder
+        it lacks may be meant (`KnowledgeBase.complete_from`)."""
+        return self.kb.complete_from(office_id)
+
     def known_name(self, word: str) -> bool:
         """A name or surname of someone in the knowledge base (whatever its case and accents)."""
         folded = fold(word)

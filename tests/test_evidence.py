@@ -493,6 +493,50 @@ def test_the_late_for_someone_still_alive(check_text, date, text, flagged):
         assert drow["verdict"] == "inconsistent"
 
 
+@pytest.mark.parametrize("date, text, flagged", [
+    # before the first term: the model had no cell for "former" one to four years before a term (no weight)
+    ("June 2, 2015", "Former President Donald Trump said on Tuesday that the tariffs would stay.", True),
+    ("June 2, 2022", "Former President Donald Trump said on Tuesday that the tariffs would stay.", False),
+    ("January 9, 2008", "Supporters of former President Jair Bolsonaro gathered in Brasília on Sunday.", True),
+    ("June 2, 2016", "Los diputados escucharon a la exvicepresidenta Kamala Harris.", True),
+    # the week before the first term: the title of the outgoing day
+    ("January 15, 2017", "Former President Donald Trump said on Tuesday that the tariffs would stay.", False),
+    # a name that fits someone who had held it by then: the father, not the son
+    ("June 1, 1995", "Former President George Bush spoke at the dinner on Thursday.", False),
+    # a surname only: a holder the knowledge base lacks may be meant (open world)
+    ("June 2, 2015", "Former President Trump said on Tuesday that the tariffs would stay.", False),
+])
+def test_former_before_anyone_the_name_fits_held_the_office(check_text, date, text, flagged):
+    drow, found = date_findings(check_text, f"Date: {date}\n\n{text}\n")
+    before = [f for f in found if f["rule_id"] == "DT113"]
+    assert bool(before) == flagged, found
+    if flagged:
+        assert before[0]["severity"] == "error" and "so was not a former one then" in before[0]["message"]
+        assert drow["verdict"] == "inconsistent"
+
+
+def test_former_before_a_term_the_record_may_lack_says_nothing(checker):
+    """A cabinet whose record begins in 2000 may lack an earlier term of a secretary born in 1950: "former
+    Secretary" in 1998 of someone whose known term begins in 2006 is no contradiction."""
+    from checker.rules import by_code
+
+    rule = by_code()["DT113"]
+
+    class Ctx:
+        def __init__(self, complete):
+            self.complete = complete
+
+        def person(self, pid):
+            return type("P", (), {"born": "1950-03-01"})()
+
+        def complete_from(self, oid):
+            return self.complete
+
+    tenure = type("T", (), {"person_id": "p.x", "office_id": "mx.x"})()
+    assert not rule._record_reaches_back(Ctx(dt.date(2000, 1, 1)), tenure)
+    assert rule._record_reaches_back(Ctx(dt.date(1930, 1, 1)), tenure)
+
+
 def test_a_retrospective_mention_of_a_dead_president_is_no_error(check_text):
     # class 2: the dead are only mentioned in retrospect
     drow, found = date_findings(check_text, "Date: November 22, 2013\n\nFifty years ago today President Kennedy was "
