@@ -1,7 +1,9 @@
-""""Former" or "ex-" title for someone who had not yet held the office on the declared date.
+""""Former", "ex-" or "then-" title for someone who had not yet held the office on the declared date.
 
 A text dated before X first took office cannot call X "former President": the title tells of a term that
-had not begun, so the text is not older than its end. The twin of DT102 ("former" while in office) at the
+had not begun, so the text is not older than its end; nor "then-President X" (Spanish "el entonces
+presidente"), which tells of a time before the text when X held the office, so the text is not older than
+the term's start. The twin of DT102 ("former" while in office) at the
 other end of the term, and a contradiction, not a likelihood. Nothing is reported when anyone the name fits
 had held the office by then ("former Governor Brown" in 1970 is Pat Brown, not Jerry); when the text gives
 only a surname, or a term's start is open (the record may lack its beginning); when the knowledge base's
@@ -42,7 +44,7 @@ class FormerBeforeOffice(Rule):
             return
         d = doc.declared.value
         for m in doc.mentions:
-            if not m.qualifiers.former or m.surname_only:
+            if not (m.qualifiers.former or m.qualifiers.then) or m.surname_only:
                 continue
             tenures = ctx.tenures_for(m)
             if not tenures or any(t.start_open or t.start <= d.last_day + GRACE for t in tenures):
@@ -51,14 +53,18 @@ class FormerBeforeOffice(Rule):
                 continue
             first = min(tenures, key=lambda t: t.start)
             who = ctx.person(first.person_id).name
-            # "former" is right once the first term is over: the text is not older than its end
-            after = (f"the text is not older than the end of that term, {first.end.isoformat()}" if first.end
-                     else "nor has been since: the term is still running")
-            yield self.finding(
-                doc, f"“{' '.join(m.span.text.split())}” on a text dated {d.iso()}: {who} first became "
-                     f"{ctx.office(first.office_id).name_en} on {first.start.isoformat()}, so was not a former one "
-                     f"then; {after}.",
-                [m.span], expected=(first.end or first.start, None), confidence=0.95)
+            words = " ".join(m.span.text.split())
+            became = (f"“{words}” on a text dated {d.iso()}: {who} first became "
+                      f"{ctx.office(first.office_id).name_en} on {first.start.isoformat()}")
+            if m.qualifiers.former:
+                # "former" is right once the first term is over: the text is not older than its end
+                after = (f"the text is not older than the end of that term, {first.end.isoformat()}" if first.end
+                         else "nor has been since: the term is still running")
+                message, since = f"{became}, so was not a former one then; {after}.", first.end or first.start
+            else:  # "then-": the office was held at a time the text looks back on
+                message, since = (f"{became}, so had not held it by then; the text, which looks back on that "
+                                  f"term, is not older than its start."), first.start
+            yield self.finding(doc, message, [m.span], expected=(since, None), confidence=0.95)
 
     @staticmethod
     def _record_reaches_back(ctx, tenure) -> bool:
