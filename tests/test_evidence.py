@@ -542,6 +542,37 @@ def test_former_before_a_term_the_record_may_lack_says_nothing(checker):
     assert rule._record_reaches_back(Ctx(dt.date(1930, 1, 1)), tenure)
 
 
+@pytest.mark.parametrize("date, text, flagged", [
+    ("June 3, 2016", "Ten years ago, on September 11, 2001, the towers fell.", True),
+    ("September 11, 2011", "Ten years ago, on September 11, 2001, the towers fell.", False),
+    # a year's slack: a tenth anniversary piece written in the spring
+    ("March 3, 2012", "Ten years ago, on September 11, 2001, the towers fell.", False),
+    ("June 1, 2022", "Over the last seven months, since the hurricane struck on October 10, 2018, the county has "
+                     "rebuilt 200 homes.", True),
+    ("May 20, 2019", "Over the last seven months, since the hurricane struck on October 10, 2018, the county has "
+                     "rebuilt 200 homes.", False),
+    ("June 1, 2022", "The hurricane struck on October 10, 2018, seven months ago.", True),
+    ("June 1, 2022", "El huracán llegó hace siete meses, el 10 de octubre de 2018.", True),
+    ("May 14, 2019", "El huracán llegó hace siete meses, el 10 de octubre de 2018.", False),
+    ("March 20, 2019", "Two weeks ago, on March 6, 2019, the board voted.", False),
+    ("March 20, 2020", "Two weeks ago, on March 6, 2019, the board voted.", True),
+    # a count with no upper end, and one the date does not lead or follow
+    ("June 3, 2016", "More than ten years ago, on September 11, 2001, the towers fell.", False),
+    ("June 3, 2016", "Ten years ago the company, founded on May 1, 1990, moved to Ohio.", False),
+    # a count the pattern took only the tail of
+    ("May 10, 2006", "Just over forty one years ago, on March 7, 1965, the marchers crossed the bridge.", False),
+    ("May 10, 2006", "Forty-one years ago, on March 7, 1965, the marchers crossed the bridge.", False),
+    # "over the last" is "during", not "more than"
+    ("June 3, 2016", "Over the past ten years, since March 2, 1990, the firm has grown.", True),
+])
+def test_a_count_of_time_back_to_a_named_date(check_text, date, text, flagged):
+    drow, found = date_findings(check_text, f"Date: {date}\n\n{text}\n")
+    off = [f for f in found if f["rule_id"] == "DT114"]
+    assert bool(off) == flagged, found
+    if flagged:
+        assert off[0]["severity"] == "error" and "counted back from the declared date" in off[0]["message"]
+
+
 def test_a_retrospective_mention_of_a_dead_president_is_no_error(check_text):
     # class 2: the dead are only mentioned in retrospect
     drow, found = date_findings(check_text, "Date: November 22, 2013\n\nFifty years ago today President Kennedy was "
