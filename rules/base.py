@@ -8,7 +8,8 @@ This module is the rule API: a rule module imports from here, `checker.model` an
 (tests/test_rule_api.py checks), so the rest of the checker can be rearranged without touching a rule. Besides
 the rule kinds (`Rule`, `ProblemRule`, `CorpusRule` with its `Corpus` pass) and `RuleContext`, it re-exports
 the pure helpers and constants rules share, from where they live:
-- dates: `safe_date`, `weekday_name`, `match_date`, `MONTHS`, `WEEKDAYS`, `EARLIEST`;
+- dates: `safe_date`, `weekday_name`, `match_date`, `MONTHS`, `WEEKDAYS`, `EARLIEST`, `NUMBER_WORDS` ("seven",
+  "siete": 7);
 - inference: `fmt_range`, `GRACE`, `EARLY`, `ELECT_EARLY`;
 - the evidence model's readings: `at_declared`, `describe`, `stale_candidate`, `scheduled` (a date led by a
   schedule word: "until", "expiring", "by");
@@ -29,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Mapping, Optional, Protocol, Union
 
-from checker.dates import EARLIEST, MONTHS, WEEKDAYS, match_date, safe_date, weekday_name
+from checker.dates import EARLIEST, MONTHS, NUMBER_WORDS, WEEKDAYS, match_date, safe_date, weekday_name
 from checker.evidence import Model, at_declared, describe, scheduled, stale_candidate, tenures_for
 from checker.infer import EARLY, ELECT_EARLY, GRACE, fmt_range
 from checker.ingest.claims import days_apart, describe_source
@@ -43,7 +44,7 @@ from checker.recycled import RecycledStories, declared_of, signature, warm as wa
 from checker.suppress import directives
 
 __all__ = ["DATE_POINTS", "DATE_REASON", "DICTIONARIES", "EARLIEST", "EARLY", "ELECT_EARLY", "FOLDS_TO_ASCII",
-           "GRACE", "INPUT_POINTS", "MONTHS", "WEEKDAYS", "WHERE", "Corpus", "CorpusRule", "Points", "ProblemRule",
+           "GRACE", "INPUT_POINTS", "MONTHS", "NUMBER_WORDS", "WEEKDAYS", "WHERE", "Corpus", "CorpusRule", "Points", "ProblemRule",
            "RecycledStories", "Rule", "RuleContext", "at_declared", "days_apart", "declared_of", "describe",
            "describe_source", "dictionary", "directives", "fmt_range", "fold", "host_of", "iter_lines", "known",
            "match_date", "matcher", "of_kind", "one_line", "parse_partial", "regex", "safe_date", "scheduled",

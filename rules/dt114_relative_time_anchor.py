@@ -6,7 +6,9 @@ When the stretch the text counts, laid from the date it names, ends years (or mo
 the declared date, the date was changed or the text reused. Only a count next to its date is read: "N years
 ago, on DATE", "DATE, N years ago", "the last N months, since ... DATE", "hace N años, el DATE"; a count
 led by "more than" or "over" has no upper end and is left alone, and "about", "nearly", "some" widen the
-tolerance by one unit. The tolerance is one unit of the count (a year for years), half a week for weeks and
+tolerance by one unit. A count back to the day someone took office ("in the seven months since he took office,
+President Biden has ...", "a seis meses de que asumió, la presidenta Claudia Sheinbaum ...") is read against
+the knowledge base's start of that term, where the sentence names one titled person, in one unbroken term. The tolerance is one unit of the count (a year for years), half a week for weeks and
 a day for days.
 
 Fails:
@@ -24,8 +26,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.model import Category, Severity, TimeKind
-from checker.rules.base import DATE_POINTS, DATE_REASON, Rule
+from checker.model import Category, PartialDate, Severity, TimeKind
+from checker.rules.base import DATE_POINTS, DATE_REASON, GRACE, NUMBER_WORDS, Rule
 
 # a count of units: "ten years ago", "the last seven months", "hace dos semanas"
 _COUNTED = re.compile(r"\b(?:ago|hace)\b|^(?:the\s+)?(?:last|past)\s+(?!few\b)\S+\s+\w+$", re.I)
@@ -41,6 +43,16 @@ _NUMBER_BEFORE = re.compile(r"(?:\b(?:twenty|thirty|forty|fifty|sixty|seventy|ei
                             re.I)
 _ROUGH = re.compile(r"\b(?:about|nearly|almost|some|around|roughly|approximately|casi|cerca\s+de|unos|unas|alrededor\s+de)\s*$",
                     re.I)
+
+
+_COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_UNITS = r"(?P<unit>years?|months?|weeks?|days?|años?|meses|mes|semanas?|días?|dias?)"
+# a count back to the day the person took office: "seven months since he took office", "since taking office";
+# "a seis meses de que asumió", "seis meses después de que tomó posesión" is not read (told of the past as often)
+_SINCE_OFFICE = re.compile(
+    r"\b" + _COUNT + r"\s+" + _UNITS + r"\s+(?:since\s+(?:(?:he|she)\s+(?:took|assumed|entered)\s+office|"
+    r"(?:he|she)\s+was\s+(?:sworn\s+in|inaugurated)|taking\s+office|(?:his|her)\s+(?:inauguration|swearing-in))|"
+    r"(?:desde\s+que|de\s+que)\s+(?:asumió|tomó\s+posesión|rindió\s+protesta))\b", re.I)
 
 
 def _months(d: dt.date) -> int:
@@ -83,6 +95,62 @@ class RelativeTimeAnchor(Rule):
                      f"{rel.value.iso()}, but the text names {anchor.value.iso()} as that day, {off}: the count fits a "
                      f"text written {lo.isoformat()}..{hi.isoformat()}.",
                 [rel.span, anchor.span], expected=(lo, hi), confidence=0.9)
+
+        yield from self._since_office(doc, ctx, d, text)
+
+    def _since_office(self, doc, ctx, d, text):
+        for match in _SINCE_OFFICE.finditer(text):
+            titled = [m for m in doc.mentions if m.sentence.start <= match.start() < m.sentence.end and m.title]
+            if len(titled) != 1:
+                continue
+            m = titled[0]
+            q = m.qualifiers
+            if q.former or q.then or q.elect:
+                continue
+            tenures = sorted(ctx.tenures_for(m), key=lambda t: t.start)
+            if not tenures or len({t.person_id for t in tenures}) != 1 or tenures[0].start_open:
+                continue
+            if m.surname_only and not all((ctx.complete_from(t.office_id) or t.start) < t.start for t in tenures):
+                continue  # "Governor Smith": a holder the knowledge base lacks may be meant, unless it holds them all
+            # one unbroken stretch of service: its start is the day the count reaches back to
+            if any(b.start > (a.end or b.start) + GRACE for a, b in zip(tenures, tenures[1:])):
+                continue
+            # whom the count is of: the pronoun's person ("since she took office"), else the subject the clause
+            # leads to ("Since taking office, President ..."; "a seis meses de que asumió, la presidenta ...")
+            pronoun = re.search(r"(?i)\b(he|his|she|her)\b", match.group(0))
+            if pronoun:
+                gender = "m" if pronoun.group(1).lower() in ("he", "his") else "f"
+                if ctx.person(tenures[0].person_id).gender != gender:
+                    continue
+            elif not re.fullmatch(r"(?i)\s*,?\s*(?:the|el|la)?\s*", text[match.end():m.span.start]):
+                continue
+            start = tenures[0].start
+            n = NUMBER_WORDS.get(match.group("n").lower()) or (int(match.group("n")) if match.group("n").isdigit() else 0)
+            unit = match.group("unit").lower()
+            if not n:
+                continue
+            reached = self._back(d.first_day, n, unit)
+            found = self._off(unit, reached, PartialDate.of(start), 0, d)
+            if found is None:
+                continue
+            off, (lo, hi) = found
+            who = ctx.person(tenures[0].person_id).name
+            yield self.finding(
+                doc, f"“{' '.join(match.group(0).split())}”: {who} took office as "
+                     f"{ctx.office(tenures[0].office_id).name_en} on {start.isoformat()}, so the count, laid back from "
+                     f"the declared date {d.iso()}, reaches {reached.iso()}, {off}: it fits a text written "
+                     f"{lo.isoformat()}..{hi.isoformat()}.",
+                [m.span], expected=(lo, hi), confidence=0.9)
+
+    @staticmethod
+    def _back(day: dt.date, n: int, unit: str) -> PartialDate:
+        """The day `n` units before `day`, at the precision of the unit."""
+        if unit.startswith(("year", "año")):
+            return PartialDate(day.year - n)
+        if unit.startswith("m"):
+            months = _months(day) - n
+            return PartialDate(months // 12, months % 12 + 1)
+        return PartialDate.of(day - dt.timedelta(days=n * (7 if unit.startswith(("week", "semana")) else 1)))
 
     @staticmethod
     def _anchor(text, rel, before, after):

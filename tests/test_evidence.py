@@ -562,6 +562,16 @@ def test_former_before_a_term_the_record_may_lack_says_nothing(checker):
     # a count the pattern took only the tail of
     ("May 10, 2006", "Just over forty one years ago, on March 7, 1965, the marchers crossed the bridge.", False),
     ("May 10, 2006", "Forty-one years ago, on March 7, 1965, the marchers crossed the bridge.", False),
+    # a count back to the day someone took office, as the knowledge base has it
+    ("June 1, 2023", "In the seven months since he took office, President Biden has signed 40 executive orders.", True),
+    ("August 20, 2021", "In the seven months since he took office, President Biden has signed 40 executive orders.",
+     False),
+    ("April 1, 2026", "A seis meses de que asumió, la presidenta Claudia Sheinbaum presentó su informe.", True),
+    ("April 1, 2025", "A seis meses de que asumió, la presidenta Claudia Sheinbaum presentó su informe.", False),
+    # the pronoun is someone else's: not the titled person's count
+    ("June 1, 2015", "In the two years since she took office, the senator has criticized President Obama.", False),
+    # two terms with a gap between them: which one's start is not said
+    ("June 1, 2019", "In the seven months since he took office, President Trump has signed 40 orders.", False),
     # "over the last" is "during", not "more than"
     ("June 3, 2016", "Over the past ten years, since March 2, 1990, the firm has grown.", True),
 ])
@@ -570,7 +580,7 @@ def test_a_count_of_time_back_to_a_named_date(check_text, date, text, flagged):
     off = [f for f in found if f["rule_id"] == "DT114"]
     assert bool(off) == flagged, found
     if flagged:
-        assert off[0]["severity"] == "error" and "counted back from the declared date" in off[0]["message"]
+        assert off[0]["severity"] == "error" and "back from the declared date" in off[0]["message"]
 
 
 def test_a_retrospective_mention_of_a_dead_president_is_no_error(check_text):
