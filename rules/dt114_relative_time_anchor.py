@@ -54,6 +54,9 @@ _SINCE_OFFICE = re.compile(
     r"(?:he|she)\s+was\s+(?:sworn\s+in|inaugurated)|taking\s+office|(?:his|her)\s+(?:inauguration|swearing-in))|"
     r"(?:desde\s+que|de\s+que)\s+(?:asumió|tomó\s+posesión|rindió\s+protesta))\b", re.I)
 
+# what every such clause holds, looked for first: the whole pattern tried at each word of a text is slow
+_CLAUSE = re.compile(r"\bsince\s+(?:he|she|taking|his|her)\b|\bque\s+(?:asumió|tomó|rindió)\b", re.I)
+
 
 def _months(d: dt.date) -> int:
     return d.year * 12 + d.month - 1
@@ -99,6 +102,8 @@ class RelativeTimeAnchor(Rule):
         yield from self._since_office(doc, ctx, d, text)
 
     def _since_office(self, doc, ctx, d, text):
+        if not _CLAUSE.search(text):
+            return
         for match in _SINCE_OFFICE.finditer(text):
             titled = [m for m in doc.mentions if m.sentence.start <= match.start() < m.sentence.end and m.title]
             if len(titled) != 1:
