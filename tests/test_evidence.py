@@ -20,6 +20,17 @@ def date_findings(check_text, text, name="doc.txt"):
     return drow, [f for f in frows if f["category"] == "date"]
 
 
+def assert_fires(check_text, code: str, date: str, text: str, flagged: bool, *phrases: str) -> None:
+    """A contradiction rule on a one-paragraph text under `date`: an error whose message holds one of
+    `phrases`, making the document inconsistent, exactly when `flagged`."""
+    drow, found = date_findings(check_text, f"Date: {date}\n\n{text}\n")
+    hits = [f for f in found if f["rule_id"] == code]
+    assert bool(hits) == flagged, found
+    if flagged:
+        assert hits[0]["severity"] == "error" and any(p in hits[0]["message"] for p in phrases), hits[0]
+        assert drow["verdict"] == "inconsistent"
+
+
 # -- the table -----------------------------------------------------------------------------------------------
 
 def test_the_fitted_table_has_its_counts_and_parameters():
@@ -485,12 +496,7 @@ def test_the_end_of_a_succession_looks_back(check_text):
     ("July 4, 2017", "The meeting ran late Senator John McCain said on Thursday.", False),
 ])
 def test_the_late_for_someone_still_alive(check_text, date, text, flagged):
-    drow, found = date_findings(check_text, f"Date: {date}\n\n{text}\n")
-    late = [f for f in found if f["rule_id"] == "DT112"]
-    assert bool(late) == flagged, found
-    if flagged:
-        assert late[0]["severity"] == "error" and "was alive then" in late[0]["message"]
-        assert drow["verdict"] == "inconsistent"
+    assert_fires(check_text, "DT112", date, text, flagged, "was alive then")
 
 
 @pytest.mark.parametrize("date, text, flagged", [
@@ -511,13 +517,7 @@ def test_the_late_for_someone_still_alive(check_text, date, text, flagged):
     ("June 2, 2014", "El entonces presidente Andrés Manuel López Obrador firmó el decreto.", True),
 ])
 def test_former_before_anyone_the_name_fits_held_the_office(check_text, date, text, flagged):
-    drow, found = date_findings(check_text, f"Date: {date}\n\n{text}\n")
-    before = [f for f in found if f["rule_id"] == "DT113"]
-    assert bool(before) == flagged, found
-    if flagged:
-        assert before[0]["severity"] == "error" and ("so was not a former one then" in before[0]["message"] or
-                                                     "so had not held it by then" in before[0]["message"])
-        assert drow["verdict"] == "inconsistent"
+    assert_fires(check_text, "DT113", date, text, flagged, "so was not a former one then", "so had not held it by then")
 
 
 def test_former_before_a_term_the_record_may_lack_says_nothing(checker):
@@ -576,11 +576,7 @@ def test_former_before_a_term_the_record_may_lack_says_nothing(checker):
     ("June 3, 2016", "Over the past ten years, since March 2, 1990, the firm has grown.", True),
 ])
 def test_a_count_of_time_back_to_a_named_date(check_text, date, text, flagged):
-    drow, found = date_findings(check_text, f"Date: {date}\n\n{text}\n")
-    off = [f for f in found if f["rule_id"] == "DT114"]
-    assert bool(off) == flagged, found
-    if flagged:
-        assert off[0]["severity"] == "error" and "back from the declared date" in off[0]["message"]
+    assert_fires(check_text, "DT114", date, text, flagged, "back from the declared date")
 
 
 def test_a_retrospective_mention_of_a_dead_president_is_no_error(check_text):
