@@ -52,7 +52,10 @@ _UNITS = r"(?P<unit>years?|months?|weeks?|days?|años?|meses|mes|semanas?|días?
 _SINCE_OFFICE = re.compile(
     r"\b" + _COUNT + r"\s+" + _UNITS + r"\s+(?:since\s+(?:(?:he|she)\s+(?:took|assumed|entered)\s+office|"
     r"(?:he|she)\s+was\s+(?:sworn\s+in|inaugurated)|taking\s+office|(?:his|her)\s+(?:inauguration|swearing-in))|"
-    r"(?:desde\s+que|de\s+que)\s+(?:asumió|tomó\s+posesión|rindió\s+protesta))\b", re.I)
+    r"(?:desde\s+que|de\s+que)\s+(?:asumió|tomó\s+posesión|rindió\s+protesta))\b"
+    # not a later term's start: "since he took office for a second term", "desde que asumió por segunda vez"
+    r"(?!\s+(?:for\s+(?:a|his|her)\s+(?:second|third|fourth|new)|again|a\s+second|por\s+segunda|de\s+nuevo|nuevamente))",
+    re.I)
 
 # what every such clause holds, looked for first: the whole pattern tried at each word of a text is slow
 _CLAUSE = re.compile(r"\bsince\s+(?:he|she|taking|his|her)\b|\bque\s+(?:asumió|tomó|rindió)\b", re.I)

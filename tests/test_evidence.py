@@ -570,6 +570,10 @@ def test_former_before_a_term_the_record_may_lack_says_nothing(checker):
     ("April 1, 2025", "A seis meses de que asumió, la presidenta Claudia Sheinbaum presentó su informe.", False),
     # the pronoun is someone else's: not the titled person's count
     ("June 1, 2015", "In the two years since she took office, the senator has criticized President Obama.", False),
+    # a later term of one unbroken stretch: its start is not the record's
+    ("June 1, 2015", "In the two years since he took office for a second term, President Obama has vetoed six bills.",
+     False),
+    ("June 1, 2015", "In the two years since he took office, President Obama has vetoed six bills.", True),
     # two terms with a gap between them: which one's start is not said
     ("June 1, 2019", "In the seven months since he took office, President Trump has signed 40 orders.", False),
     # "over the last" is "during", not "more than"
