@@ -53,8 +53,10 @@ _SINCE_OFFICE = re.compile(
     r"\b" + _COUNT + r"\s+" + _UNITS + r"\s+(?:since\s+(?:(?:he|she)\s+(?:took|assumed|entered)\s+office|"
     r"(?:he|she)\s+was\s+(?:sworn\s+in|inaugurated)|taking\s+office|(?:his|her)\s+(?:inauguration|swearing-in))|"
     r"(?:desde\s+que|de\s+que)\s+(?:asumió|tomó\s+posesión|rindió\s+protesta))\b"
-    # not a later term's start: "since he took office for a second term", "desde que asumió por segunda vez"
-    r"(?!\s+(?:for\s+(?:a|his|her)\s+(?:second|third|fourth|new)|again|a\s+second|por\s+segunda|de\s+nuevo|nuevamente))",
+    # not a later term's start: "since he took office for a second term", "desde que asumió por segunda vez";
+    # nor one the clause dates itself ("since he took office in 2013": which term is meant, the text says)
+    r"(?!\s+(?:for\s+(?:a|his|her)\s+(?:second|third|fourth|new)|again|a\s+second|por\s+segunda|de\s+nuevo|nuevamente|"
+    r"in\s+\w|on\s+\w|en\s+\w|el\s+\d))",
     re.I)
 
 # what every such clause holds, looked for first: the whole pattern tried at each word of a text is slow

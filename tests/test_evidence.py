@@ -574,6 +574,7 @@ def test_former_before_a_term_the_record_may_lack_says_nothing(checker):
     ("June 1, 2015", "In the two years since he took office for a second term, President Obama has vetoed six bills.",
      False),
     ("June 1, 2015", "In the two years since he took office, President Obama has vetoed six bills.", True),
+    ("June 1, 2015", "In the two years since he took office in 2013, President Obama has vetoed six bills.", False),
     # two terms with a gap between them: which one's start is not said
     ("June 1, 2019", "In the seven months since he took office, President Trump has signed 40 orders.", False),
     # "over the last" is "during", not "more than"
