@@ -33,6 +33,8 @@ from checker.rules.base import DATE_POINTS, DATE_REASON, GRACE, NUMBER_WORDS, Ru
 _COUNTED = re.compile(r"\b(?:ago|hace)\b|^(?:the\s+)?(?:last|past)\s+(?!few\b)\S+\s+\w+$", re.I)
 _UNIT = re.compile(r"\b(year|years|ano|anos|año|años|month|months|mes|meses|week|weeks|semana|semanas|day|days|dia|dias|día|días)\b",
                    re.I)
+# a stretch that ends at the text ("the last seven months"), against a count back from it ("seven months ago")
+_STRETCH = re.compile(r"(?:the\s+)?(?:last|past)\b", re.I)
 # between the count and the date it reaches back to
 _AGO_THEN_DATE = re.compile(r"^\s*(?:today|hoy)?\s*,?\s*(?:on|in|el|en|del)?\s*$", re.I)
 _SINCE_DATE = re.compile(r"^\s*,?\s*(?:since|desde)\b[^.;:!?]{0,60}$", re.I)
@@ -86,7 +88,7 @@ class RelativeTimeAnchor(Rule):
                 continue
             unit = _UNIT.search(rel.span.text)
             # a hedge before "N years ago" ("more than ten years ago"); "over the last seven months" is "during"
-            lead = "" if re.match(r"(?i)(?:the\s+)?(?:last|past)\b", rel.span.text) else \
+            lead = "" if _STRETCH.match(rel.span.text) else \
                 text[max(0, rel.span.start - 20):rel.span.start]
             if unit is None or _OPEN.search(lead) or _NUMBER_BEFORE.search(text[max(0, rel.span.start - 12):rel.span.start]):
                 continue
@@ -165,7 +167,7 @@ class RelativeTimeAnchor(Rule):
     @staticmethod
     def _anchor(text, rel, before, after):
         """The dated expression the count reaches back to, written right next to it."""
-        ago = not re.match(r"^(?:the\s+)?(?:last|past)\b", rel.span.text, re.I)
+        ago = not _STRETCH.match(rel.span.text)
         if after is not None and after.kind is TimeKind.ABSOLUTE and after.value is not None \
                 and after.sentence == rel.sentence:
             gap = text[rel.span.end:after.span.start]
