@@ -44,7 +44,8 @@ from checker.recycled import RecycledStories, declared_of, signature, warm as wa
 from checker.suppress import directives
 
 __all__ = ["DATE_POINTS", "DATE_REASON", "DICTIONARIES", "EARLIEST", "EARLY", "ELECT_EARLY", "FOLDS_TO_ASCII",
-           "GRACE", "INPUT_POINTS", "MONTHS", "NUMBER_WORDS", "WEEKDAYS", "WHERE", "Corpus", "CorpusRule", "Points", "ProblemRule",
+           "GRACE", "INPUT_POINTS", "MONTHS", "NUMBER_WORDS", "WEEKDAYS", "WHERE", "Corpus", "CorpusRule", "Points",
+           "ProblemRule",
            "RecycledStories", "Rule", "RuleContext", "at_declared", "days_apart", "declared_of", "describe",
            "describe_source", "dictionary", "directives", "fmt_range", "fold", "host_of", "iter_lines", "known",
            "match_date", "matcher", "of_kind", "one_line", "parse_partial", "regex", "safe_date", "scheduled",

@@ -6,10 +6,11 @@ When the stretch the text counts, laid from the date it names, ends years (or mo
 the declared date, the date was changed or the text reused. Only a count next to its date is read: "N years
 ago, on DATE", "DATE, N years ago", "the last N months, since ... DATE", "hace N años, el DATE"; a count
 led by "more than" or "over" has no upper end and is left alone, and "about", "nearly", "some" widen the
-tolerance by one unit. A count back to the day someone took office ("in the seven months since he took office,
+tolerance by one unit. The tolerance is one unit of the count (a year for years), half a week for weeks and a
+day for days. A count back to the day someone took office ("in the seven months since he took office,
 President Biden has ...", "a seis meses de que asumió, la presidenta Claudia Sheinbaum ...") is read against
-the knowledge base's start of that term, where the sentence names one titled person, in one unbroken term. The tolerance is one unit of the count (a year for years), half a week for weeks and
-a day for days.
+the knowledge base's start of that term, where the sentence names one titled person, in one unbroken term,
+and the clause neither dates itself nor speaks of a later term.
 
 Fails:
     Date: June 3, 2016
@@ -31,8 +32,7 @@ from checker.rules.base import DATE_POINTS, DATE_REASON, GRACE, NUMBER_WORDS, Ru
 
 # a count of units: "ten years ago", "the last seven months", "hace dos semanas"
 _COUNTED = re.compile(r"\b(?:ago|hace)\b|^(?:the\s+)?(?:last|past)\s+(?!few\b)\S+\s+\w+$", re.I)
-_UNIT = re.compile(r"\b(year|years|ano|anos|año|años|month|months|mes|meses|week|weeks|semana|semanas|day|days|dia|dias|día|días)\b",
-                   re.I)
+_UNIT = re.compile(r"\b(years?|anos?|años?|months?|mes|meses|weeks?|semanas?|days?|dias?|días?)\b", re.I)
 # a stretch that ends at the text ("the last seven months"), against a count back from it ("seven months ago")
 _STRETCH = re.compile(r"(?:the\s+)?(?:last|past)\b", re.I)
 # between the count and the date it reaches back to
@@ -41,10 +41,10 @@ _SINCE_DATE = re.compile(r"^\s*,?\s*(?:since|desde)\b[^.;:!?]{0,60}$", re.I)
 _DATE_THEN_AGO = re.compile(r"^\s*,?\s*$")
 _OPEN = re.compile(r"\b(?:more\s+than|over|upwards\s+of|at\s+least|más\s+de|mas\s+de|al\s+menos)\s*$", re.I)
 # the count is the tail of a larger number the pattern did not take ("forty one years ago", "forty-one")
-_NUMBER_BEFORE = re.compile(r"(?:\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and|y)|\d)[ \t-]*$",
-                            re.I)
-_ROUGH = re.compile(r"\b(?:about|nearly|almost|some|around|roughly|approximately|casi|cerca\s+de|unos|unas|alrededor\s+de)\s*$",
-                    re.I)
+_NUMBER_BEFORE = re.compile(
+    r"(?:\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and|y)|\d)[ \t-]*$", re.I)
+_ROUGH = re.compile(
+    r"\b(?:about|nearly|almost|some|around|roughly|approximately|casi|cerca\s+de|unos|unas|alrededor\s+de)\s*$", re.I)
 
 
 _COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -90,7 +90,8 @@ class RelativeTimeAnchor(Rule):
             # a hedge before "N years ago" ("more than ten years ago"); "over the last seven months" is "during"
             lead = "" if _STRETCH.match(rel.span.text) else \
                 text[max(0, rel.span.start - 20):rel.span.start]
-            if unit is None or _OPEN.search(lead) or _NUMBER_BEFORE.search(text[max(0, rel.span.start - 12):rel.span.start]):
+            if unit is None or _OPEN.search(lead) or \
+                    _NUMBER_BEFORE.search(text[max(0, rel.span.start - 12):rel.span.start]):
                 continue
             anchor = self._anchor(text, rel, times[i - 1] if i else None, times[i + 1] if i + 1 < len(times) else None)
             if anchor is None:
@@ -137,7 +138,8 @@ class RelativeTimeAnchor(Rule):
             elif not re.fullmatch(r"(?i)\s*,?\s*(?:the|el|la)?\s*", text[match.end():m.span.start]):
                 continue
             start = tenures[0].start
-            n = NUMBER_WORDS.get(match.group("n").lower()) or (int(match.group("n")) if match.group("n").isdigit() else 0)
+            count = match.group("n").lower()
+            n = NUMBER_WORDS.get(count) or (int(count) if count.isdigit() else 0)
             unit = match.group("unit").lower()
             if not n:
                 continue
