@@ -37,7 +37,7 @@ _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[ap]\.?\s?m\.?)?(?:\
 def safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
     try:
         return dt.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):  # "31 February"; a ten-digit "day" beyond C's int ("2150000000 MAR")
         return None
 
 

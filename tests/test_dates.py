@@ -25,6 +25,8 @@ def test_claim_values(value, iso, weekday):
 
 def test_impossible_date_is_not_a_date():
     assert parse_claim_value("February 30, 2024") is None
+    # a "day" too large for the C integer a date is built from (found by tests/test_properties.py)
+    assert normalise("partial", "2150000000 MAR", "en", dt.date(2020, 1, 1))[0] is None
 
 
 def test_day_first_for_spanish_numeric_dates():
