@@ -6,7 +6,10 @@
 Prints one table:
 - the dev corpus's press releases and the whole dev corpus (../shared/corpus-dev), with 1 and N processes,
   each run --repeat times in new processes: the row is the run of median time, and the last column gives
-  the rates of all runs (a shared 2-core machine varies by 5-10% from run to run);
+  the rates of all runs (a shared 2-core machine varies by 5-10% from run to run); these timed runs are not
+  watched, and the peak memory comes from one more run sampled from /proc, because reading a process's
+  smaps_rollup costs about 9 ms of CPU and takes the lock its page faults need: sampling three processes
+  every 0.2 s took about a tenth of the 2-process rate on this machine;
 - generated corpora (benchmarks/generate.py) of each --sizes, streamed to CSV with N processes, with the
   peak memory of the whole process tree (sampled from /proc) to show it stays flat as the corpus grows;
 - beside them, a do-it-yourself pipeline a user might write instead (a trained spaCy pipeline for entities
@@ -61,25 +64,28 @@ def tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run_measured(cmd: list[str]) -> tuple[float, tuple[int, int], str]:
-    """Wall time, peak memory of the process tree (RSS sum, PSS sum), and stdout of a command."""
+def run_measured(cmd: list[str], sample: bool = True) -> tuple[float, tuple[int, int], str]:
+    """Wall time, peak memory of the process tree (RSS sum, PSS sum; zeros unless `sample`), and stdout of
+    a command."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = (0, 0)
     done = threading.Event()
 
-    def sample():
+    def watch():
         nonlocal peak
         while not done.is_set():
             rss, pss = tree_memory(proc.pid)
             peak = (max(peak[0], rss), max(peak[1], pss))
             time.sleep(0.2)
 
-    th = threading.Thread(target=sample, daemon=True)
-    th.start()
+    th = threading.Thread(target=watch, daemon=True)
+    if sample:
+        th.start()
     out, err = proc.communicate()
     done.set()
-    th.join()
+    if sample:
+        th.join()
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{cmd} failed: {err[-2000:]}")
     return time.perf_counter() - t0, peak, out
@@ -103,22 +109,22 @@ print(json.dumps({{"documents": sink.documents, "seconds": time.perf_counter() -
 """
 
 
-def audit(paths: list[str], jobs: int) -> dict:
+def audit(paths: list[str], jobs: int, sample: bool = True) -> dict:
     with tempfile.TemporaryDirectory() as out:
         code = AUDIT.format(root=str(ROOT), paths=paths, jobs=jobs, out=out)
-        wall, peak, stdout = run_measured([PY, "-c", code])
+        wall, peak, stdout = run_measured([PY, "-c", code], sample)
     res = json.loads(stdout.strip().splitlines()[-1])
     res.update(wall=wall, peak=peak)
     return res
 
 
 def audit_repeated(paths: list[str], jobs: int, times: int) -> dict:
-    """The run of median time of `times` runs, each in a new process, with the rates of all of them and
-    the highest peak of memory."""
-    runs = sorted((audit(paths, jobs) for _ in range(max(1, times))), key=lambda r: r["seconds"])
+    """The run of median time of `times` unwatched runs, each in a new process, with the rates of all of
+    them, and the peak memory of one more run, sampled."""
+    runs = sorted((audit(paths, jobs, sample=False) for _ in range(max(1, times))), key=lambda r: r["seconds"])
     res = dict(runs[len(runs) // 2])
     res["rates"] = sorted(r["documents"] / r["seconds"] for r in runs)
-    res["peak"] = tuple(max(r["peak"][i] for r in runs) for i in (0, 1))
+    res["peak"] = audit(paths, jobs)["peak"]
     return res
 
 
