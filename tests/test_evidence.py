@@ -393,6 +393,24 @@ def test_an_emeritus_title_is_a_former_one(check_text):
     assert not [f for f in found if f["rule_id"] in ("DT101", "DT111") and f["severity"] != "info"], found
 
 
+@pytest.mark.parametrize("text,kind", [
+    # "past" and "late" are words of time too: across a lower-case word they qualify that word, not the title
+    ("Over the past week President Obama has pressed Congress to pass the bill.", "title"),
+    ("This past weekend Congressman Al Green held a town hall in Houston.", "title"),
+    ("Late yesterday President Obama extended the order for another year.", "title"),
+    ("She is a past President of the Rotary Club, and past President Obama aide Jane Roe spoke.", "former"),
+    ("Speaking for the past President Obama, she thanked the volunteers.", "former"),
+    ("The late Chicago Mayor Harold Washington opened the library himself.", None),
+    ("Former Mexican President Felipe Calderón spoke at Harvard today.", "former"),
+])
+def test_a_word_of_time_qualifies_a_title_only_next_to_it(checker, text, kind):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("t.txt", "t.txt", f"Date: March 3, 2010\n\n{text}\n"))
+    kinds = {ev.kind for ev in analysed.evidence if ev.kind in ("title", "former")}
+    assert kinds == ({kind} if kind else set()), analysed.evidence
+
+
 def test_the_campaigns_courtesy_lasts_until_the_office_is_filled(check_text):
     from checker.kb.campaigns import load as load_campaigns
 

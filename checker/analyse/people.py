@@ -32,6 +32,9 @@ ELECT_AFTER: set[str] = set()
 FORMER_AFTER: set[str] = set()
 # after a title, words that leave it the title in office: "saliente"
 PLAIN_AFTER: set[str] = set()
+# of the qualifiers before a title, words of time too ("past", "late"), which reach no farther than a
+# capitalised word: "the late Chicago Mayor", but not "this past weekend Congressman"
+TIME_QUALIFIERS: set[str] = set()
 # after a title, a caretaker's phrase, as lower-case words: ("en", "funciones")
 ACTING_AFTER: tuple[tuple[str, ...], ...] = ()
 FUTURE_PRE: set[str] = set()
@@ -70,6 +73,7 @@ def _rebuild() -> None:
     global LOWER_CASE_TITLES, RETRO_CUES, FUTURE_PHRASE, ACTING_AFTER
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
                         (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (PLAIN_AFTER, "plain_after"),
+                        (TIME_QUALIFIERS, "time_qualifiers"),
                         (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
                         (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (OPENERS, "openers")):
         words.clear()
@@ -513,6 +517,8 @@ class PeopleMatcher:
     def _qualifiers(self, doc, title, name, original, appositive) -> Qualifiers:
         anchor = title if (title is not None and not appositive) else name
         before = [doc[k].lower_ for k in range(max(0, anchor.start - 3), anchor.start)]
+        if len(before) >= 2 and before[-2] in TIME_QUALIFIERS and not original[doc[anchor.start - 1].idx].isupper():
+            before[-2] = ""  # "the past week President X": "past" is the week's
         after_title = [doc[k].lower_ for k in range(title.end, min(len(doc), title.end + 3))] if title is not None else []
         after_name = [doc[k].lower_ for k in range(name.end, min(len(doc), name.end + 2))]
         title_words = title.text.split() if title is not None else []

@@ -83,6 +83,10 @@ class Language:
     acting_after: tuple[str, ...] = ()
     # after the title, words that leave it the title in office it is: "el presidente saliente" (outgoing)
     plain_after: frozenset[str] = frozenset()
+    # qualifiers above that are also words of time ("this past weekend Congressman X", "late yesterday
+    # President X"): they qualify a title right before it, or across one capitalised word ("the late Chicago
+    # Mayor"), never across a lower-case one
+    time_qualifiers: frozenset[str] = frozenset()
     # a surname may have a second one after it (Spanish: "Ebrard Casaubón"), so a capitalised word after a
     # surname does not make it a given name
     second_surnames: bool = False
@@ -121,7 +125,8 @@ class Language:
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
-                          "reporting_verbs", "former_after", "acting_after", "plain_after"})
+                          "reporting_verbs", "former_after", "acting_after", "plain_after",
+                          "time_qualifiers"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

@@ -63,6 +63,7 @@ PACK = Language(
     plain_past=frozenset({"was", "were", "had", "did", "ago", "yesterday"}),
     former=frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "past"}),
     former_after=frozenset({"emeritus", "emerita"}),
+    time_qualifiers=frozenset({"past", "late"}),
     then=frozenset({"then"}),
     late=frozenset({"late"}),
     acting=frozenset({"acting", "interim"}),
