@@ -54,9 +54,26 @@ def test_front_matter():
     assert doc.language_hint == "es" and doc.text[doc.body_start:] == "El texto.\n"
 
 
-def test_malformed_front_matter_is_read_as_text_with_a_problem():
-    doc = next(read_one("p.md", b"---\ndate: [oops\n---\nBody.\n"))
+def test_toml_front_matter():
+    # Hugo writes its front matter in TOML between '+++' lines; dates are TOML dates, not strings
+    text = '+++\ntitle = "Puerto"\ndate = 2019-05-02T09:30:00-05:00\nlastmod = 2019-06-01\nlang = "es"\n+++\nEl texto.\n'
+    doc = next(read_one("p.md", text.encode()))
+    kinds = {(c.kind.value, c.value.iso(), c.source, c.span.text) for c in doc.claims}
+    assert ("published", "2019-05-02", "frontmatter:date", "date = 2019-05-02T09:30:00-05:00") in kinds
+    assert ("updated", "2019-06-01", "frontmatter:lastmod", "lastmod = 2019-06-01") in kinds
+    assert doc.language_hint == "es" and doc.title == "Puerto" and doc.text[doc.body_start:] == "El texto.\n"
+    assert not doc.problems
+
+
+@pytest.mark.parametrize("text,says", [
+    (b"---\ndate: [oops\n---\nBody.\n", "not valid YAML"),
+    (b"+++\ndate = [oops\n+++\nBody.\n", "not valid TOML"),
+    (b"+++\ndate = 2019-05-02\nBody.\n", "opens with '+++' but never closes"),
+])
+def test_malformed_front_matter_is_read_as_text_with_a_problem(text, says):
+    doc = next(read_one("p.md", text))
     assert doc.readable and [p.code for p in doc.problems] == ["IN002"]
+    assert says in doc.problems[0].message and "Body." in doc.text
 
 
 @pytest.mark.parametrize("field", ["published", "date", "datePublished"])

@@ -16,6 +16,11 @@ from typing import Any, BinaryIO, Iterator, Optional
 
 import yaml
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
 from checker.dates import parse_claim_value
 from checker.ingest.clean import strip_invisible
 from checker.ids import SeenIds
@@ -165,32 +170,52 @@ def _field_claims(record: dict, prefix: str, span_for) -> tuple[list[Claim], lis
     return claims, problems
 
 
+# Front matter fences: YAML between "---" lines (Jekyll, most generators), TOML between "+++" lines (Hugo)
+_FENCES = {"---": "YAML", "+++": "TOML"}
+
+
+def _front_matter(raw: str, language: str):
+    """The front matter's mapping; raises ValueError with the parser's first line of complaint."""
+    if language == "TOML":
+        try:
+            return tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(str(exc).splitlines()[0]) from None
+    try:
+        return yaml.load(raw, Loader=_FrontMatterLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(str(exc).splitlines()[0]) from None
+
+
 def read_markdown(doc_id: str, path: str, text: str) -> Document:
-    """Markdown with optional YAML front matter (`date`, `updated`/`lastmod`, `lang`, `title`)."""
-    if not text.startswith("---"):
+    """Markdown with optional front matter (`date`, `updated`/`lastmod`, `lang`, `title`): YAML between
+    '---' lines or TOML between '+++' lines."""
+    fence = text[:3]
+    if fence not in _FENCES:
         return read_text(doc_id, path, text, "md")
-    end = text.find("\n---", 3)
+    language = _FENCES[fence]
+    end = text.find("\n" + fence, 3)
     if end < 0:
         doc = read_text(doc_id, path, text, "md")
-        return _with_problem(doc, Problem(ProblemCode.IN002, "Front matter opens with '---' but never closes; read as plain text."))
+        return _with_problem(doc, Problem(ProblemCode.IN002, f"Front matter opens with '{fence}' but never closes; read as plain text."))
     close = text.find("\n", end + 4)
     body_start = len(text) if close < 0 else close + 1
-    raw = text[3:end]
     try:
-        meta = yaml.load(raw, Loader=_FrontMatterLoader) or {}
-    except yaml.YAMLError as exc:
+        meta = _front_matter(text[3:end], language)
+    except ValueError as exc:
         doc = read_text(doc_id, path, text, "md")
-        return _with_problem(doc, Problem(ProblemCode.IN002, f"Front matter is not valid YAML ({str(exc).splitlines()[0]}); read as plain text."))
+        return _with_problem(doc, Problem(ProblemCode.IN002, f"Front matter is not valid {language} ({exc}); read as plain text."))
     if not isinstance(meta, dict):
         doc = read_text(doc_id, path, text, "md")
         return _with_problem(doc, Problem(ProblemCode.IN002, "Front matter is not a mapping of keys to values; read as plain text."))
 
     def span_for(field, value):
-        i = text.find(f"{field}:", 0, end)
-        if i < 0:
+        # `date: ...` in YAML, `date = ...` in TOML, at a line's start
+        m = re.compile(rf"^[ \t]*[\"']?{re.escape(field)}[\"']?[ \t]*[:=]", re.M).search(text, 0, end)
+        if m is None:
             return Span(0, 0, f"{field}: {value}")
-        j = text.find("\n", i)
-        return Span(i, j, text[i:j])
+        j = text.find("\n", m.start())
+        return Span(m.start(), j, text[m.start():j])
 
     claims, problems = _field_claims(meta, "frontmatter", span_for)
     lang = _language(meta)
