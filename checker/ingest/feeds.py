@@ -158,7 +158,12 @@ def _html_text(el) -> str:
     shows, one paragraph per block element."""
     if len(el):  # Atom's type="xhtml": the markup is the element's children
         return _paragraphs(_walk_blocks(el))
-    raw = el.text or ""
+    return fragment_text(el.text or "")
+
+
+def fragment_text(raw: str) -> str:
+    """The text a browser shows of a fragment of HTML, one paragraph per block element; text without markup
+    or entities, its words as they are."""
     if "<" not in raw and "&" not in raw:  # no markup and no entity left to decode
         return " ".join(raw.split())
     import lxml.html
