@@ -99,6 +99,42 @@ def test_a_news_please_record_is_read_by_its_own_fields():
     assert not any("2021" in c.value.iso() for c in doc.claims)
 
 
+def test_a_wordpress_rest_post_is_read_as_its_rendered_text():
+    # WordPress's REST API (/wp-json/wp/v2/posts) gives title and content as {"rendered": HTML}
+    post = {"id": 881, "date": "2021-04-06T09:15:00", "modified": "2021-04-08T17:02:11", "slug": "levee-money",
+            "title": {"rendered": "Levee money arrives &#8211; at last"},
+            "content": {"rendered": "<p>The county&#8217;s levee grant was paid on Tuesday.</p>\n"
+                                    "<p>Work starts in <strong>May</strong>.</p>", "protected": False},
+            "excerpt": {"rendered": "<p>Paid.</p>"}}
+    for data, doc_id in ((json.dumps(post), "wp.json"), (json.dumps([post, dict(post, id=882)]), "wp.json#881")):
+        doc = next(read_one("wp.json", data.encode()))
+        assert doc.doc_id == doc_id and doc.title == "Levee money arrives – at last"
+        assert doc.text == ("Levee money arrives – at last\n\nThe county’s levee grant was paid on Tuesday.\n\n"
+                            "Work starts in May.")
+        kinds = {(c.kind.value, c.value.iso(), c.source) for c in doc.claims}
+        assert {("published", "2021-04-06", "json:date"), ("updated", "2021-04-08", "json:modified")} <= kinds
+
+
+def test_wrappers_within_wrappers_are_read():
+    # Strapi's `data.attributes`, Contentful's `fields`, a `content` object holding the body
+    for rec, source in (({"data": {"id": 7, "attributes": {"title": "T", "publishedAt": "2022-02-01T10:00:00.000Z",
+                                                          "body": "The board met."}}}, "json:publishedAt"),
+                        ({"sys": {"id": "x"}, "fields": {"headline": "T", "body": "The board met.", "date": "2022-02-01"}},
+                         "json:date"),
+                        ({"meta": {"pubDate": "Tue, 01 Feb 2022 10:00:00 GMT"}, "content": {"body": "The board met."}},
+                         "json:pubDate")):
+        doc = next(read_one("r.json", json.dumps(rec).encode()))
+        assert doc.readable and "The board met." in doc.text, rec
+        c = declared_claim(doc.claims)
+        assert (c.value.iso(), c.source) == ("2022-02-01", source)
+
+
+def test_a_plain_text_field_is_kept_as_written():
+    rec = {"date": "2022-02-01", "body": "AT&T and the <company> said 3 < 4 on Tuesday."}
+    doc = next(read_one("r.json", json.dumps(rec).encode()))
+    assert doc.text == rec["body"]
+
+
 def test_a_spanish_export_is_read_by_its_own_fields():
     rec = {"id": "n1", "titulo": "Reunión en Palacio", "fecha": "4 de marzo de 2014", "idioma": "es",
            "texto": "El presidente encabezó este martes la ceremonia."}

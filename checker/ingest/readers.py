@@ -271,19 +271,40 @@ def _with_problem(doc: Document, problem: Problem) -> Document:
 
 
 # Objects a dump wraps a story's fields in (an Elasticsearch hit's `_source`, an API's `data` or
-# `attributes`, a `metadata` block of dates): their fields count where the record's own do not say
-NESTED_FIELDS = ("_source", "data", "attributes", "document", "doc", "article", "item", "metadata", "meta")
+# `attributes`, Strapi's `data.attributes`, Contentful's `fields`, a `metadata` block of dates): their fields
+# count where the record's own do not say
+NESTED_FIELDS = ("_source", "data", "attributes", "fields", "document", "doc", "article", "post", "story", "item",
+                 "content", "metadata", "meta")
+NESTED_DEPTH = 3  # wrappers within wrappers, at most
 
 
-def _flattened(record: dict) -> dict:
+def _flattened(record: dict, depth: int = NESTED_DEPTH) -> dict:
     """The record's fields, and under them those of the objects it wraps (NESTED_FIELDS, the first named
-    first): the record's own field wins where both have one."""
+    first, and theirs in turn): the record's own field wins where both have one. A field that WordPress's
+    REST API gives as `{"rendered": "..."}` (title, content, excerpt) is its rendered string."""
     view: dict = {}
-    for key in reversed(NESTED_FIELDS):
-        if isinstance(record.get(key), dict):
-            view.update(record[key])
-    view.update(record)
+    if depth > 0:
+        for key in reversed(NESTED_FIELDS):
+            if isinstance(record.get(key), dict) and not isinstance(record[key].get("rendered"), str):
+                view.update(_flattened(record[key], depth - 1))
+    view.update({k: v["rendered"] if isinstance(v, dict) and isinstance(v.get("rendered"), str) else v
+                 for k, v in record.items()})
     return view
+
+
+# a field's text written in HTML, as CMS exports and APIs give a story's body: a tag of a block or of inline
+# text, or an entity
+_MARKUP = re.compile(r"</?(?:p|br|div|span|a|em|strong|b|i|u|h[1-6]|ul|ol|li|blockquote|figure|figcaption|img|"
+                     r"table|tr|td|section|article)\b[^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
+
+
+def _field_text(value: str) -> str:
+    """A text field's text: as written, or the text a browser shows where it is HTML."""
+    if not _MARKUP.search(value):
+        return value
+    from checker.ingest.feeds import fragment_text
+
+    return fragment_text(value)
 
 
 def read_record(doc_id: str, path: str, record: Any, fmt: str, prefix: Optional[str] = None) -> Document:
@@ -298,8 +319,8 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str, prefix: Optional[
                           f"The JSON object has no text field ({', '.join(TEXT_FIELDS[:3])}, ...); nothing to check.")
     title = next((record[f] for f in TITLE_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
     # JSON escapes (\u200b) survive decoding: invisible characters are taken out of fields here too
-    body = strip_invisible(body)[0]
-    title = strip_invisible(title)[0] if title else None
+    body = strip_invisible(_field_text(body))[0]
+    title = strip_invisible(_field_text(title))[0] if title else None
     text = f"{title}\n\n{body}" if title else body
     body_start = len(title) + 2 if title else 0
 
