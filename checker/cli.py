@@ -5,6 +5,8 @@ configuration error.
 """
 from __future__ import annotations
 
+import collections
+
 import gc
 import os
 import sys
@@ -118,6 +120,12 @@ def audit(
         typer.echo(f"checker: note: {len(tables)} table(s) in the folders passed over ({', '.join(tables[:3])}"
                    f"{', ...' if len(tables) > 3 else ''}): name a .csv or .tsv to read it as a table of stories, "
                    f"one row each", err=True)
+    others = [f for f in skipped if f not in tables]
+    if others and found:
+        kinds = collections.Counter(Path(f).suffix.lower() or "no suffix" for f in others)
+        typer.echo(f"checker: note: {len(others)} other file(s) in the folders passed over, of no document type "
+                   f"({', '.join(f'{k} {n}' for k, n in kinds.most_common(5))}{', ...' if len(kinds) > 5 else ''}): "
+                   f"name a file to read it as text", err=True)
     progress = Progress(len(found))  # the engine reads these files, and nothing the excludes or .gitignore leave out
     if out is not None:
         docs, finds, timelines, counts, to_stdout = _audit_to_folder(o, found, settings, outputs, stdin_format, progress)

@@ -96,3 +96,17 @@ def test_only_the_commands_own_process_freezes_its_start_up(tmp_path):
                           "--reference-date", REFERENCE_DATE.isoformat(), "--no-cache"],
                          capture_output=True, text=True, cwd=ROOT)
     assert own.returncode == 0 and own.stdout.rstrip().endswith("frozen: True"), own.stderr
+
+
+def test_files_a_folder_walk_passes_over_are_counted(tmp_path):
+    # a folder's images and data files are no stories, but passing them over says so: nothing unsaid
+    (tmp_path / "post.md").write_text(GOOD)
+    for name in ("a.png", "b.png", "notes.yaml", "list.csv"):
+        (tmp_path / name).write_text("x")
+    r = run("audit", str(tmp_path), "--reference-date", REFERENCE_DATE.isoformat(), "--no-cache")
+    assert r.returncode == 0, r.stderr
+    assert "3 other file(s) in the folders passed over, of no document type (.png 2, .yaml 1)" in r.stderr
+    assert "1 table(s) in the folders passed over" in r.stderr
+    for name in ("a.png", "b.png", "notes.yaml"):
+        (tmp_path / name).unlink()
+    assert "other file(s)" not in run("audit", str(tmp_path), "--reference-date", REFERENCE_DATE.isoformat()).stderr
