@@ -41,6 +41,40 @@ def test_opening_and_dateline():
     assert declared("WASHINGTON, May 4, 2016 - The senator said.\n") == ("2016-05-04", "dateline")
 
 
+@pytest.mark.parametrize("first,source", [
+    ("By Dana Whitfield | April 7, 2021", "byline"),
+    ("Por Lucía Arreola · 7 de abril de 2021", "byline"),
+    ("April 7, 2021 | 10:04 AM", "dateline"),
+    ("Wednesday 7 April 2021 10.04 BST", "dateline"),
+    ("7 de abril de 2021 | 18:30", "dateline"),
+    ("FOR IMMEDIATE RELEASE: April 7, 2021", "dateline"),
+    ("Ciudad de México, a 7 de abril de 2021.", "dateline"),
+    ("CIUDAD DE MÉXICO.- 7 de abril de 2021", "dateline"),
+    ("Toluca, Méx., miércoles 7 de abril de 2021", "dateline"),
+])
+def test_date_lines_that_open_a_text(first, source):
+    # bylines with the date, a date line with its time, a release line, and datelines as Mexican offices
+    # write them ("a", ".-", a weekday before the date)
+    body = ("El comité estatal revisó el presupuesto de obras." if " de " in first else
+            "The county board reviewed the roads budget.")
+    assert declared(f"{first}\n\n{body}\n") == ("2021-04-07", source)
+
+
+@pytest.mark.parametrize("first", [
+    "HEART OF THE VALLEY — April 7, 2021",  # a dash alone: a quoted post's head in a page, no dateline
+    "By the numbers | 2021",  # no day
+    "April 7, 2021 budget hearing moved to Friday",  # a date that opens a sentence, not a date line
+])
+def test_lines_that_only_look_like_date_lines(first):
+    assert declared(f"{first}\n\nThe county board reviewed the roads budget.\n") is None
+
+
+def test_a_weekday_in_a_dateline_is_kept_for_the_weekday_check():
+    doc = next(read_one("d.txt", "Ciudad de México, lunes 7 de abril de 2021.\n\nEl comité sesionó.\n".encode()))
+    c = declared_claim(doc.claims)
+    assert (c.value.iso(), c.weekday, c.weekday_span.text) == ("2021-04-07", 0, "lunes")
+
+
 def test_month_header_refined_by_a_date_line():
     text = " date 2025-03 Llamada\n\nMarzo 26, 2025\n\nOaxaca, 26 de marzo. Hoy el canciller habló.\n"
     assert declared(text) == ("2025-03-26", "header:Date+dateline")

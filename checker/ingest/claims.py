@@ -48,8 +48,24 @@ _COPYRIGHT_RE = re.compile(
     re.I,
 )
 _OPENING_RE = re.compile(r"(?:On|El|Este|This)\s{1,3}", re.I)
-# "WASHINGTON, March 4 -", "Oaxaca de Juárez, 26 de marzo." : a capitalised place, a comma, a date.
-_DATELINE_RE = re.compile(r"(?P<place>[A-ZÁÉÍÓÚÑ][\w.ÁÉÍÓÚÑáéíóúñ' ]{1,40}(?:,[ \t]{0,3}[A-Z][\w.]{1,15})?),[ \t]{1,3}")
+# "WASHINGTON, March 4 -", "Oaxaca de Juárez, 26 de marzo.", and as Mexican offices write them, "Ciudad de
+# México, a 3 de marzo de 2020" and "CIUDAD DE MÉXICO.- 3 de marzo": a capitalised place, a comma (with
+# Spanish's "a") or ".-", a date (a weekday may stand before it: "Ciudad de México, martes 3 de marzo"). A
+# dash alone is no dateline's: "HEART OF EMPIRE — August 13, 2015" heads a quoted post in a page, and
+# "Washington, DC – May 8, 2013" opens a release whose header dates it, its date read as the text's own.
+_DATELINE_RE = re.compile(r"(?P<place>[A-ZÁÉÍÓÚÑ][\w.ÁÉÍÓÚÑáéíóúñ' ]{1,40}(?:,[ \t]{0,3}[A-Z][\w.]{1,15})?)"
+                          r"(?:,[ \t]{1,3}(?:a[ \t]{1,3})?|(?<=\.)-[ \t]{0,3})")
+# A press release's own release line: "FOR IMMEDIATE RELEASE: March 3, 2020" (the day its author released it,
+# a dateline's kin, where a site's "Published" header is the publisher's claim).
+_RELEASE_RE = re.compile(r"(?:for[ \t]+immediate[ \t]+release|para[ \t]+(?:su[ \t]+)?publicaci[oó]n[ \t]+inmediata)"
+                         r"[ \t]*[:|\-–—.,]?[ \t]*", re.I)
+# A byline with the date: "By Jane Doe | March 3, 2020", "Por Juan Pérez · 3 de marzo de 2020".
+_BYLINE_RE = re.compile(r"(?:By|Por)[ \t]+[^|•·—–\n]{2,80}?[ \t]*[|•·—–][ \t]*", re.I)
+# What may follow the date on a line that is only a date: a time of day and its zone, separators, a byline
+# ("March 3, 2020 | 10:04 AM", "3 March 2020 10.04 GMT", "3 de marzo de 2020 | 10:04", "May 4, 2016 | By X").
+_DATE_LINE_TAIL = re.compile(r"[ \t|·•,.*_\-–—]*(?:(?:at|a las)[ \t]+)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*"
+                             r"(?:[ap]\.?[ \t]?m\.?)?(?:[ \t]*\(?[A-Z]{2,5}\)?)?)?[ \t|·•.*_\-–—]*"
+                             r"(?:(?<=[|·•])[ \t]*(?:By|Por)[ \t].*)?", re.I)
 
 
 def _claim_from_value(kind: ClaimKind, source: str, text: str, vstart: int, value: str, day_first: bool) -> Optional[Claim]:
@@ -134,12 +150,30 @@ def opening_claims(text: str, start: int, day_first: bool = False, max_lines: in
         if seen > max_lines:
             break
         lead = pos + (len(line) - len(line.lstrip(" \t*_#>")))
-        # a line that is only a date
-        got = match_date(line, lead - pos, day_first=day_first)
-        if got and not line[got[1]:].strip(" \t.*_-–—"):
+        # a line that is only a date, a weekday before it and a time after it as may be
+        weekday, wspan, at = _weekday_at(line, lead - pos)
+        got = match_date(line, at, day_first=day_first)
+        if got and (not line[got[1]:].strip(" \t.*_-–—") or (got[0].day is not None and _DATE_LINE_TAIL.fullmatch(line, got[1]))):
             date, end = got
-            out.append(Claim(ClaimKind.DATELINE, date, "dateline", Span(lead, pos + end, text[lead:pos + end])))
+            out.append(Claim(ClaimKind.DATELINE, date, "dateline", Span(lead, pos + end, text[lead:pos + end]), weekday,
+                             _span(text, pos, wspan)))
             continue
+        m = _RELEASE_RE.match(line, lead - pos)
+        if m:
+            weekday, wspan, at = _weekday_at(line, m.end())
+            got = match_date(line, at, day_first=day_first)
+            if got and got[0].day is not None and _DATE_LINE_TAIL.fullmatch(line, got[1]):
+                out.append(Claim(ClaimKind.DATELINE, got[0], "dateline", Span(lead, pos + got[1], text[lead:pos + got[1]]),
+                                 weekday, _span(text, pos, wspan)))
+                continue
+        m = _BYLINE_RE.match(line, lead - pos)
+        if m:
+            weekday, wspan, at = _weekday_at(line, m.end())
+            got = match_date(line, at, day_first=day_first)
+            if got and got[0].day is not None and _DATE_LINE_TAIL.fullmatch(line, got[1]):
+                out.append(Claim(ClaimKind.DATELINE, got[0], "byline", Span(lead, pos + got[1], text[lead:pos + got[1]]),
+                                 weekday, _span(text, pos, wspan)))
+                continue
         m = _OPENING_RE.match(line, lead - pos)
         if m:
             rest, weekday, _ = split_weekday(line)
@@ -149,10 +183,28 @@ def opening_claims(text: str, start: int, day_first: bool = False, max_lines: in
                 continue
         m = _DATELINE_RE.match(line, lead - pos)
         if m:
-            got = match_date(line, m.end(), day_first=day_first)
+            weekday, wspan, at = _weekday_at(line, m.end())
+            got = match_date(line, at, day_first=day_first)
             if got and got[0].day is not None:
-                out.append(Claim(ClaimKind.DATELINE, got[0], "dateline", Span(lead, pos + got[1], text[lead:pos + got[1]])))
+                out.append(Claim(ClaimKind.DATELINE, got[0], "dateline", Span(lead, pos + got[1], text[lead:pos + got[1]]),
+                                 weekday, _span(text, pos, wspan)))
     return out
+
+
+def _weekday_at(line: str, i: int) -> tuple[Optional[int], Optional[tuple[int, int]], int]:
+    """A weekday name written at line[i] ("Tuesday, 3 March", "martes 3 de marzo"): the weekday, where it
+    stands in the line and where what follows it begins; (None, None, i) where no weekday stands there."""
+    _, weekday, wspan = split_weekday(line[i:i + 16])
+    if weekday is None or wspan[0] != 0:
+        return None, None, i
+    j = i + wspan[1]
+    while j < len(line) and line[j] in " \t,":
+        j += 1
+    return weekday, (i, i + wspan[1]), j
+
+
+def _span(text: str, pos: int, where: Optional[tuple[int, int]]) -> Optional[Span]:
+    return Span(pos + where[0], pos + where[1], text[pos + where[0]:pos + where[1]]) if where else None
 
 
 _TRUST = {ClaimKind.PUBLISHED: 0, ClaimKind.UPDATED: 1, ClaimKind.DATELINE: 2}
