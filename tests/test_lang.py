@@ -192,6 +192,9 @@ def test_sentences_end_at_a_stop_glued_to_a_quote_but_not_at_a_bills_number():
     assert [text[a:b] for a, b in sentences(text)] == [
         "It was signed by President Bush in May 2008.", '"The valley is lovely," he said.',
         "H.R. 2739 and S. 12 passed.", "Rule No. 5 applies.", "It ended in 2009.", "2010 was calmer."]
+    # one quotation's close glued to the next one's opening: two sentences
+    glued = "“It did not pass.”“President Obama will veto the bill,” she said."
+    assert [glued[a:b] for a, b in sentences(glued)] == ["“It did not pass.”", "“President Obama will veto the bill,” she said."]
     # a reference list's entries are sentences of their own
     notes = "The bill passed, he said. [6] Budget Office, Letter to Senator Conrad, January 28, 2009. [7] Id."
     assert [notes[a:b] for a, b in sentences(notes)] == [

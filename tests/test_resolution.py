@@ -177,6 +177,9 @@ CASES = [
     # a quotation glued to the word before it, as text copied from web pages has it
     ("He issued these remarks:“President Obama spoke well tonight.”", "2014-01-28", "President Obama",
      {"us.president"}),
+    # one quotation's close glued to the next one's opening, as scraped paragraphs run together
+    ("“We cut spending.”“President Obama and Senate Democrats will not,” she said.", "2013-10-02", "President Obama",
+     {"us.president"}),
     ("El vocero dijo:«El presidente Andrés Manuel López Obrador firmó hoy.»", "2020-03-01",
      "presidente Andrés Manuel López Obrador", {"mx.president"}),
     ("Prime Minister Fumio Kishida visited Kyiv.", "2023-03-21", "Prime Minister Fumio Kishida", {"jp.prime_minister"}),

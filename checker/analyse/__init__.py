@@ -69,8 +69,9 @@ def _lean_lexemes(vocab) -> None:
 # `dijo:«El presidente ...`. spaCy splits a quote off a chunk's ends only, so the title and the first word
 # of the quotation stayed inside one token and no matcher saw them.
 # A sentence's full stop glued to the next one's opening quote (`in May 2008."The valley ...`) is split off
-# the word before it too, or the year is `2008.` and no date.
-_GLUED_QUOTES = (r"(?<=\w):(?=[“”«»\"])", r"(?<=[\w:;,.!?])[“”«»\"](?=\w)", r"(?<=\w)[.!?](?=[“”«»\"]\w)")
+# the word before it too, or the year is `2008.` and no date; and one quotation's close glued to the next
+# one's opening (`... red tape.”“President Bush and ...`, scraped paragraphs run together).
+_GLUED_QUOTES = (r"(?<=\w):(?=[“”«»\"])", r"(?<=[\w:;,.!?”»])[“”«»\"](?=\w)", r"(?<=\w)[.!?](?=[“”«»\"]\w)")
 # "ex-" glued to a title, which the Spanish tokenizer keeps as one word ("ex-secretario", "ex-gobernadora"): split
 # as English splits "ex-Secretary", so the title is seen and "ex" read as "former"
 _EX_PREFIX = (r"(?<=\b[eE][xX])-(?=\w)",)
@@ -269,7 +270,8 @@ class _Paragraph:
 # list's bullet between); a line break;
 # and a full stop glued
 # to the next sentence's opening quote ('signed in May 2008."The valley ...'), as scraped text often has it
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[¿¡*•·]*\s?[A-ZÁÉÍÓÚÑ0-9])|\n+|(?<=[.!?])(?=[\"“][A-ZÁÉÍÓÚÑ])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[¿¡*•·]*\s?[A-ZÁÉÍÓÚÑ0-9])|\n+|(?<=[.!?])(?=[\"“][A-ZÁÉÍÓÚÑ])"
+                           r"|(?<=[.!?,][”’])(?=[“‘][A-ZÁÉÍÓÚÑ])")
 
 
 # an abbreviation before a number is no sentence's end: "H.R. 2739", "S. 1234", "No. 5", "Sec. 3"
