@@ -300,3 +300,20 @@ def test_a_one_line_spanish_post_is_read_in_spanish(check_text):
 ])
 def test_a_participle_after_is_or_are_is_present(sentence, phrase, tense):
     assert _tense_of(sentence, phrase, "en") is tense
+
+
+@pytest.mark.parametrize("sentence, phrase, tense", [
+    # a contraction carries the tense of the word it stands for, with either apostrophe
+    ("The vote failed because Governor Lamas doesn't support the levy.", "Governor Lamas", Tense.PRESENT),
+    ("The vote failed because Governor Lamas doesn’t support the levy.", "Governor Lamas", Tense.PRESENT),
+    ("Governor Lamas didn't sign the levy last spring.", "Governor Lamas", Tense.PAST),
+    ("Governor Lamas won’t sign the levy.", "Governor Lamas", Tense.FUTURE),
+    ("It's clear Governor Lamas wants the levy.", "Governor Lamas", Tense.PRESENT),
+    # a name's "'s" is a possessive, no "is"
+    ("Governor Lamas's levy, the county's roads and the city's parks.", "Governor Lamas", Tense.UNKNOWN),
+    # "a plan to" is a noun's, no future: the verb after the name decides
+    ("Governor Lamas doesn't back a plan to cut the levy.", "Governor Lamas", Tense.PRESENT),
+    ("Governor Lamas plans to cut the levy.", "Governor Lamas", Tense.FUTURE),
+])
+def test_contractions_carry_the_tense_of_their_words(sentence, phrase, tense):
+    assert _tense_of(sentence, phrase, "en") is tense

@@ -33,9 +33,23 @@ def _endings(past: str, future: str) -> tuple[re.Pattern | None, re.Pattern | No
     return (re.compile(past) if past else None), (re.compile(future) if future else None)
 
 
+def _expanded(w: str, pack: languages.Language) -> str:
+    """A contracted word as the word whose tense it carries ("doesn't" -> "does", "won't" -> "will", "we'll"
+    -> "will", "it's" -> "is"; "Obama's" stays itself); any other word as it is."""
+    if "'" not in w:
+        return w
+    for ending, word in pack.contractions.items():
+        if w.endswith(ending) and len(w) > len(ending):
+            base = w[:-len(ending)]
+            return word or pack.contracted_bases.get(base, base)
+    if w.endswith("'s") and w[:-2] in pack.contracted_is:
+        return "is"
+    return w
+
+
 def _classify(word: str, pack: languages.Language, past: re.Pattern | None, future: re.Pattern | None) -> Tense | None:
     """`past`, `future`: the pack's verb endings (`_endings`)."""
-    w = word.lower()
+    w = _expanded(word.lower(), pack)
     markers = pack.tense_markers
     for tense in (Tense.FUTURE, Tense.PAST, Tense.PRESENT):
         if w in markers[tense]:
@@ -47,7 +61,7 @@ def _classify(word: str, pack: languages.Language, past: re.Pattern | None, futu
     return None
 
 
-_TOKEN = re.compile(r"[\w']+", re.UNICODE)
+_TOKEN = re.compile(r"[\w'’]+", re.UNICODE)
 
 
 @lru_cache(maxsize=16)
@@ -66,7 +80,7 @@ def _markers(sentence: str, lang: str) -> tuple[tuple[int, int, Tense, bool], ..
     past, future = _endings(pack.past_ending, pack.future_ending)
     words: list[str] = []
     for m in _TOKEN.finditer(sentence):
-        word = m.group(0)
+        word = m.group(0).replace("’", "'")  # "doesn’t" as "doesn't"
         before = words[-3:]
         words.append(word.lower())
         if word == "May" and (m.start() > 0 or sentence[m.end():m.end() + 2].strip()[:1].isdigit()):

@@ -9,7 +9,7 @@ later, by a test or a plug-in, takes part at once and leaves nothing behind when
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Optional
 
@@ -83,6 +83,12 @@ class Language:
     acting_after: tuple[str, ...] = ()
     # after the title, words that leave it the title in office it is: "el presidente saliente" (outgoing)
     plain_after: frozenset[str] = frozenset()
+    # contracted words, as the tense markers read them: an ending and the word it stands for ("n't": the
+    # word before it, "doesn't" -> "does"; "'ll" -> "will"), bases that change ("wo" of "won't" -> "will"),
+    # and the words whose "'s" is "is" (a name's "'s" is a possessive)
+    contractions: Mapping[str, str] = field(default_factory=dict)
+    contracted_bases: Mapping[str, str] = field(default_factory=dict)
+    contracted_is: frozenset[str] = frozenset()
     # qualifiers above that are also words of time ("this past weekend Congressman X", "late yesterday
     # President X"): they qualify a title right before it, or across one capitalised word ("the late Chicago
     # Mayor"), never across a lower-case one
@@ -126,7 +132,7 @@ class Language:
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
                           "reporting_verbs", "former_after", "acting_after", "plain_after",
-                          "time_qualifiers"})
+                          "time_qualifiers", "contractions", "contracted_bases", "contracted_is"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

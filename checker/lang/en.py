@@ -46,7 +46,9 @@ PACK = Language(
                                   "remains", "serves", "announces", "announced", "urges", "urged", "calls", "believes",
                                   "wants", "needs", "does", "do", "can", "must", "should", "would", "could", "may"}),
     },
-    future_phrases=r"\b(?:going to|set to|scheduled to|expected to|plans? to|planning to|to be held|next (?:week|month|year))\b",
+    # "plans to" (a verb), not "a plan to" (a noun: "behind a plan to cut spending")
+    future_phrases=r"\b(?:going to|set to|scheduled to|expected to|(?<!\ba )(?<!\bthe )plans? to|planning to|to be held|"
+                   r"next (?:week|month|year))\b",
     # "-ed" after a lower-case first letter: a capitalised "-ed" word is a name or a sentence's first word
     past_ending=r"^[a-z](?i:[a-z]{2,}ed)$",
     not_past=frozenset({"need", "indeed", "united", "red", "bed", "speed", "feed", "seed", "proceed", "succeed",
@@ -64,6 +66,9 @@ PACK = Language(
     former=frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "past"}),
     former_after=frozenset({"emeritus", "emerita"}),
     time_qualifiers=frozenset({"past", "late"}),
+    contractions={"n't": "", "'ll": "will", "'re": "are", "'m": "am", "'ve": "have"},
+    contracted_bases={"wo": "will", "ca": "can", "sha": "shall", "ai": "is"},
+    contracted_is=frozenset({"he", "she", "it", "that", "there", "here", "what", "who", "where"}),
     then=frozenset({"then"}),
     late=frozenset({"late"}),
     acting=frozenset({"acting", "interim"}),
