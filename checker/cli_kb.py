@@ -134,7 +134,8 @@ def kb_show(person: str = typer.Argument(..., help="A name, alias, surname, pers
         _fail(f"nobody called {person!r} in the knowledge base")
     for pid in ids:
         p = base.person(pid)
-        extra = ", ".join(x for x in (f"born {p.born}" if p.born else "", p.qid) if x)
+        extra = ", ".join(x for x in (f"born {p.born}" if p.born else "", f"died {p.died}" if p.died else "",
+                                      {"f": "woman", "m": "man"}.get(p.gender, ""), p.qid) if x)
         typer.echo(f"{p.name} [{pid}]{'  ' + extra if extra else ''}")
         typer.echo(f"  aliases: {', '.join(p.aliases) or '-'}; surnames: {', '.join(p.surnames) or '-'}")
         for t in base.tenures_of(pid):

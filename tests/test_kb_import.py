@@ -176,6 +176,8 @@ def test_validate_list_show_export(tmp_path):
     assert invoke("list", "--country", "QQ").exit_code == 2
     r = invoke("show", "Sheinbaum")
     assert "President of Mexico [MX]: 2024-10-01..in office  <bundled>" in r.output
+    assert "born 1962-06-24, woman" in r.output
+    assert "born 1922, died 1987-11-25, man" in invoke("show", "Harold Washington").output  # died in office
     out = tmp_path / "export"
     assert invoke("export", "--format", "csv", "--out", str(out)).exit_code == 0
     assert kb.validate_tables(out)["tenures"].shape[0] == kb.load(layers=False).stats()["tenures"]
