@@ -15,6 +15,7 @@ ledger of items, cells and ratios is what `checker explain-date` prints and what
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import math
@@ -103,6 +104,20 @@ languages.on_change(_rebuild)
 # -- items ---------------------------------------------------------------------------------------------------
 
 
+# the last document's time expressions in the order of their starts, for `_times_within`: each mention asks
+# for its sentence's, and a long text has thousands of both
+_TIMES_INDEX: list = [None, [], []]
+
+
+def _times_within(times, start: int, end: int) -> list:
+    """The time expressions that start within [start, end) (a sentence), by a search of their starts."""
+    if _TIMES_INDEX[0] is not times:
+        ordered = sorted(times, key=lambda t: t.span.start)
+        _TIMES_INDEX[:] = [times, [t.span.start for t in ordered], ordered]
+    _, starts, ordered = _TIMES_INDEX
+    return ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
 def anchored_in_past(m: Mention, tenures, times) -> bool:
     """Told in the past beside a date inside the person's term ("President Kennedy's 1961 address"), or
     "thirty years ago": the mention looks back at that time."""
@@ -110,8 +125,8 @@ def anchored_in_past(m: Mention, tenures, times) -> bool:
         return False
     if _YEARS_AGO.search(m.sentence.text):
         return True
-    for t in times:
-        if t.value is None or not t.year_explicit or not (m.sentence.start <= t.span.start < m.sentence.end):
+    for t in _times_within(times, m.sentence.start, m.sentence.end):
+        if t.value is None or not t.year_explicit:
             continue
         if any(tn.start <= t.value.last_day and (tn.end is None or t.value.first_day <= tn.end) for tn in tenures):
             return True

@@ -163,6 +163,7 @@ def infer(doc: AnalysedDocument, kb: KnowledgeBase) -> AnalysedDocument:
     window = None
     if stretch is not None:
         start, end = stretch
-        support = tuple(c for c in constraints if c.allows(start) and c.allows(end))
-        window = Window(start, end, support, tuple(c for c in constraints if c not in support))
+        held = [c.allows(start) and c.allows(end) for c in constraints]  # one pass: no search of a long tuple
+        window = Window(start, end, tuple(c for c, h in zip(constraints, held) if h),
+                        tuple(c for c, h in zip(constraints, held) if not h))
     return replace(doc, constraints=tuple(constraints), window=window, evidence=items)

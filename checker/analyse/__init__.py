@@ -4,6 +4,8 @@ built from the knowledge base; one `Analyser` is built per process and reused fo
 """
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import re
 import time
@@ -218,13 +220,16 @@ class _Paragraph:
     def __init__(self, text: str, offset: int, lang: str, metadata_spans):
         self.text, self.offset, self.lang, self.meta = text, offset, lang, metadata_spans
         self._sentences: list[tuple[int, int]] = []
+        self._starts: list[int] = []
 
     def sentence_of(self, char: int) -> tuple[int, int]:
         if not self._sentences:
             self._sentences.extend(sentences(self.text))
-        for a, b in self._sentences:
-            if a <= char < b:
-                return a, b
+            self._starts = [a for a, _ in self._sentences]
+        # the last sentence starting at or before `char` (they are in order and do not overlap)
+        k = bisect.bisect_right(self._starts, char) - 1
+        if k >= 0 and self._sentences[k][0] <= char < self._sentences[k][1]:
+            return self._sentences[k]
         return 0, len(self.text)
 
     def span(self, a: int, b: int) -> Span:
@@ -328,7 +333,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for paragraphs that hold a mention or a date."""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.end() < len(text) and text[m.end()].isdigit() and _BEFORE_NUMBER.search(text, 0, m.start()):
+        if m.end() < len(text) and text[m.end()].isdigit() and _BEFORE_NUMBER.search(text, max(0, m.start() - 12), m.start()):
             continue
         if m.end() < len(text) and text[m.end()].isupper() and m.group().strip(" \t") == "":
             before = text[max(0, m.start() - 16):m.start()]  # the words just before: no scan of the whole text
