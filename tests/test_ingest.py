@@ -163,6 +163,30 @@ def test_wrappers_within_wrappers_are_read():
         assert (c.value.iso(), c.source) == ("2022-02-01", source)
 
 
+def test_news_api_answers_are_read_record_by_record():
+    # the Guardian's content API (response.results, webTitle, webPublicationDate, fields.bodyText) and the New
+    # York Times' article search (response.docs, headline.main, pub_date, lead_paragraph), as saved from them
+    guardian = {"response": {"status": "ok", "results": [
+        {"id": "uk/2019/mar/05/ferry", "webPublicationDate": "2019-03-05T14:30:00Z", "webTitle": "Ferry line reopens",
+         "webUrl": "https://example.org/uk/2019/mar/05/ferry", "fields": {"bodyText": "The ferry line reopened on Tuesday."}},
+        {"id": "uk/2019/mar/06/ferry", "webPublicationDate": "2019-03-06T09:00:00Z", "webTitle": "Ferry fares",
+         "fields": {"bodyText": "Fares rose on Wednesday."}}]}}
+    docs = list(read_one("g.json", json.dumps(guardian).encode()))
+    assert [d.doc_id for d in docs] == ["g.json#uk/2019/mar/05/ferry", "g.json#uk/2019/mar/06/ferry"]
+    assert docs[0].text == "Ferry line reopens\n\nThe ferry line reopened on Tuesday."
+    assert docs[0].url == "https://example.org/uk/2019/mar/05/ferry"
+    c = declared_claim(docs[0].claims)
+    assert (c.value.iso(), c.source) == ("2019-03-05", "json:webPublicationDate")
+    nyt = {"status": "OK", "response": {"docs": [
+        {"_id": "nyt://article/9", "headline": {"main": "Ferry Line Reopens", "kicker": None},
+         "abstract": "A summary.", "lead_paragraph": "The ferry line reopened on Tuesday.",
+         "pub_date": "2019-03-05T05:00:00+0000"}]}}
+    doc = next(read_one("n.json", json.dumps(nyt).encode()))
+    assert doc.doc_id == "n.json#nyt://article/9" and doc.text == "Ferry Line Reopens\n\nThe ferry line reopened on Tuesday."
+    c = declared_claim(doc.claims)
+    assert (c.value.iso(), c.source) == ("2019-03-05", "json:pub_date")
+
+
 def test_a_plain_text_field_is_kept_as_written():
     rec = {"date": "2022-02-01", "body": "AT&T and the <company> said 3 < 4 on Tuesday."}
     doc = next(read_one("r.json", json.dumps(rec).encode()))

@@ -44,19 +44,24 @@ _SHORT = reprlib.Repr()
 _SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 60, 60  # an alias bomb is shown, not expanded
 # The fields a record's text, dates, language and title may be in, first found first: the common English
 # names, news-please's (the crawler behind CC-News: `maintext`, `date_publish`, `date_modify`) and Spanish
-# exports' (`texto`, `fecha`, `actualizado`, `idioma`, `titulo`). A summary (`description`) is the text only
-# when nothing else is.
+# exports' (`texto`, `fecha`, `actualizado`, `idioma`, `titulo`), the Guardian's content API's (`webTitle`,
+# `webPublicationDate`, `fields.bodyText`) and the New York Times article search's (`headline.main`,
+# `pub_date`, `lead_paragraph`, `abstract`). A summary (`description`, a lead paragraph, an abstract) is the
+# text only when nothing else is.
 TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "maintext", "full_text", "fulltext", "story",
-               "texto", "cuerpo", "contenido", "description", "descripcion", "descripción")
+               "bodyText", "body_text", "article_text", "document",
+               "texto", "cuerpo", "contenido", "description", "descripcion", "descripción", "lead_paragraph", "abstract")
 PUBLISHED_FIELDS = ("published", "datePublished", "date_published", "publishedAt", "published_at", "pubDate", "date",
-                    "publish_date", "publication_date", "date_publish", "created", "created_at", "fecha_publicacion",
+                    "publish_date", "publication_date", "date_publish", "webPublicationDate", "pub_date",
+                    "firstPublicationDate", "created", "created_at", "fecha_publicacion",
                     "fecha_publicación", "fecha_de_publicacion", "fecha_de_publicación", "fechaPublicacion", "fecha")
 UPDATED_FIELDS = ("updated", "dateModified", "date_modified", "modified", "lastmod", "last_modified", "updated_at",
                   "updatedAt", "date_modify", "fecha_actualizacion", "fecha_actualización", "fechaActualizacion",
                   "actualizado", "modificado")
 LANG_FIELDS = ("lang", "language", "inLanguage", "locale", "idioma")
-TITLE_FIELDS = ("title", "headline", "titulo", "título", "titular")
+TITLE_FIELDS = ("title", "headline", "webTitle", "titulo", "título", "titular")
 ID_FIELDS = ("id", "_id", "doc_id", "uuid", "guid")
+URL_FIELDS = ("url", "webUrl", "web_url", "link")
 
 
 def unreadable(doc_id: str, path: str, fmt: str, code: ProblemCode, message: str, text: str = "") -> Document:
@@ -317,7 +322,7 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str, prefix: Optional[
     if body is None:
         return unreadable(doc_id, path, fmt, ProblemCode.IN001,
                           f"The JSON object has no text field ({', '.join(TEXT_FIELDS[:3])}, ...); nothing to check.")
-    title = next((record[f] for f in TITLE_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
+    title = next((t for t in (_title_value(record.get(f)) for f in TITLE_FIELDS) if t), None)
     # JSON escapes (\u200b) survive decoding: invisible characters are taken out of fields here too
     body = strip_invisible(_field_text(body))[0]
     title = strip_invisible(_field_text(title))[0] if title else None
@@ -331,12 +336,20 @@ def read_record(doc_id: str, path: str, record: Any, fmt: str, prefix: Optional[
     lang = _language(record)
     body_claims = _body_claims(text, body_start, lang == "es")
     claims += body_claims
-    url = record.get("url") if isinstance(record.get("url"), str) else None
+    url = next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
     suppressions = _suppressions(record, "JSON field", problems)
     return Document(doc_id=doc_id, path=path, format=fmt, text=text, claims=tuple(claims),
                     body_start=max(body_start, _header_end(text, body_claims, body_start)),
                     metadata_spans=_metadata_spans(body_claims, text, body_start), language_hint=lang, title=title, url=url,
                     problems=tuple(problems), metadata=suppressions + _author(record))
+
+
+def _title_value(value: Any) -> Optional[str]:
+    """A title field's text: a string, or the main headline of an object of headlines (the New York Times'
+    `{"main": ..., "kicker": ...}`)."""
+    if isinstance(value, dict):
+        value = value.get("main")
+    return value if isinstance(value, str) and value.strip() else None
 
 
 AUTHOR_FIELDS = ("author", "authors", "byline", "creator", "autor", "autores")
@@ -362,9 +375,15 @@ RECORD_LISTS = ("articles", "items", "results", "records", "documents", "docs", 
                 "data", "hits")
 
 
-def _record_list(value: Any) -> Optional[list]:
+# Keys under which an API's answer wraps its list: the Guardian's `response.results`, the New York Times'
+# `response.docs`, a `data` or `result` object
+RESPONSE_WRAPPERS = ("response", "data", "result", "payload")
+
+
+def _record_list(value: Any, depth: int = 2) -> Optional[list]:
     """The records of a JSON file that holds several: a list at the top, or under one of RECORD_LISTS (one
-    level down again for a search response's `hits.hits`); None for a file of one record."""
+    level down again for a search response's `hits.hits`), or so within an API's answer (RESPONSE_WRAPPERS,
+    two deep); None for a file of one record."""
     if isinstance(value, list):
         return value
     if isinstance(value, dict):
@@ -374,6 +393,12 @@ def _record_list(value: Any) -> Optional[list]:
                 inner = inner["hits"]
             if isinstance(inner, list) and inner and all(isinstance(r, dict) for r in inner):
                 return inner
+        if depth > 0:
+            for key in RESPONSE_WRAPPERS:
+                if isinstance(value.get(key), dict):
+                    found = _record_list(value[key], depth - 1)
+                    if found is not None:
+                        return found
     return None
 
 
