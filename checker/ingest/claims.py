@@ -158,22 +158,16 @@ def opening_claims(text: str, start: int, day_first: bool = False, max_lines: in
             out.append(Claim(ClaimKind.DATELINE, date, "dateline", Span(lead, pos + end, text[lead:pos + end]), weekday,
                              _span(text, pos, wspan)))
             continue
-        m = _RELEASE_RE.match(line, lead - pos)
-        if m:
-            weekday, wspan, at = _weekday_at(line, m.end())
-            got = match_date(line, at, day_first=day_first)
-            if got and got[0].day is not None and _DATE_LINE_TAIL.fullmatch(line, got[1]):
-                out.append(Claim(ClaimKind.DATELINE, got[0], "dateline", Span(lead, pos + got[1], text[lead:pos + got[1]]),
-                                 weekday, _span(text, pos, wspan)))
-                continue
-        m = _BYLINE_RE.match(line, lead - pos)
-        if m:
-            weekday, wspan, at = _weekday_at(line, m.end())
-            got = match_date(line, at, day_first=day_first)
-            if got and got[0].day is not None and _DATE_LINE_TAIL.fullmatch(line, got[1]):
-                out.append(Claim(ClaimKind.DATELINE, got[0], "byline", Span(lead, pos + got[1], text[lead:pos + got[1]]),
-                                 weekday, _span(text, pos, wspan)))
-                continue
+        # a release line or a byline that carries the date
+        lead_in = None
+        for rx, source in ((_RELEASE_RE, "dateline"), (_BYLINE_RE, "byline")):
+            m = rx.match(line, lead - pos)
+            lead_in = _date_after(text, pos, line, lead, m.end(), source, day_first) if m else None
+            if lead_in is not None:
+                break
+        if lead_in is not None:
+            out.append(lead_in)
+            continue
         m = _OPENING_RE.match(line, lead - pos)
         if m:
             rest, weekday, _ = split_weekday(line)
@@ -182,13 +176,23 @@ def opening_claims(text: str, start: int, day_first: bool = False, max_lines: in
                 out.append(Claim(ClaimKind.DATELINE, got[0], "opening", Span(lead, pos + got[1], text[lead:pos + got[1]]), weekday))
                 continue
         m = _DATELINE_RE.match(line, lead - pos)
-        if m:
-            weekday, wspan, at = _weekday_at(line, m.end())
-            got = match_date(line, at, day_first=day_first)
-            if got and got[0].day is not None:
-                out.append(Claim(ClaimKind.DATELINE, got[0], "dateline", Span(lead, pos + got[1], text[lead:pos + got[1]]),
-                                 weekday, _span(text, pos, wspan)))
+        c = _date_after(text, pos, line, lead, m.end(), "dateline", day_first, whole_line=False) if m else None
+        if c is not None:
+            out.append(c)
     return out
+
+
+def _date_after(text: str, pos: int, line: str, lead: int, after: int, source: str, day_first: bool,
+                whole_line: bool = True) -> Optional[Claim]:
+    """A dateline claim of `source` for the full date at line[after] (a weekday may stand before it), from
+    the line's lead to the date's end; with `whole_line`, only where nothing but a time of day or a byline
+    follows it."""
+    weekday, wspan, at = _weekday_at(line, after)
+    got = match_date(line, at, day_first=day_first)
+    if not got or got[0].day is None or (whole_line and not _DATE_LINE_TAIL.fullmatch(line, got[1])):
+        return None
+    return Claim(ClaimKind.DATELINE, got[0], source, Span(lead, pos + got[1], text[lead:pos + got[1]]), weekday,
+                 _span(text, pos, wspan))
 
 
 def _weekday_at(line: str, i: int) -> tuple[Optional[int], Optional[tuple[int, int]], int]:
