@@ -439,3 +439,16 @@ def test_text_that_is_not_wrapped_keeps_its_line_breaks():
             "The grant pays for new computers in the reading rooms of the four branches in the county.\n"
             "Contact: Ana Ruiz\n")
     assert unwrap(text) == text
+
+
+@pytest.mark.parametrize("name,data,says", [
+    # a PDF's first kilobytes are often plain ASCII: without its signature it was read as text
+    ("report.pdf", b"%PDF-1.7\n%comment\n1 0 obj << /Type /Catalog >> endobj\n", "a PDF document, not text: extract its text"),
+    ("draft.docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive (a .docx"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image, not text"),
+    ("dump.jsonl", b"%PDF-1.4\n{\"text\": \"x\"}\n", "a PDF document"),
+])
+def test_a_binary_document_is_named_and_the_way_to_its_text_said(name, data, says):
+    docs = list(read_one(name, data))
+    assert len(docs) == 1 and not docs[0].readable
+    assert [p.code for p in docs[0].problems] == ["IN001"] and says in docs[0].problems[0].message

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional
 
-from checker.ingest.clean import strip_invisible
+from checker.ingest.clean import binary_message, strip_invisible
 from checker.ingest.feeds import is_feed, read_feed
 from checker.ingest.html import read_html
 from checker.ingest.readers import read_json_file, read_jsonl, read_markdown, read_text, unreadable
@@ -217,8 +217,9 @@ def _read_whole(path: str, data: bytes, fmt: str, max_bytes: int) -> Iterator[Do
     if not data.strip():
         yield unreadable(doc_id, path, fmt, ProblemCode.IN001, "The file is empty." if not data else "The file holds only white space.")
         return
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        yield unreadable(doc_id, path, fmt, ProblemCode.IN001, "The file is binary, not text.")
+    known = binary_message(data)
+    if known or (b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        yield unreadable(doc_id, path, fmt, ProblemCode.IN001, known or "The file is binary, not text.")
         return
     notes = []
     if len(data) > max_bytes:

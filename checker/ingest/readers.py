@@ -22,7 +22,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 from checker.dates import parse_claim_value
-from checker.ingest.clean import strip_invisible
+from checker.ingest.clean import binary_message, strip_invisible
 from checker.ids import SeenIds
 from checker.ingest.claims import copyright_claims, header_claims, header_problems, opening_claims
 from checker.model import Claim, ClaimKind, Document, PartialDate, Problem, ProblemCode, Span
@@ -480,8 +480,9 @@ def read_jsonl(path: str, stream: BinaryIO, max_bytes: int, fail) -> Iterator[Do
 
     head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
     utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if b"\x00" in head and not utf16:
-        yield unreadable(path, path, "jsonl", ProblemCode.IN001, "The file is binary, not text.")
+    known = binary_message(head)
+    if known or (b"\x00" in head and not utf16):
+        yield unreadable(path, path, "jsonl", ProblemCode.IN001, known or "The file is binary, not text.")
         return
     seen, records, size = SeenIds(), 0, 0
     for n, (line, length) in enumerate(_lines(_Utf16Lines(stream) if utf16 else stream, max_bytes), 1):
