@@ -177,6 +177,9 @@ CASES = [
     # a quotation glued to the word before it, as text copied from web pages has it
     ("He issued these remarks:“President Obama spoke well tonight.”", "2014-01-28", "President Obama",
      {"us.president"}),
+    # the office's country after the title is no one's surname (Carolina España Reina is a Spanish deputy)
+    ("La ministra de Economía de España, Nadia Calviño, viajó hoy a Bruselas.", "2020-03-03",
+     "ministra de Economía de España, Nadia Calviño", {"es.economy_minister"}),
     # one quotation's close glued to the next one's opening, as scraped paragraphs run together
     ("“We cut spending.”“President Obama and Senate Democrats will not,” she said.", "2013-10-02", "President Obama",
      {"us.president"}),

@@ -32,6 +32,8 @@ ELECT_AFTER: set[str] = set()
 FORMER_AFTER: set[str] = set()
 # after a title, words that leave it the title in office: "saliente"
 PLAIN_AFTER: set[str] = set()
+# the words that join a title to its complement ("Secretary of ...", "ministra de ...")
+COMPLEMENT = frozenset({"of", "de", "del"})
 # of the qualifiers before a title, words of time too ("past", "late"), which reach no farther than a
 # capitalised word: "the late Chicago Mayor", but not "this past weekend Congressman"
 TIME_QUALIFIERS: set[str] = set()
@@ -228,8 +230,15 @@ class PeopleMatcher:
         by_end = {sp.end: sp for sp in list(names) + list(surnames)}
         used_names: set[int] = set()
         out: list[RawMention] = []
+        full = {sp.start: sp for sp in names}
         for t in titles:
             name = self._name_after(doc, t, by_start, original)
+            if (name is not None and name.start not in full and name.start > t.end and doc[name.start - 1].lower_ in COMPLEMENT
+                    and name.end + 1 in full and doc[name.end].text == ","):
+                # "la ministra de Economía de España, Nadia Calviño": a surname after "de" and before a comma
+                # and a full name is the office's complement (Carolina España is a deputy), the full name the
+                # holder's
+                name = full[name.end + 1]
             appositive = False
             if name is None:
                 name = self._name_before(doc, t, by_end)
