@@ -120,7 +120,7 @@ def audit(
         typer.echo(f"checker: note: {len(tables)} table(s) in the folders passed over ({', '.join(tables[:3])}"
                    f"{', ...' if len(tables) > 3 else ''}): name a .csv or .tsv to read it as a table of stories, "
                    f"one row each", err=True)
-    others = [f for f in skipped if f not in tables]
+    others = [f for f in skipped if FORMATS.get(Path(f).suffix.lower()) != "csv"]  # one pass, whatever the counts
     if others and found:
         kinds = collections.Counter(Path(f).suffix.lower() or "no suffix" for f in others)
         typer.echo(f"checker: note: {len(others)} other file(s) in the folders passed over, of no document type "
