@@ -84,12 +84,12 @@ def unwrap(text: str) -> str:
 
 
 # The first bytes of the binary documents a newsroom's folders hold, and what to call them
-_MAGIC = ((b"%PDF-", "a PDF document", "extract its text (pdftotext, or the viewer's Save as Text)"),
-          (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .xlsx document is one)", "save it as text (.txt) or HTML"),
-          (b"\xd0\xcf\x11\xe0", "an old Word or Excel document", "save it as text (.txt) or HTML"),
-          (b"\x89PNG", "a PNG image", "its text is not read from images"),
-          (b"\xff\xd8\xff", "a JPEG image", "its text is not read from images"),
-          (b"GIF8", "a GIF image", "its text is not read from images"))
+_MAGIC = ((b"%PDF-", "a PDF document", "extract its text (pdftotext, or the viewer's Save as Text) and audit that."),
+          (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .xlsx document is one)", "save it as text (.txt) or HTML and audit that."),
+          (b"\xd0\xcf\x11\xe0", "an old Word or Excel document", "save it as text (.txt) or HTML and audit that."),
+          (b"\x89PNG", "a PNG image", "its text is not read from images."),
+          (b"\xff\xd8\xff", "a JPEG image", "its text is not read from images."),
+          (b"GIF8", "a GIF image", "its text is not read from images."))
 
 
 def binary_message(data: bytes) -> str | None:
@@ -97,6 +97,6 @@ def binary_message(data: bytes) -> str | None:
     document, not text: extract its text ... and audit that."), or None."""
     for magic, kind, advice in _MAGIC:
         if data.startswith(magic):
-            return f"The file is {kind}, not text: {advice}" + (" and audit that." if "image" not in kind else ".")
+            return f"The file is {kind}, not text: {advice}"
     return None
 
