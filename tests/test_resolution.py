@@ -190,6 +190,11 @@ CASES = [
     # surname after them is meant
     ("Congressman David E. Price (NC-04) released the following statement.", "2016-03-15",
      "Congressman David E. Price", {"us.house_representative"}),
+    # a short form of the given name picks the namesake it stands for (Michael R. Turner among the Turners
+    # of the House, Robert "Bob" Turner), though the two share no first three letters
+    ("Rep. Mike Turner (R-OH) questioned the witnesses.", "2015-04-21", "Rep. Mike Turner", {"us.house_representative"}),
+    ("Rep. Robert Turner of Queens won the special election.", "2011-09-20", "Rep. Robert Turner",
+     {"us.house_representative"}),
     # a surname followed by another is a surname of two words only where someone's name ends in both ("Jackson
     # Lee"); "Fast" is a surname too (Ed Fast, a Canadian MP), but nobody is called Obama Fast
     ("Congress must grant President Obama Fast Track authority.", "2015-06-10", "President Obama", {"us.president"}),
@@ -284,3 +289,15 @@ def test_who_is_meant(checker, text, date, words, expected):
         return
     assert words in got, got
     assert got[words] == expected, got
+
+
+@pytest.mark.parametrize("a,b,agree", [
+    ("mike", "michael", True), ("michael", "mike", True), ("bob", "rob", True), ("stephen", "steven", True),
+    ("joe", "joseph", True), ("pepe", "jose", True), ("chris", "christopher", True),
+    # two full names that one short form stands for are two names ("Al" is Alan and Albert)
+    ("alan", "albert", False), ("michael", "mitchell", False), ("mike", "mitchell", False),
+])
+def test_given_names_agree(a, b, agree):
+    from checker.analyse.people import same_given
+
+    assert same_given(a, b) is agree

@@ -68,6 +68,8 @@ OPENERS: set[str] = set()
 FUNCTION_WORDS: set[str] = set()
 # Titles that say whether they name a woman or a man ("Congresswoman", "gobernadora").
 TITLE_GENDER: dict[str, str] = {}
+# A short given name -> the full names it stands for ("mike" -> {"michael"}), every registered language's.
+GIVEN_FORMS: dict[str, set[str]] = {}
 
 
 def _rebuild() -> None:
@@ -84,6 +86,10 @@ def _rebuild() -> None:
     FUNCTION_WORDS.update(w for p in languages.packs() if p.code == "en" for w in p.function_words)
     TITLE_GENDER.clear()
     TITLE_GENDER.update(languages.merged("title_gender"))
+    GIVEN_FORMS.clear()
+    for p in languages.packs():
+        for short, full in p.given_name_forms.items():
+            GIVEN_FORMS.setdefault(short, set()).update(full)
     LOWER_CASE_TITLES = tuple(dict.fromkeys(s for p in languages.packs() for s in p.lower_case_titles))
     ACTING_AFTER = tuple(dict.fromkeys(tuple(f.lower().split()) for p in languages.packs() for f in p.acting_after))
     AFTER_TITLE.clear()
@@ -95,6 +101,17 @@ def _rebuild() -> None:
 
 
 languages.on_change(_rebuild)
+
+
+def same_given(a: str, b: str) -> bool:
+    """Whether two folded given names may name one person: the same first three letters ("Stephen"/"Steven",
+    "Chris"/"Christopher"), a short form of the other ("Mike"/"Michael", "Pepe"/"José"), or two short forms
+    of one name ("Bob"/"Rob"). Two full names are not joined through a short form they share ("Alan" and
+    "Albert" are both "Al", and two people)."""
+    if a[:3] == b[:3]:
+        return True
+    fa, fb = GIVEN_FORMS.get(a), GIVEN_FORMS.get(b)
+    return bool((fa and b in fa) or (fb and a in fb) or (fa and fb and fa & fb))
 
 
 def _acting_phrase(doc, i: int) -> int:
@@ -281,10 +298,10 @@ class PeopleMatcher:
             if is_surname and not appositive:
                 # "Rep. George Miller" with only Mike Miller known: a first name before the surname must be one
                 # of the candidate's, or the mention names someone the knowledge base lacks (no constraint);
-                # the first three letters decide, so "Mike"/"Michael" and "Stephen"/"Steven" still agree
+                # the first three letters or a short form decide, so "Mike"/"Michael" and "Stephen"/"Steven" agree
                 given = self._given_name(doc, t, name, original)
                 if given:
-                    pids = tuple(p for p in pids if given[:3] in {f[:3] for f in self._first_names(p)})
+                    pids = tuple(p for p in pids if any(same_given(given, f) for f in self._first_names(p)))
                     if not pids:
                         continue
             gender = title_gender(t.text)
@@ -564,8 +581,8 @@ def _title_words(kb: KnowledgeBase) -> frozenset[str]:
 def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
     """Who a title and a surname mean, from the rest of the text: "Secretary Bennett" after "Education
     Secretary William Bennett" is the candidate that full name named. Else, where the text gives the surname a
-    first name, the mention keeps the candidates with that first name (its first three letters, so
-    "Mike"/"Michael" agree) and counts as named in full; where the
+    first name, the mention keeps the candidates with that first name (`same_given`: "Mike"/"Michael" and
+    "Stephen"/"Steven" agree) and counts as named in full; where the
     first name is none of theirs, the text names someone the knowledge base lacks and the mention keeps no
     candidate (no constraint: the knowledge base is an open world). A surname the text never gives in full
     stays `surname_only`."""
@@ -614,7 +631,8 @@ def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
             out.append(m)
             continue
         keep = tuple(p for p in m.person_ids
-                     if {g[:3] for g in givens} & {fold(a).split()[0][:3] for a in (kb.person(p).name, *kb.person(p).aliases) if a.split()})
+                     if any(same_given(g, fold(a).split()[0]) for g in givens
+                            for a in (kb.person(p).name, *kb.person(p).aliases) if a.split()))
         out.append(replace(m, person_ids=keep, surname_only=False) if keep else replace(m, person_ids=()))
     return out
 

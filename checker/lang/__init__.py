@@ -122,6 +122,10 @@ class Language:
     # X", "Congresswoman X released the following statement"): the person speaking or issuing the text, in
     # the past tense a report is written in (regular expressions)
     reporting_verbs: tuple[str, ...] = ()
+    # the short forms of given names that the language's people go by, each with the full names it stands for,
+    # folded (lower case, no accents): "mike" -> ("michael",), "pepe" -> ("jose",). "Rep. Mike Turner" is
+    # Michael R. Turner, though "Mike" and "Michael" share no first three letters
+    given_name_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
@@ -132,7 +136,8 @@ class Language:
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
                           "reporting_verbs", "former_after", "acting_after", "plain_after",
-                          "time_qualifiers", "contractions", "contracted_bases", "contracted_is"})
+                          "time_qualifiers", "contractions", "contracted_bases", "contracted_is",
+                          "given_name_forms"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

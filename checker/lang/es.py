@@ -112,4 +112,15 @@ PACK = Language(
     not_surnames=frozenset({"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado",
                             "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                             "septiembre", "octubre", "noviembre", "diciembre", "dijo", "y"}),
+    # what Spanish-speaking people are called for short (the full names they stand for)
+    given_name_forms={
+        "pepe": ("jose",), "paco": ("francisco",), "pancho": ("francisco",), "curro": ("francisco",),
+        "lupe": ("guadalupe",), "lupita": ("guadalupe",), "memo": ("guillermo",), "chuy": ("jesus",),
+        "chucho": ("jesus",), "tono": ("antonio",), "beto": ("alberto", "roberto", "humberto"), "nacho": ("ignacio",),
+        "lalo": ("eduardo",), "quique": ("enrique",), "rafa": ("rafael",), "fer": ("fernando",),
+        "alex": ("alejandro", "alexander", "alejandra"), "manolo": ("manuel",), "nico": ("nicolas",),
+        "santi": ("santiago",), "charo": ("rosario",), "concha": ("concepcion",), "conchita": ("concepcion",),
+        "pili": ("pilar",), "lola": ("dolores",), "chelo": ("consuelo", "marcelo"), "toni": ("antonio",),
+        "maru": ("maria",), "licha": ("alicia",), "fito": ("adolfo", "rodolfo"),
+    },
 )
