@@ -191,9 +191,11 @@ CASES = [
     ("Congressman David E. Price (NC-04) released the following statement.", "2016-03-15",
      "Congressman David E. Price", {"us.house_representative"}),
     # a short form of the given name picks the namesake it stands for (Michael R. Turner among the Turners
-    # of the House, Robert "Bob" Turner), though the two share no first three letters
+    # of the House, Robert "Bob" Turner, Joe Crowley), though the two share no first three letters
     ("Rep. Mike Turner (R-OH) questioned the witnesses.", "2015-04-21", "Rep. Mike Turner", {"us.house_representative"}),
     ("Rep. Robert Turner of Queens won the special election.", "2011-09-20", "Rep. Robert Turner",
+     {"us.house_representative"}),
+    ("Congressman Joseph Crowley of Queens spoke.", "2010-05-04", "Congressman Joseph Crowley",
      {"us.house_representative"}),
     # a surname followed by another is a surname of two words only where someone's name ends in both ("Jackson
     # Lee"); "Fast" is a surname too (Ed Fast, a Canadian MP), but nobody is called Obama Fast

@@ -273,9 +273,11 @@ class PeopleMatcher:
                 # Lee": the last two words of someone's name, a surname of two names, not Rep. Jackson ("President
                 # Obama Fast Track authority" is Obama: no one's name ends in "Obama Fast"). After a middle
                 # initial the surname meant may follow: "Congressman David E. Price" is Price, though David is
-                # a surname too (Wayne David)
+                # a surname too (Wayne David). The surname meant is the next one, of the people whose given
+                # name the first one is (below): "Congressman Joseph Crowley" is Joe Crowley, though Joseph is
+                # a surname too (Claude Joseph); nobody known of that name, the mention names no one
                 k = self._past_initials(doc, name.end, original)
-                if k == name.end or k not in by_start or by_start[k].start in used_names:
+                if k not in by_start or by_start[k].start in used_names:
                     continue
                 name = by_start[k]
                 is_surname = name not in names
