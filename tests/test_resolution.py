@@ -197,6 +197,9 @@ CASES = [
      {"us.house_representative"}),
     ("Congressman Joseph Crowley of Queens spoke.", "2010-05-04", "Congressman Joseph Crowley",
      {"us.house_representative"}),
+    # a surname's particle written apart is part of it: "De Fazio" is DeFazio, never Vic Fazio
+    ("Representative De Fazio said the bill will pass.", "2016-09-23", "Representative De Fazio",
+     {"us.house_representative"}),
     # a surname followed by another is a surname of two words only where someone's name ends in both ("Jackson
     # Lee"); "Fast" is a surname too (Ed Fast, a Canadian MP), but nobody is called Obama Fast
     ("Congress must grant President Obama Fast Track authority.", "2015-06-10", "President Obama", {"us.president"}),

@@ -32,6 +32,9 @@ ELECT_AFTER: set[str] = set()
 FORMER_AFTER: set[str] = set()
 # after a title, words that leave it the title in office: "saliente"
 PLAIN_AFTER: set[str] = set()
+# capitalised before a surname, the first word of a surname of two ("De Fazio", "Van Hollen", "Di Stefano")
+SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "le", "la",
+                               "ten", "ter"})
 # the words that join a title to its complement ("Secretary of ...", "ministra de ...")
 COMPLEMENT = frozenset({"of", "de", "del"})
 # of the qualifiers before a title, words of time too ("past", "late"), which reach no farther than a
@@ -297,6 +300,13 @@ class PeopleMatcher:
                 if not specific_title and not (generic and plain.startswith(LOWER_CASE_TITLES)):
                     continue
             pids = tuple(sorted((self.kb.alias_index if not is_surname else self.kb.surname_index).get(name.text, ())))
+            if is_surname and name.start > t.end and doc[name.start - 1].lower_ in SURNAME_PARTICLES and \
+                    original[doc[name.start - 1].idx:doc[name.start - 1].idx + 1].isupper():
+                # "Representative De Fazio" is DeFazio, the particle written apart, and not Vic Fazio: the surname
+                # with its particle, written as one word, or nobody the knowledge base knows
+                pids = tuple(sorted(self.kb.surname_index.get(doc[name.start - 1].lower_ + name.text, ())))
+                if not pids:
+                    continue
             if is_surname and not appositive:
                 # "Rep. George Miller" with only Mike Miller known: a first name before the surname must be one
                 # of the candidate's, or the mention names someone the knowledge base lacks (no constraint);
