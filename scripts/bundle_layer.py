@@ -204,6 +204,54 @@ def _join_same_people(people: dict[str, dict]) -> tuple[dict[str, dict], dict[st
     return {k: v for k, v in people.items() if k not in joined}, joined
 
 
+def _replaced(base: Tables, new: Tables) -> Tables:
+    """The bundled tables less the terms, in a chamber of Congress, of the members the new layer gives terms in
+    that chamber: the same person by id or Wikidata QID, or by a name and a year of birth that agree with a
+    bundled term in that chamber overlapping one of the new ones (a person written by hand, without a QID)."""
+    from checker.kb.importers import CONGRESS_OFFICES
+    from checker.kb.layers import name_key
+
+    chambers = {CONGRESS_OFFICES[k][0] for k in ("rep", "sen")}
+    by_qid = {(r.get("qid") or r["person_id"]): r["person_id"] for r in base.people}
+    ids = {r["person_id"] for r in base.people}
+    by_name: dict[str, set[str]] = {}
+    for r in base.people:
+        for n in [r["name"]] + (r.get("aliases") or "").split("|"):
+            if n.strip():
+                by_name.setdefault(name_key(n), set()).add(r["person_id"])
+    born = {r["person_id"]: (r.get("born") or "")[:4] for r in base.people}
+    terms_of: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for t in base.tenures:
+        terms_of.setdefault((t["person_id"], t["office_id"]), []).append((t["start"], t.get("end") or "9999"))
+    person = {r["person_id"]: r for r in new.people}
+
+    def same(t: dict) -> str:
+        p = person.get(t["person_id"], {})
+        if t["person_id"] in ids:
+            return t["person_id"]
+        if by_qid.get(p.get("qid") or t["person_id"]):
+            return by_qid[p.get("qid") or t["person_id"]]
+        names = {name_key(n) for n in [p.get("name", "")] + (p.get("aliases") or "").split("|") if n.strip()}
+        year = (p.get("born") or "")[:4]
+        for other in sorted({o for n in names for o in by_name.get(n, ())}):
+            if year and born[other] and year != born[other]:
+                continue
+            if any(a <= (t.get("end") or "9999") and t["start"] <= b for a, b in terms_of.get((other, t["office_id"]), ())):
+                return other
+        return ""
+
+    pairs = set()
+    for t in new.tenures:
+        if t["office_id"] in chambers:
+            pid = same(t)
+            if pid:
+                pairs.add((pid, t["office_id"]))
+    kept = [t for t in base.tenures if (t["person_id"], t["office_id"]) not in pairs]
+    print(f"replaced: {len(base.tenures) - len(kept)} bundled terms of {len(pairs)} members and chambers",
+          file=sys.stderr)
+    return Tables(base.people, base.offices, kept)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("kind", choices=("congress", "folder", "wikidata"))
@@ -215,6 +263,10 @@ def main() -> int:
     ap.add_argument("--join-within", type=int, default=7,
                     help="wikidata: days between a term's end and the next one's start that still make one stretch "
                          "(7; a legislature's dissolution before an election, for members re-elected: 100)")
+    ap.add_argument("--replace", action="store_true",
+                    help="congress: a member's bundled terms in a chamber the file also gives them are replaced by "
+                         "the file's (congress-legislators is the record of Congress; an extract's terms of the same "
+                         "member may start open or end where the extract stopped)")
     ap.add_argument("path", type=Path)
     ap.add_argument("--source", required=True, help="what each new row's source column says")
     ap.add_argument("--data", type=Path, default=DATA_DIR)
@@ -227,6 +279,8 @@ def main() -> int:
         for s in skipped:
             print("skipped:", s, file=sys.stderr)
         updated = 0
+        if args.replace:
+            base = _replaced(base, new)
     elif args.kind == "wikidata":
         new = wikidata(args.path, args.bio, dict(m.split("=", 1) for m in args.map), args.country, args.complete_from,
                        args.join_within)

@@ -112,6 +112,7 @@ CONGRESS = """
   terms:
   - {type: rep, start: '1991-01-03', end: '1993-01-03', state: OR, district: 2}
   - {type: rep, start: '1993-01-05', end: '1995-01-03', state: OR, district: 2}
+  - {type: rep, start: '1995-01-21', end: '1997-01-03', state: OR, district: 2}
   - {type: sen, start: '1999-01-06', end: '2005-01-03', state: OR}
   - {type: sen, start: '2005-01-04', end: '2099-01-03', state: OR}
 - id: {bioguide: X000002}
@@ -127,7 +128,8 @@ def test_congress(tmp_path):
     tables, skipped = importers.congress([tmp_path / "c.yaml"], today=dt.date(2026, 1, 1), surnames=True)
     assert skipped == []
     terms = [(t["person_id"], t["office_id"], t["start"], t["end"], t["note"]) for t in tables.tenures]
-    assert terms == [("Q200", "us.house_representative", "1991-01-03", "1995-01-03", "OR"),
+    # a Congress that first sits eighteen days after the last one ended (as in 1971) leaves no gap in service
+    assert terms == [("Q200", "us.house_representative", "1991-01-03", "1997-01-03", "OR"),
                      ("Q200", "us.senator", "1999-01-06", "", "OR; term ends 2099-01-03"),
                      ("p.bioguide.x000002", "us.house_representative", "2003-01-07", "2005-01-03", "TX")]
     people = {p["person_id"]: p for p in tables.people}
@@ -458,3 +460,30 @@ def test_no_term_is_bundled_twice():
         terms[(r["person_id"], r["office_id"])].append((earliest(r["start"]), earliest(r["end"]) if r["end"] else "9999"))
     twice = [k for k, v in terms.items() for (_, end), (start, _) in zip(sorted(v), sorted(v)[1:]) if start < end]
     assert not twice
+
+
+def test_replace_gives_a_members_chambers_to_the_congress_record(tmp_path):
+    """`scripts/bundle_layer.py congress --replace`: a member's bundled terms in a chamber the file also gives
+    them (an extract's run that starts open in 1999) make way for the file's, found by QID or, for a person
+    written by hand, by name, year of birth and an overlapping term; a namesake born in another year keeps
+    theirs, and so do other offices."""
+    from checker.kb.layers import Tables
+
+    bundle = _bundle_module()
+    base = Tables(
+        people=[{"person_id": "Q200", "name": "Robert Quill", "qid": "Q200", "born": "1950-03-04"},
+                {"person_id": "p.ida_brook", "name": "Ida Brook", "qid": "", "born": ""},
+                {"person_id": "p.other_brook", "name": "Ida Brook", "qid": "", "born": "1931"}],
+        offices=[],
+        tenures=[{"person_id": "Q200", "office_id": "us.house_representative", "start": "1999-01-06", "end": "",
+                  "start_open": "true"},
+                 {"person_id": "Q200", "office_id": "us.secretary_of_energy", "start": "2006-01-01", "end": "2008-01-01"},
+                 {"person_id": "p.ida_brook", "office_id": "us.house_representative", "start": "2003-01-07",
+                  "end": "2005-01-03"},
+                 {"person_id": "p.other_brook", "office_id": "us.house_representative", "start": "1961-01-03",
+                  "end": "1963-01-03"}])
+    (tmp_path / "c.yaml").write_text(CONGRESS)
+    new, _ = importers.congress([tmp_path / "c.yaml"], today=dt.date(2026, 1, 1), surnames=True)
+    kept = bundle._replaced(base, new)
+    assert sorted((t["person_id"], t["office_id"]) for t in kept.tenures) == [
+        ("Q200", "us.secretary_of_energy"), ("p.other_brook", "us.house_representative")]

@@ -94,6 +94,16 @@ def test_people_join_by_qid_by_name_and_birth_or_by_name_and_a_shared_term():
     assert set(m.people) == {"p.ana_ruiz", "p.fourth"}
 
 
+def test_namesakes_in_one_office_at_one_time_born_in_different_years_are_two_people():
+    """Two Mike Rogers sat in the House from 2003 to 2015 (born 1958 and 1963): the same name in the same
+    office at the same time joins two rows only where their years of birth do not differ."""
+    first = layer("bundled", [person("Q1", "Mike Rogers", born="1958-07-16")], [term("Q1", "2003-01-07")])
+    second = layer("hist", [person("Q2", "Mike Rogers", born="1963-06-02")], [term("Q2", "2001-01-03", "2015-01-03")])
+    m = merge([first, second])
+    assert set(m.people) == {"Q1", "Q2"} and m.conflicts == []
+    assert sorted(r["person_id"] for r, _ in m.tenures) == ["Q1", "Q2"]
+
+
 def test_the_first_layer_defines_names_and_titles():
     renamed = {**OFFICE, "titles_en": "Tests Czar"}
     m = merge([BUNDLED, layer("wd", [person("Q100", "A. Ruiz", aliases="POTUS 45")],

@@ -378,6 +378,11 @@ CONGRESS_OFFICES = {
 }
 
 
+# Between one Congress's end (January 3) and the next's first day a re-elected member serves on: up to 18 days
+# in the 1970s (1971-01-03 to 1971-01-21), so consecutive terms this close are one stretch of service.
+CONGRESS_RECESS = dt.timedelta(days=31)
+
+
 def congress(paths: Iterable[Path], today: Optional[dt.date] = None, surnames: bool = False) -> tuple[Tables, list[str]]:
     """Read congress-legislators YAML: each person with every term, consecutive terms of one office joined
     into one tenure (a senator re-elected twice served one stretch). A last term that ends after `today` is
@@ -428,7 +433,7 @@ def congress(paths: Iterable[Path], today: Optional[dt.date] = None, surnames: b
                 start, end = _date(str(t.get("start", ""))), _date(str(t.get("end", "")))
                 where_state = t.get("state", "")
                 if runs and runs[-1][0] == oid and start and runs[-1][2] and \
-                        dt.date.fromisoformat(start) <= dt.date.fromisoformat(runs[-1][2]) + dt.timedelta(days=7):
+                        dt.date.fromisoformat(start) <= dt.date.fromisoformat(runs[-1][2]) + CONGRESS_RECESS:
                     runs[-1][2] = max(runs[-1][2], end)
                     if where_state and where_state not in runs[-1][3]:
                         runs[-1][3].append(where_state)

@@ -341,8 +341,12 @@ class _Merger:
         if target is None and born:
             target = next((self.person_by_birth[(n, born)] for n in sorted(names) if (n, born) in self.person_by_birth), None)
         if target is None:
-            # the same name in the same office at the same time is the same person
+            # the same name in the same office at the same time is the same person, unless they were born in
+            # different years (two Mike Rogers sat in the House from 2003 to 2015, born 1958 and 1963)
             for other in sorted(self.person_by_name.get(name, ())):
+                theirs = self.people.get(other, {}).get("born", "")
+                if born and theirs and born[:4] != theirs[:4]:
+                    continue
                 if any(st.overlaps(_Stretch(partial(row["start"]), partial(row.get("end", "")), [row], ""))
                        for row in rows for st in self.accepted.get((other, row["office_id"]), ())):
                     target = other
