@@ -204,10 +204,29 @@ def _join_same_people(people: dict[str, dict]) -> tuple[dict[str, dict], dict[st
     return {k: v for k, v in people.items() if k not in joined}, joined
 
 
+def _end_at_death(tenures: list[dict], people: dict[str, dict]) -> None:
+    """A term in Congress past its holder's death ends at the death: the record gives some members who died in
+    office the Congress's end (Bruce Vento died on 2000-10-10; his term is recorded to 2001-01-03). The death is
+    the bundled person's (congress-legislators has none)."""
+    from checker.kb import parse_partial
+    from checker.kb.importers import CONGRESS_OFFICES
+
+    chambers = {CONGRESS_OFFICES[k][0] for k in ("rep", "sen")}
+    for t in tenures:
+        died = (people.get(t["person_id"]) or {}).get("died") or ""
+        if died and t["office_id"] in chambers and t.get("end") and parse_partial(t["end"]).first_day > parse_partial(died).last_day:
+            print(f"ended at the death: {t['person_id']} {t['office_id']} {t['start']}..{t['end']} -> {died}",
+                  file=sys.stderr)
+            t["end"] = died
+
+
 def _replaced(base: Tables, new: Tables) -> Tables:
     """The bundled tables less the terms, in a chamber of Congress, of the members the new layer gives terms in
     that chamber: the same person by id or Wikidata QID, or by a name and a year of birth that agree with a
-    bundled term in that chamber overlapping one of the new ones (a person written by hand, without a QID)."""
+    bundled term in that chamber overlapping one of the new ones (a person written by hand, without a QID).
+    Returns them and the new layer, its members found by name given the bundled ids (so the merge joins them
+    to the bundled person, whose row stands)."""
+    from checker.analyse.people import same_given
     from checker.kb.importers import CONGRESS_OFFICES
     from checker.kb.layers import name_key
 
@@ -225,6 +244,21 @@ def _replaced(base: Tables, new: Tables) -> Tables:
         terms_of.setdefault((t["person_id"], t["office_id"]), []).append((t["start"], t.get("end") or "9999"))
     person = {r["person_id"]: r for r in new.people}
 
+    by_surname: dict[tuple[str, str, str], set[str]] = {}  # (surname, gender, year of birth) -> people
+    for r in base.people:
+        if r.get("born") and r["name"].split():
+            by_surname.setdefault((name_key(r["name"]).split()[-1], r.get("gender", ""), r["born"][:4]), set()).add(r["person_id"])
+    def givens(forms: list[str]) -> set[str]:
+        """The first name of each form, and the next one after an initial ("J. Strom Thurmond")."""
+        out = set()
+        for words in (name_key(n).split() for n in forms if n.strip()):
+            out.add(words[0])
+            if len(words[0].rstrip(".")) == 1 and len(words) > 2:
+                out.add(words[1])
+        return out
+
+    first_names = {r["person_id"]: givens([r["name"]] + (r.get("aliases") or "").split("|")) for r in base.people}
+
     def same(t: dict) -> str:
         p = person.get(t["person_id"], {})
         if t["person_id"] in ids:
@@ -238,18 +272,32 @@ def _replaced(base: Tables, new: Tables) -> Tables:
                 continue
             if any(a <= (t.get("end") or "9999") and t["start"] <= b for a, b in terms_of.get((other, t["office_id"]), ())):
                 return other
+        # a cabinet member written by hand ("Ed Derwinski", born 1926) is the member of Congress of that surname,
+        # gender and year of birth whose given name agrees ("Edward Joseph Derwinski")
+        if year and p.get("name", "").split():
+            mine = givens([p.get("name", "")] + (p.get("aliases") or "").split("|"))
+            for other in sorted(by_surname.get((name_key(p["name"]).split()[-1], p.get("gender", ""), year), ())):
+                if any(same_given(a, b) for a in mine for b in first_names[other]):
+                    return other
         return ""
 
-    pairs = set()
+    pairs, renamed = set(), {}
     for t in new.tenures:
         if t["office_id"] in chambers:
             pid = same(t)
             if pid:
-                pairs.add((pid, t["office_id"]))
+                if (pid, t["office_id"]) in terms_of:
+                    pairs.add((pid, t["office_id"]))
+                if pid != t["person_id"] and not by_qid.get(person.get(t["person_id"], {}).get("qid") or t["person_id"]):
+                    renamed[t["person_id"]] = pid  # found by name: the merge joins them by the bundled id
+    for new_id, pid in sorted(renamed.items()):
+        print(f"found by name: {person[new_id]['name']} ({new_id}) is {pid}", file=sys.stderr)
     kept = [t for t in base.tenures if (t["person_id"], t["office_id"]) not in pairs]
-    print(f"replaced: {len(base.tenures) - len(kept)} bundled terms of {len(pairs)} members and chambers",
-          file=sys.stderr)
-    return Tables(base.people, base.offices, kept)
+    print(f"replaced: {len(base.tenures) - len(kept)} bundled terms of {len(pairs)} members and chambers "
+          f"({len(renamed)} members found by name)", file=sys.stderr)
+    return (Tables(base.people, base.offices, kept),
+            Tables([{**p, "person_id": renamed.get(p["person_id"], p["person_id"])} for p in new.people], new.offices,
+                   [{**t, "person_id": renamed.get(t["person_id"], t["person_id"])} for t in new.tenures]))
 
 
 def main() -> int:
@@ -280,7 +328,7 @@ def main() -> int:
             print("skipped:", s, file=sys.stderr)
         updated = 0
         if args.replace:
-            base = _replaced(base, new)
+            base, new = _replaced(base, new)
     elif args.kind == "wikidata":
         new = wikidata(args.path, args.bio, dict(m.split("=", 1) for m in args.map), args.country, args.complete_from,
                        args.join_within)
@@ -297,6 +345,8 @@ def main() -> int:
         print(f"conflict, kept the bundled dates: {c}", file=sys.stderr)
     people, joined = _join_same_people(merged.people)
     tenures = [{**r, "person_id": joined.get(r["person_id"], r["person_id"])} for r, _ in merged.tenures]
+    if args.kind == "congress":
+        _end_at_death(tenures, people)
     for old, new in joined.items():
         print(f"one person: {old} joined to {new} (same name, gender and year of birth)", file=sys.stderr)
     _write(args.data, "people", list(people.values()))

@@ -484,6 +484,41 @@ def test_replace_gives_a_members_chambers_to_the_congress_record(tmp_path):
                   "end": "1963-01-03"}])
     (tmp_path / "c.yaml").write_text(CONGRESS)
     new, _ = importers.congress([tmp_path / "c.yaml"], today=dt.date(2026, 1, 1), surnames=True)
-    kept = bundle._replaced(base, new)
+    kept, renamed = bundle._replaced(base, new)
     assert sorted((t["person_id"], t["office_id"]) for t in kept.tenures) == [
         ("Q200", "us.secretary_of_energy"), ("p.other_brook", "us.house_representative")]
+    # the member found by name takes the bundled id, so the merge joins the two rows
+    assert {t["person_id"] for t in renamed.tenures} == {"Q200", "p.ida_brook"}
+
+
+def test_replace_finds_a_member_written_by_hand_by_surname_birth_and_given_name(tmp_path):
+    """A cabinet member written by hand ("Ed Derwinski", born 1926) is the member of Congress of that surname,
+    gender and year of birth whose given name agrees ("Edward Joseph Derwinski"): the record's terms join the
+    bundled person; a namesake born in another year stays someone else. A term in Congress past the bundled
+    person's death ends at the death."""
+    from checker.kb.layers import Tables
+
+    bundle = _bundle_module()
+    (tmp_path / "h.yaml").write_text("""
+- id: {bioguide: X000010}
+  name: {first: Edward, middle: Joseph, last: Marwick}
+  bio: {birthday: '1926-11-15', gender: M}
+  terms:
+  - {type: rep, start: '1959-01-07', end: '1983-01-03', state: IL}
+- id: {bioguide: X000011}
+  name: {first: Edward, last: Norbury}
+  bio: {birthday: '1940-01-01', gender: M}
+  terms:
+  - {type: rep, start: '1991-01-03', end: '1993-01-03', state: IL}
+""")
+    new, _ = importers.congress([tmp_path / "h.yaml"], today=dt.date(2026, 1, 1), surnames=True)
+    base = Tables(people=[{"person_id": "p.ed_marwick", "name": "Ed Marwick", "qid": "", "born": "1926", "gender": "m",
+                           "died": "1982-06-01"},
+                          {"person_id": "p.ed_norbury", "name": "Ed Norbury", "qid": "", "born": "1931", "gender": "m"}],
+                  offices=[], tenures=[])
+    _, renamed = bundle._replaced(base, new)
+    owners = {t["start"]: t["person_id"] for t in renamed.tenures}
+    assert owners == {"1959-01-07": "p.ed_marwick", "1991-01-03": "p.bioguide.x000011"}
+    tenures = [dict(t) for t in renamed.tenures]
+    bundle._end_at_death(tenures, {p["person_id"]: p for p in base.people})
+    assert [t["end"] for t in tenures if t["person_id"] == "p.ed_marwick"] == ["1982-06-01"]
