@@ -103,20 +103,30 @@ def test_the_next_holder_is_a_title_to_come(check_text):
     assert not {"DT101", "DT111"} & {f["rule_id"] for f in check_text(text)[1] if f["category"] == "date"}
 
 
-def test_a_term_whose_record_starts_late_bounds_only_its_end(check_text, checker):
-    """Barney Frank's record here begins with an open start ("1981-01-03 or earlier"): the knowledge base
-    does not say when he took his seat, so a story from 1976 is not "before his term", while one from 2016
-    is years after it."""
-    from checker.infer import mention_constraints
-
+def test_a_member_of_congress_is_known_from_the_first_day_in_the_house(check_text):
+    """The congress record gives every member who served from 1981 on from their first term: Barney Frank took
+    his seat on 1981-01-05, so "Rep. Barney Frank" acting in 1976 is before his term, no longer an open start."""
     text = "Date: March 3, {}\n\nRep. Barney Frank is pressing the committee for housing funds this week.\n"
     v, f = verdict(check_text, text.format(1976))
+    assert v == "inconsistent" and [x for x in f if x[0] in ("DT101", "DT111")], f
+    v, f = verdict(check_text, text.format(1990))
+    assert v != "inconsistent", f
+
+
+def test_a_term_whose_record_starts_late_bounds_only_its_end(check_text, checker):
+    """Dennis Skinner's record here begins with an open start ("1997-05-01 or earlier": the Commons extract
+    begins with that Parliament; he sat from 1970): the knowledge base does not say when he took his seat, so
+    a story from 1990 is not "before his term", while one from 2026 is years after it."""
+    from checker.infer import mention_constraints
+
+    text = "Date: March 3, {}\n\nLabour MP Dennis Skinner is pressing the committee for housing funds this week.\n"
+    v, f = verdict(check_text, text.format(1990))
     assert v != "inconsistent" and not [x for x in f if x[0] in ("DT101", "DT111")], f
-    v, f = verdict(check_text, text.format(2016))
+    v, f = verdict(check_text, text.format(2026))
     assert [x for x in f if x[0] in ("DT101", "DT111")], f  # how surely: what real text says of it
     from checker.ingest import read_one
 
-    doc = checker.analyse(next(iter(read_one("doc.txt", text.format(1976).encode()))))
+    doc = checker.analyse(next(iter(read_one("doc.txt", text.format(1990).encode()))))
     constraints = mention_constraints(checker.kb, doc.mentions, doc.times)
     keys = [c.key for c in constraints]
     # a term in office, but no "became Member on ..." lower bound; the term's interval is open to the left
