@@ -209,7 +209,7 @@ def _end_at_death(tenures: list[dict], people: dict[str, dict]) -> None:
     office the Congress's end (Bruce Vento died on 2000-10-10; his term is recorded to 2001-01-03). The death is
     the bundled person's (congress-legislators has none)."""
     from checker.kb import parse_partial
-    from checker.kb.importers import CONGRESS_OFFICES
+    from checker.kb.importers import CONGRESS_OFFICES, precision_of
 
     chambers = {CONGRESS_OFFICES[k][0] for k in ("rep", "sen")}
     for t in tenures:
@@ -218,6 +218,8 @@ def _end_at_death(tenures: list[dict], people: dict[str, dict]) -> None:
             print(f"ended at the death: {t['person_id']} {t['office_id']} {t['start']}..{t['end']} -> {died}",
                   file=sys.stderr)
             t["end"] = died
+            if t.get("end_precision"):
+                t["end_precision"] = precision_of(died)
 
 
 def _replaced(base: Tables, new: Tables) -> Tables:

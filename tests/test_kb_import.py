@@ -522,3 +522,7 @@ def test_replace_finds_a_member_written_by_hand_by_surname_birth_and_given_name(
     tenures = [dict(t) for t in renamed.tenures]
     bundle._end_at_death(tenures, {p["person_id"]: p for p in base.people})
     assert [t["end"] for t in tenures if t["person_id"] == "p.ed_marwick"] == ["1982-06-01"]
+    # a death known to the year only ends the term in that year, at that precision
+    tenures = [dict(t, end_precision="day") for t in renamed.tenures]
+    bundle._end_at_death(tenures, {"p.ed_marwick": {"died": "1982"}})
+    assert [(t["end"], t["end_precision"]) for t in tenures if t["person_id"] == "p.ed_marwick"] == [("1982", "year")]
