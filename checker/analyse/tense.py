@@ -64,6 +64,15 @@ def _classify(word: str, pack: languages.Language, past: re.Pattern | None, futu
 _TOKEN = re.compile(r"[\w'’]+", re.UNICODE)
 
 
+def _after_do(before: list[str], pack: languages.Language) -> bool:
+    """Whether the word after `before` is the bare verb of do-support: right after "did", "didn't", "does",
+    or after one of them and "not"."""
+    last = _expanded(before[-1], pack)
+    if last in pack.do_support:
+        return True
+    return last == "not" and len(before) > 1 and _expanded(before[-2], pack) in pack.do_support
+
+
 @lru_cache(maxsize=16)
 def _future_phrases(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I)
@@ -86,6 +95,8 @@ def _markers(sentence: str, lang: str) -> tuple[tuple[int, int, Tense, bool], ..
         if word == "May" and (m.start() > 0 or sentence[m.end():m.end() + 2].strip()[:1].isdigit()):
             continue  # the month ("signed by President Bush in May 2008"), not the modal verb
         t = _classify(word, pack, past, future)
+        if t is not None and pack.do_support and before and _after_do(before, pack):
+            continue  # "did not do": the auxiliary carries the tense, the bare verb none
         if t is Tense.PAST and pack.participle_future and word.lower() not in pack.plain_past:
             t = _participle_tense(before, pack)
         if t is not None:

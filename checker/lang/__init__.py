@@ -126,6 +126,9 @@ class Language:
     # folded (lower case, no accents): "mike" -> ("michael",), "pepe" -> ("jose",). "Rep. Mike Turner" is
     # Michael R. Turner, though "Mike" and "Michael" share no first three letters
     given_name_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # auxiliaries that carry the tense of the bare verb after them ("did not do", "didn't make"): that verb,
+    # a marker of its own elsewhere ("do" is present), says nothing here
+    do_support: frozenset[str] = frozenset()
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
@@ -137,7 +140,7 @@ class Language:
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
                           "reporting_verbs", "former_after", "acting_after", "plain_after",
                           "time_qualifiers", "contractions", "contracted_bases", "contracted_is",
-                          "given_name_forms"})
+                          "given_name_forms", "do_support"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

@@ -152,6 +152,7 @@ PACK = Language(
     not_surnames=frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
                             "november", "december", "jr", "sr", "administration", "said", "says", "and"}),
+    do_support=frozenset({"do", "does", "did"}),
     # what English-speaking people are called for short (the full names they stand for)
     given_name_forms={
         "mike": ("michael",), "mick": ("michael",), "bob": ("robert",), "bobby": ("robert",), "rob": ("robert",),
