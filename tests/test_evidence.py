@@ -986,3 +986,17 @@ def test_the_weeks_after_a_death_are_a_relation_of_their_own():
     assert evidence.relation(ev, dt.date(2008, 12, 27)) == "dead"
     assert evidence.relation(ev, dt.date(2007, 9, 8)) == "in"  # the hand-over week's grace
     assert "within three months" in evidence.describe(evidence.model(), ev, dt.date(2007, 9, 21))
+
+
+def test_an_apposition_that_calls_the_person_former_looks_back(checker):
+    # class 1: a courtesy title corrected in the apposition after the name; another office's "former" keeps it
+    from checker.ingest.readers import read_text
+
+    def kinds(text, who):
+        analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: October 6, 1996\n\n{text}\n"))
+        return {ev.kind for ev in analysed.evidence if who in ev.who}
+
+    assert kinds("Senator Warren Rudman, former Republican Senator from New Hampshire, says the plan is no good.",
+                 "Rudman") == {"former"}
+    assert kinds("Senator Chuck Grassley, former chairman of the Judiciary Committee, says the plan is good.",
+                 "Grassley") == {"title"}

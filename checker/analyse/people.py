@@ -32,6 +32,10 @@ ELECT_AFTER: set[str] = set()
 FORMER_AFTER: set[str] = set()
 # after a title, words that leave it the title in office: "saliente"
 PLAIN_AFTER: set[str] = set()
+# after a name, an apposition that begins with "former" and names an office within a few words: ", former
+# Republican Senator from", ", a former senator", ", exsenador por": the words are weighed by `_former_in_apposition`
+_FORMER_APPOSITION = re.compile(r"\s*,\s*(?:(?:a|an|the|el|la)\s+)?(?:former\s+|ex-?\s*)((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)",
+                                re.I)
 # capitalised before a surname, the first word of a surname of two ("De Fazio", "Van Hollen", "Di Stefano")
 SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "le", "la",
                                "ten", "ter"})
@@ -552,6 +556,21 @@ class PeopleMatcher:
             i += 1
         return doc[i - 1].idx + len(doc[i - 1]) if i > title.end else title.end_char
 
+    def _former_in_apposition(self, title, name, original) -> bool:
+        """An apposition right after the name calls the person a former holder of the title's office:
+        "Senator Warren Rudman, former Republican Senator from New Hampshire, says ..." (a courtesy title
+        and its correction; not "Senator X, former chairman of the committee": another office's word)."""
+        m = _FORMER_APPOSITION.match(original, name.end_char)
+        if m is None:
+            return False
+        mine = self.kb.offices_for_title(title.text)
+        for w in m.group(1).split():
+            specific, levels = self.kb.offices_for_title(w.strip(",.").lower())
+            if (specific & mine[0]) or (set(levels) & set(mine[1])) or (specific and set(mine[1]) & {
+                    self.kb.office(o).level for o in specific if o in self.kb.offices}):
+                return True
+        return False
+
     def _qualifiers(self, doc, title, name, original, appositive) -> Qualifiers:
         anchor = title if (title is not None and not appositive) else name
         before = [doc[k].lower_ for k in range(max(0, anchor.start - 3), anchor.start)]
@@ -563,7 +582,7 @@ class PeopleMatcher:
         former = any(w in FORMER for w in before[-2:]) or any(w.startswith("ex") and w[2:] in self.kb.generic_index for w in title_words[:1])
         former = former or any(w in FORMER_AFTER for w in after_title[:1])
         if not former and title is not None and not appositive:
-            former = self._former_across_and(doc, title, original)
+            former = self._former_across_and(doc, title, original) or self._former_in_apposition(title, name, original)
         then = any(w in THEN for w in before[-2:])
         late = any(w in LATE for w in before[-2:])
         acting = (any(w in ACTING for w in before[-2:] + after_title[:1])
