@@ -1000,3 +1000,16 @@ def test_an_apposition_that_calls_the_person_former_looks_back(checker):
                  "Rudman") == {"former"}
     assert kinds("Senator Chuck Grassley, former chairman of the Judiciary Committee, says the plan is good.",
                  "Grassley") == {"title"}
+
+
+@pytest.mark.parametrize("text", [
+    "Schiff's bill is based on a bill championed by Rep. George Miller (D-CA) before his retirement.",
+    "La reforma fue impulsada por el secretario de Hacienda Luis Videgaray hasta su renuncia.",
+])
+def test_a_clause_that_tells_of_the_persons_retirement_looks_back(checker, text):
+    # class 1: the clause itself says the person has since left ("before his retirement", "hasta su retiro")
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: June 22, 2017\n\n{text}\n"))
+    roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
+    assert roles == {"lookback"}, analysed.evidence

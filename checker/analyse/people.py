@@ -59,6 +59,9 @@ NOT_SURNAMES: set[str] = set()
 # Every registered language's cues (`Language.lookback_cues`), built by `_rebuild`.
 RETRO_CUES = re.compile("(?!)")
 RETRO_REACH = 6  # words between the cue and the title, at most
+# after a name, in its clause, that the person has since left: "Rep. X (D-CA) before his retirement". Built by
+# `_rebuild` from every registered language's `lookback_after`.
+RETRO_AFTER = re.compile("(?!)")
 # "soon-to-be Senator": every registered language's phrases (`Language.future_before_phrases`), by `_rebuild`
 FUTURE_PHRASE = re.compile("(?!)")
 
@@ -81,7 +84,7 @@ GIVEN_FORMS: dict[str, set[str]] = {}
 
 def _rebuild() -> None:
     """The tables above from the registered languages."""
-    global LOWER_CASE_TITLES, RETRO_CUES, FUTURE_PHRASE, ACTING_AFTER
+    global LOWER_CASE_TITLES, RETRO_CUES, RETRO_AFTER, FUTURE_PHRASE, ACTING_AFTER
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
                         (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (PLAIN_AFTER, "plain_after"),
                         (TIME_QUALIFIERS, "time_qualifiers"),
@@ -103,6 +106,8 @@ def _rebuild() -> None:
     AFTER_TITLE.update(ELECT_AFTER | ACTING | FUTURE_AFTER | FORMER_AFTER | PLAIN_AFTER)
     cues = [c for p in languages.packs() for c in p.lookback_cues]
     RETRO_CUES = re.compile("|".join(cues), re.I) if cues else re.compile("(?!)")
+    after = [c for p in languages.packs() for c in p.lookback_after]
+    RETRO_AFTER = re.compile(rf"[^.;:!?]{{0,40}}?\b(?:{'|'.join(after)})\b", re.I) if after else re.compile("(?!)")
     phrases = [f for p in languages.packs() for f in p.future_before_phrases]
     FUTURE_PHRASE = re.compile(rf"\b(?:{'|'.join(phrases)})[\s,]*$", re.I) if phrases else re.compile("(?!)")
 
@@ -594,6 +599,7 @@ class PeopleMatcher:
                                 or bool(FUTURE_PHRASE.search(original[max(0, anchor.start_char - 20):anchor.start_char])))
         context = re.split(r"[.;:!?()\"“”]", original[max(0, anchor.start_char - 80):anchor.start_char])[-1]
         retro = any(len(context[m.end():].split()) <= RETRO_REACH for m in RETRO_CUES.finditer(context))
+        retro = retro or bool(RETRO_AFTER.match(original, name.end_char))
         return Qualifiers(former=former, then=then, elect=elect, future=future, acting=acting, late=late,
                           retrospective=retro)
 

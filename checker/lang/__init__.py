@@ -129,6 +129,9 @@ class Language:
     # auxiliaries that carry the tense of the bare verb after them ("did not do", "didn't make"): that verb,
     # a marker of its own elsewhere ("do" is present), says nothing here
     do_support: frozenset[str] = frozenset()
+    # after a mention, in its clause, words that say the person has since left the office: "a bill championed
+    # by Rep. X before his retirement", "hasta su renuncia" (regular expressions, matched from the name's end)
+    lookback_after: tuple[str, ...] = ()
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
@@ -140,7 +143,7 @@ class Language:
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
                           "reporting_verbs", "former_after", "acting_after", "plain_after",
                           "time_qualifiers", "contractions", "contracted_bases", "contracted_is",
-                          "given_name_forms", "do_support"})
+                          "given_name_forms", "do_support", "lookback_after"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

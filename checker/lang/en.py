@@ -153,6 +153,8 @@ PACK = Language(
                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
                             "november", "december", "jr", "sr", "administration", "said", "says", "and"}),
     do_support=frozenset({"do", "does", "did"}),
+    lookback_after=(r"(?:before|until|prior\s+to|up\s+to)\s+(?:his|her|their)\s+(?:retirement|death|departure|"
+                    r"resignation|defeat|passing)",),
     # what English-speaking people are called for short (the full names they stand for)
     given_name_forms={
         "mike": ("michael",), "mick": ("michael",), "bob": ("robert",), "bobby": ("robert",), "rob": ("robert",),

@@ -112,6 +112,7 @@ PACK = Language(
     not_surnames=frozenset({"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado",
                             "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                             "septiembre", "octubre", "noviembre", "diciembre", "dijo", "y"}),
+    lookback_after=(r"(?:antes\s+de|hasta)\s+su\s+(?:retiro|jubilaci[oó]n|muerte|fallecimiento|renuncia|salida)",),
     # what Spanish-speaking people are called for short (the full names they stand for)
     given_name_forms={
         "pepe": ("jose",), "paco": ("francisco",), "pancho": ("francisco",), "curro": ("francisco",),
