@@ -54,3 +54,17 @@ def test_with_coverage_a_wrong_date_lands_only_where_its_kind_of_source_has_righ
     assert set(inside) < set(everywhere)
     assert fit.wrong_day("press-releases#x", day) in inside
     assert fit.shifted(day, "speeches") == everywhere  # a kind part A does not have: no limit
+
+
+def test_source_errors_read_by_hand_leave_the_right_dated_documents(tmp_path):
+    """The thresholds budget false alarms: a document of part B whose own text proves another date (a source
+    error, read by hand) is no right-dated document to budget; false alarms and typos stay."""
+    fit = _fit()
+    reading = tmp_path / "reading.csv"
+    reading.write_text('id,class,reason\npr-1,source error,"the text proves 2005"\npr-2,false alarm,"a courtesy title"\n'
+                       'pr-3,typo,"a weekday slip"\n', encoding="utf-8")
+    assert fit.source_errors(reading) == frozenset({"pr-1"})
+    assert fit.source_errors(tmp_path / "absent.csv") == frozenset()
+    # the reading kept in the repository: every row classed, and the source errors among them are few
+    shipped = fit.source_errors(fit.ROOT / "benchmarks" / "partb_reading.csv")
+    assert 0 < len(shipped) <= 5
