@@ -1013,3 +1013,22 @@ def test_a_clause_that_tells_of_the_persons_retirement_looks_back(checker, text)
     analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: June 22, 2017\n\n{text}\n"))
     roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
     assert roles == {"lookback"}, analysed.evidence
+
+
+@pytest.mark.parametrize("date, text, who, lookback", [
+    # a staff biography: the members someone worked for, as the list names them, looked back at
+    ("December 5, 2013", "He is a proven professional, having served as a trusted advisor in the White House during "
+                         "the second Bush Administration, as Chief of Staff for U.S. Rep. Tom Davis (VA-11) for five "
+                         "years.", "Davis", True),
+    ("January 28, 2015", "Previously, he served as a communications aide to Rep. Anna Eshoo (D-CA) and Rep. Scott "
+                         "Murphy (D-NY).", "Murphy", True),
+    # the same list acting today is no look back
+    ("January 28, 2015", "Today Rep. Anna Eshoo (D-CA) and Rep. Scott Murphy (D-NY) introduced the bill.", "Murphy",
+     False),
+])
+def test_the_members_a_staffer_worked_for_are_looked_back_at(checker, date, text, who, lookback):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: {date}\n\n{text}\n"))
+    roles = {ev.role for ev in analysed.evidence if ev.kind == "title" and who in ev.who}
+    assert roles and (roles == {"lookback"}) is lookback, analysed.evidence

@@ -9,6 +9,7 @@ surnames are too often someone else.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,10 @@ PLAIN_AFTER: set[str] = set()
 # Republican Senator from", ", a former senator", ", exsenador por": the words are weighed by `_former_in_apposition`
 _FORMER_APPOSITION = re.compile(r"\s*,\s*(?:(?:a|an|the|el|la)\s+)?(?:former\s+|ex-?\s*)((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)",
                                 re.I)
+# a country's abbreviation right before a title, whose dots end no sentence
+_COUNTRY_BEFORE = re.compile(r"\b(?:U\.S\.|U\.K\.|E\.U\.|U\.N\.)\s*$")
+# between two titled people of one list: a party and state in brackets, a comma, "and" ("Rep. A (D-CA) and Rep. B")
+_LIST_JOIN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:and|or|y|o|&)\s+", re.I)
 # capitalised before a surname, the first word of a surname of two ("De Fazio", "Van Hollen", "Di Stefano")
 SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "le", "la",
                                "ten", "ter"})
@@ -348,6 +353,11 @@ class PeopleMatcher:
             if not specific:
                 after = self._office_trailing(doc, t, original) if appositive else self._office_after(doc, t, name, original)
                 modifier = " ".join(w for w in (self._modifier(doc, t, original), after) if w)
+            if (not quals.retrospective and out and out[-1].title_start is not None and out[-1].qualifiers.retrospective
+                    and _LIST_JOIN.fullmatch(original, out[-1].end, start)):
+                # "served as an aide to Rep. Anna Eshoo (D-CA) and Rep. Scott Murphy (D-NY)": the second of two
+                # titled people joined by "and" is looked back at as the first is
+                quals = dataclasses.replace(quals, retrospective=True)
             out.append(RawMention(start, end, name.start_char, name.end_char, pids, t.start_char, t.end_char,
                                   tuple(sorted(specific)), levels, quals, is_surname and not appositive, modifier))
         for n in names:
@@ -597,7 +607,10 @@ class PeopleMatcher:
         # window of "-elect"; a nominee may wait months, and "future" often looks back from much later
         future = not elect and (any(w in FUTURE_PRE for w in before[-1:]) or any(w in FUTURE_AFTER for w in after_title[:2])
                                 or bool(FUTURE_PHRASE.search(original[max(0, anchor.start_char - 20):anchor.start_char])))
-        context = re.split(r"[.;:!?()\"“”]", original[max(0, anchor.start_char - 80):anchor.start_char])[-1]
+        # the clause before the title: a country's abbreviation right before it ends no sentence ("as Chief of
+        # Staff for U.S. Rep. X")
+        before_text = _COUNTRY_BEFORE.sub("", original[max(0, anchor.start_char - 80):anchor.start_char])
+        context = re.split(r"[.;:!?()\"“”]", before_text)[-1]
         retro = any(len(context[m.end():].split()) <= RETRO_REACH for m in RETRO_CUES.finditer(context))
         retro = retro or bool(RETRO_AFTER.match(original, name.end_char))
         return Qualifiers(former=former, then=then, elect=elect, future=future, acting=acting, late=late,

@@ -109,6 +109,10 @@ PACK = Language(
         # "worked as an aide to Rep. Y" (the member's title of that time, however long the job's name); before the
         # cue words below, which would take "served" alone at the same place
         r"\b(?:served|worked|interned)\s+(?:as|in|on)\b[^.;:!?]{0,80}?\b(?:for|to|with|under)\s*$",
+        # a staff job held for a member, however the biography lists it: "..., as Chief of Staff for U.S. Rep. X
+        # for five years", "as a legislative aide to Senator Y"
+        r"\bas\s+(?:(?:a|an|the|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:chief\s+of\s+staff|director|assistant|aide|"
+        r"advis[eo]r|counsel|staffer|intern|scheduler|caseworker|spokes(?:man|woman|person))\s+(?:for|to)\s*$",
         r"\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
         r"formerly)\b",
         # a quotation of what someone said then: "To quote Senator Barack Obama, ...", "in the words of"
