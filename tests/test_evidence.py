@@ -1022,9 +1022,11 @@ def test_a_clause_that_tells_of_the_persons_retirement_looks_back(checker, text)
                          "years.", "Davis", True),
     ("January 28, 2015", "Previously, he served as a communications aide to Rep. Anna Eshoo (D-CA) and Rep. Scott "
                          "Murphy (D-NY).", "Murphy", True),
-    # the same list acting today is no look back
+    # the same list acting today is no look back, nor is the second of two people after another cue's reach
     ("January 28, 2015", "Today Rep. Anna Eshoo (D-CA) and Rep. Scott Murphy (D-NY) introduced the bill.", "Murphy",
      False),
+    ("March 10, 2025", "Officials reported progress since the meeting between President Claudia Sheinbaum and "
+                       "President Donald Trump in February.", "Trump", False),
 ])
 def test_the_members_a_staffer_worked_for_are_looked_back_at(checker, date, text, who, lookback):
     from checker.ingest.readers import read_text

@@ -64,6 +64,8 @@ NOT_SURNAMES: set[str] = set()
 # Every registered language's cues (`Language.lookback_cues`), built by `_rebuild`.
 RETRO_CUES = re.compile("(?!)")
 RETRO_REACH = 6  # words between the cue and the title, at most
+# of RETRO_CUES, a job held for someone: every registered language's `staff_cues`, built by `_rebuild`
+STAFF_CUES = re.compile("(?!)")
 # after a name, in its clause, that the person has since left: "Rep. X (D-CA) before his retirement". Built by
 # `_rebuild` from every registered language's `lookback_after`.
 RETRO_AFTER = re.compile("(?!)")
@@ -89,7 +91,7 @@ GIVEN_FORMS: dict[str, set[str]] = {}
 
 def _rebuild() -> None:
     """The tables above from the registered languages."""
-    global LOWER_CASE_TITLES, RETRO_CUES, RETRO_AFTER, FUTURE_PHRASE, ACTING_AFTER
+    global LOWER_CASE_TITLES, RETRO_CUES, RETRO_AFTER, STAFF_CUES, FUTURE_PHRASE, ACTING_AFTER
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
                         (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (PLAIN_AFTER, "plain_after"),
                         (TIME_QUALIFIERS, "time_qualifiers"),
@@ -111,6 +113,8 @@ def _rebuild() -> None:
     AFTER_TITLE.update(ELECT_AFTER | ACTING | FUTURE_AFTER | FORMER_AFTER | PLAIN_AFTER)
     cues = [c for p in languages.packs() for c in p.lookback_cues]
     RETRO_CUES = re.compile("|".join(cues), re.I) if cues else re.compile("(?!)")
+    staff = [c for p in languages.packs() for c in p.staff_cues]
+    STAFF_CUES = re.compile("|".join(staff), re.I) if staff else re.compile("(?!)")
     after = [c for p in languages.packs() for c in p.lookback_after]
     RETRO_AFTER = re.compile(rf"[^.;:!?]{{0,40}}?\b(?:{'|'.join(after)})\b", re.I) if after else re.compile("(?!)")
     phrases = [f for p in languages.packs() for f in p.future_before_phrases]
@@ -118,6 +122,18 @@ def _rebuild() -> None:
 
 
 languages.on_change(_rebuild)
+
+
+def _clause_before(original: str, pos: int) -> str:
+    """The clause before `pos`, at most 80 characters: a country's abbreviation right before it ends no
+    sentence ("as Chief of Staff for U.S. Rep. X")."""
+    before = _COUNTRY_BEFORE.sub("", original[max(0, pos - 80):pos])
+    return re.split(r"[.;:!?()\"“”]", before)[-1]
+
+
+def _cue_reaches(cues: re.Pattern, clause: str) -> bool:
+    """Whether a cue stands in the clause at most RETRO_REACH words before its end."""
+    return any(len(clause[m.end():].split()) <= RETRO_REACH for m in cues.finditer(clause))
 
 
 def same_given(a: str, b: str) -> bool:
@@ -354,9 +370,11 @@ class PeopleMatcher:
                 after = self._office_trailing(doc, t, original) if appositive else self._office_after(doc, t, name, original)
                 modifier = " ".join(w for w in (self._modifier(doc, t, original), after) if w)
             if (not quals.retrospective and out and out[-1].title_start is not None and out[-1].qualifiers.retrospective
-                    and _LIST_JOIN.fullmatch(original, out[-1].end, start)):
+                    and _LIST_JOIN.fullmatch(original, out[-1].end, start)
+                    and _cue_reaches(STAFF_CUES, _clause_before(original, out[-1].start))):
                 # "served as an aide to Rep. Anna Eshoo (D-CA) and Rep. Scott Murphy (D-NY)": the second of two
-                # titled people joined by "and" is looked back at as the first is
+                # titled people a staffer worked for, joined by "and", is looked back at as the first is (not the
+                # second of "since the meeting between President A and President B")
                 quals = dataclasses.replace(quals, retrospective=True)
             out.append(RawMention(start, end, name.start_char, name.end_char, pids, t.start_char, t.end_char,
                                   tuple(sorted(specific)), levels, quals, is_surname and not appositive, modifier))
@@ -607,11 +625,7 @@ class PeopleMatcher:
         # window of "-elect"; a nominee may wait months, and "future" often looks back from much later
         future = not elect and (any(w in FUTURE_PRE for w in before[-1:]) or any(w in FUTURE_AFTER for w in after_title[:2])
                                 or bool(FUTURE_PHRASE.search(original[max(0, anchor.start_char - 20):anchor.start_char])))
-        # the clause before the title: a country's abbreviation right before it ends no sentence ("as Chief of
-        # Staff for U.S. Rep. X")
-        before_text = _COUNTRY_BEFORE.sub("", original[max(0, anchor.start_char - 80):anchor.start_char])
-        context = re.split(r"[.;:!?()\"“”]", before_text)[-1]
-        retro = any(len(context[m.end():].split()) <= RETRO_REACH for m in RETRO_CUES.finditer(context))
+        retro = _cue_reaches(RETRO_CUES, _clause_before(original, anchor.start_char))
         retro = retro or bool(RETRO_AFTER.match(original, name.end_char))
         return Qualifiers(former=former, then=then, elect=elect, future=future, acting=acting, late=late,
                           retrospective=retro)

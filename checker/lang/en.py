@@ -4,6 +4,15 @@ from __future__ import annotations
 from checker.lang import Language, words_file
 from checker.model import Tense
 
+# A job held for someone, as a biography tells it: "served as legislative assistant for Senator X", "worked as an
+# aide to Rep. Y" (the member's title of that time, however long the job's name), and a staff job however the
+# biography lists it: "..., as Chief of Staff for U.S. Rep. X for five years", "as a legislative aide to Senator Y"
+STAFF_CUES = (
+    r"\b(?:served|worked|interned)\s+(?:as|in|on)\b[^.;:!?]{0,80}?\b(?:for|to|with|under)\s*$",
+    r"\bas\s+(?:(?:a|an|the|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:chief\s+of\s+staff|director|assistant|aide|"
+    r"advis[eo]r|counsel|staffer|intern|scheduler|caseworker|spokes(?:man|woman|person))\s+(?:for|to)\s*$",
+)
+
 PACK = Language(
     code="en",
     name="English",
@@ -105,14 +114,9 @@ PACK = Language(
         # the end of a succession: "every President from President Roosevelt to President Reagan"
         r"\bfrom\s+(?:the\s+)?(?:president|presidente|governor|gobernador|senator|secretary|prime\s+minister|"
         r"chancellor|mayor|speaker)s?\b[^,;]{1,40}?\bto\s*$",
-        # a job held for someone, as a biography tells it: "served as legislative assistant for Senator X",
-        # "worked as an aide to Rep. Y" (the member's title of that time, however long the job's name); before the
-        # cue words below, which would take "served" alone at the same place
-        r"\b(?:served|worked|interned)\s+(?:as|in|on)\b[^.;:!?]{0,80}?\b(?:for|to|with|under)\s*$",
-        # a staff job held for a member, however the biography lists it: "..., as Chief of Staff for U.S. Rep. X
-        # for five years", "as a legislative aide to Senator Y"
-        r"\bas\s+(?:(?:a|an|the|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:chief\s+of\s+staff|director|assistant|aide|"
-        r"advis[eo]r|counsel|staffer|intern|scheduler|caseworker|spokes(?:man|woman|person))\s+(?:for|to)\s*$",
+        # a job held for someone, as a biography tells it (before the cue words below, which would take "served"
+        # alone at the same place)
+        *STAFF_CUES,
         r"\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
         r"formerly)\b",
         # a quotation of what someone said then: "To quote Senator Barack Obama, ...", "in the words of"
@@ -157,6 +161,7 @@ PACK = Language(
                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
                             "november", "december", "jr", "sr", "administration", "said", "says", "and"}),
     do_support=frozenset({"do", "does", "did"}),
+    staff_cues=STAFF_CUES,
     lookback_after=(r"(?:before|until|prior\s+to|up\s+to)\s+(?:his|her|their)\s+(?:retirement|death|departure|"
                     r"resignation|defeat|passing)",),
     # what English-speaking people are called for short (the full names they stand for)
