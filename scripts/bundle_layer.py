@@ -7,8 +7,9 @@ where it came from.
     .venv/bin/python scripts/bundle_layer.py wikidata holders.csv --bio bio.csv \
         --map "United States representative=us.house_representative" --source "<repo>@<commit>:<file>"
 
-`congress` runs the congress-legislators importer (checker.kb.importers.congress; every current member with
-all their terms, surnames indexed); `wikidata` reads a Wikidata "positions held" extract
+`congress` runs the congress-legislators importer (checker.kb.importers.congress; every member in the file with
+all their terms, surnames indexed, a term ending at its holder's death; with `--replace` a member's bundled
+terms in a chamber the file gives them make way for the file's); `wikidata` reads a Wikidata "positions held" extract
 (`position,person,personID,start,end`, one row per term) joined to a biography extract (`id,gender,dob,dobp,dod,
 dodp`: Wikidata P21, P569, P570 with their precisions), keeping the positions `--map` names and giving them the
 bundled office ids, consecutive terms of one office joined; `folder` reads a folder of the three tables in the bundled schema (with
@@ -222,7 +223,7 @@ def _end_at_death(tenures: list[dict], people: dict[str, dict]) -> None:
                 t["end_precision"] = precision_of(died)
 
 
-def _replaced(base: Tables, new: Tables) -> Tables:
+def _replaced(base: Tables, new: Tables) -> tuple[Tables, Tables]:
     """The bundled tables less the terms, in a chamber of Congress, of the members the new layer gives terms in
     that chamber: the same person by id or Wikidata QID, or by a name and a year of birth that agree with a
     bundled term in that chamber overlapping one of the new ones (a person written by hand, without a QID).
@@ -250,6 +251,7 @@ def _replaced(base: Tables, new: Tables) -> Tables:
     for r in base.people:
         if r.get("born") and r["name"].split():
             by_surname.setdefault((name_key(r["name"]).split()[-1], r.get("gender", ""), r["born"][:4]), set()).add(r["person_id"])
+
     def givens(forms: list[str]) -> set[str]:
         """The first name of each form, and the next one after an initial ("J. Strom Thurmond")."""
         out = set()
