@@ -6,7 +6,6 @@ configuration error.
 from __future__ import annotations
 
 import collections
-
 import gc
 import os
 import sys

@@ -5,7 +5,6 @@ built from the knowledge base; one `Analyser` is built per process and reused fo
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
 import re
 import time

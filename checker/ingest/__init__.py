@@ -217,9 +217,9 @@ def _read_whole(path: str, data: bytes, fmt: str, max_bytes: int) -> Iterator[Do
     if not data.strip():
         yield unreadable(doc_id, path, fmt, ProblemCode.IN001, "The file is empty." if not data else "The file holds only white space.")
         return
-    known = binary_message(data)
-    if known or (b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        yield unreadable(doc_id, path, fmt, ProblemCode.IN001, known or "The file is binary, not text.")
+    binary = binary_message(data)
+    if binary:
+        yield unreadable(doc_id, path, fmt, ProblemCode.IN001, binary)
         return
     notes = []
     if len(data) > max_bytes:

@@ -93,10 +93,12 @@ _MAGIC = ((b"%PDF-", "a PDF document", "extract its text (pdftotext, or the view
 
 
 def binary_message(data: bytes) -> str | None:
-    """What to tell of a file that is a known binary document by its first bytes ("The file is a PDF
-    document, not text: extract its text ... and audit that."), or None."""
+    """What to tell of a file that is binary, by its first bytes: a known kind of document ("The file is a PDF
+    document, not text: extract its text ... and audit that."), or any file with a NUL byte in its first 4 KB
+    that is no UTF-16 text; None for text."""
     for magic, kind, advice in _MAGIC:
         if data.startswith(magic):
             return f"The file is {kind}, not text: {advice}"
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "The file is binary, not text."
     return None
-

@@ -480,9 +480,9 @@ def read_jsonl(path: str, stream: BinaryIO, max_bytes: int, fail) -> Iterator[Do
 
     head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
     utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    known = binary_message(head)
-    if known or (b"\x00" in head and not utf16):
-        yield unreadable(path, path, "jsonl", ProblemCode.IN001, known or "The file is binary, not text.")
+    binary = binary_message(head)
+    if binary:
+        yield unreadable(path, path, "jsonl", ProblemCode.IN001, binary)
         return
     seen, records, size = SeenIds(), 0, 0
     for n, (line, length) in enumerate(_lines(_Utf16Lines(stream) if utf16 else stream, max_bytes), 1):
