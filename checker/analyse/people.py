@@ -33,10 +33,11 @@ ELECT_AFTER: set[str] = set()
 FORMER_AFTER: set[str] = set()
 # after a title, words that leave it the title in office: "saliente"
 PLAIN_AFTER: set[str] = set()
-# after a name, an apposition that begins with "former" and names an office within a few words: ", former
-# Republican Senator from", ", a former senator", ", exsenador por": the words are weighed by `_former_in_apposition`
-_FORMER_APPOSITION = re.compile(r"\s*,\s*(?:(?:a|an|the|el|la)\s+)?(?:former\s+|ex-?\s*)((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)",
-                                re.I)
+# after a name, an apposition that begins with a "former" word of any registered language (FORMER, or its
+# prefix glued to the title: "exsenador") and names an office within a few words: ", former Republican Senator
+# from", ", a former senator", ", exsenador por": the words are weighed by `_former_in_apposition`. Built by
+# `_rebuild`.
+FORMER_APPOSITION = re.compile("(?!)")
 # a country's abbreviation right before a title, whose dots end no sentence
 _COUNTRY_BEFORE = re.compile(r"\b(?:U\.S\.|U\.K\.|E\.U\.|U\.N\.)\s*$")
 # between two titled people of one list: a party and state in brackets, a comma, "and" ("Rep. A (D-CA) and Rep. B")
@@ -91,7 +92,7 @@ GIVEN_FORMS: dict[str, set[str]] = {}
 
 def _rebuild() -> None:
     """The tables above from the registered languages."""
-    global LOWER_CASE_TITLES, RETRO_CUES, RETRO_AFTER, STAFF_CUES, FUTURE_PHRASE, ACTING_AFTER
+    global LOWER_CASE_TITLES, RETRO_CUES, RETRO_AFTER, STAFF_CUES, FUTURE_PHRASE, ACTING_AFTER, FORMER_APPOSITION
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
                         (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (PLAIN_AFTER, "plain_after"),
                         (TIME_QUALIFIERS, "time_qualifiers"),
@@ -103,6 +104,12 @@ def _rebuild() -> None:
     FUNCTION_WORDS.update(w for p in languages.packs() if p.code == "en" for w in p.function_words)
     TITLE_GENDER.clear()
     TITLE_GENDER.update(languages.merged("title_gender"))
+    prefixes = sorted({p.former_prefix for p in languages.packs() if p.former_prefix})
+    # the glued compounds ("expresidente") are the prefix's: as words they would take the title with them
+    words = sorted((w for w in FORMER if not any(w.startswith(x) and w != x for x in prefixes)), key=len, reverse=True)
+    lead = "|".join([rf"{re.escape(w)}\s+" for w in words] + [rf"{re.escape(x)}-?\s*" for x in prefixes])
+    FORMER_APPOSITION = re.compile(rf"\s*,\s*(?:(?:a|an|the|el|la)\s+)?(?:{lead})((?:[\w.'’-]+\s+){{0,3}}[\w.'’-]+)",
+                                   re.I) if lead else re.compile("(?!)")
     GIVEN_FORMS.clear()
     for p in languages.packs():
         for short, full in p.given_name_forms.items():
@@ -593,7 +600,7 @@ class PeopleMatcher:
         """An apposition right after the name calls the person a former holder of the title's office:
         "Senator Warren Rudman, former Republican Senator from New Hampshire, says ..." (a courtesy title
         and its correction; not "Senator X, former chairman of the committee": another office's word)."""
-        m = _FORMER_APPOSITION.match(original, name.end_char)
+        m = FORMER_APPOSITION.match(original, name.end_char)
         if m is None:
             return False
         mine = self.kb.offices_for_title(title.text)
