@@ -386,7 +386,12 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
     # last weeks: the newest date is of the dates that are not scheduled
     named = [t for t in doc.times if t.value is not None and t.year_explicit and t.kind in (TimeKind.ABSOLUTE, TimeKind.YEAR)
              and not scheduled(text, t)]
-    days = [t for t in named if t.kind is TimeKind.ABSOLUTE and t.value.day is not None]
+    # a day written without its year but with a weekday that fits it ("hoy viernes 30 de abril", "on Tuesday,
+    # March 4") names a full date too: the weekday pins the year, which the declared date's nearest occurrence
+    # of the day (`times.normalise`) holds only if that is the year written about; where it is not, the weekday
+    # does not fit and the day is left out (DT104 tells of it)
+    days = [t for t in named if t.kind is TimeKind.ABSOLUTE and t.value.day is not None] + [
+        t for t in doc.times if _weekday_pinned(t) and not scheduled(text, t)]
     newest_day = max(days, key=lambda t: t.value.first_day) if days else None
     if newest_day is not None:
         out.append(Evidence("newest-day", "plain", "", "", ((newest_day.value.first_day, newest_day.value.last_day),),
@@ -409,6 +414,12 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         out.append(Evidence(kind, role, "", "", ((t.value.first_day, t.value.last_day),), t.span.text, (t.span,),
                             f"time:{t.span.start}", t.language))
     return out
+
+
+def _weekday_pinned(t: TimeExpression) -> bool:
+    """A day and month without a year, beside a weekday that the day has in the year it was read in."""
+    return (t.kind is TimeKind.PARTIAL and t.weekday is not None and t.value is not None and t.value.day is not None
+            and t.value.first_day.weekday() == t.weekday)
 
 
 def scheduled(text: str, t: TimeExpression) -> bool:

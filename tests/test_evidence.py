@@ -668,6 +668,28 @@ def test_a_deadline_is_not_the_newest_news(checker):
     assert [ev.intervals[0][0] for ev in newest] == [dt.date(2007, 10, 3)], newest
 
 
+# A briefing that opens on its own day with the weekday and no year, then tells of a delivery four months back:
+# the weekday pins the day to the declared year, so the text's newest news is of that day
+BRIEFING = ("Buenos días. Hoy viernes 30 de abril les informamos del avance de la vacunación. El 23 de diciembre de "
+            "2020 llegó al país el primer lote de vacunas y desde entonces se han aplicado millones de dosis.")
+
+
+@pytest.mark.parametrize("date, newest", [("2021-04-30", dt.date(2021, 4, 30)),
+                                          # April 30, 2023 was a Sunday: the day is not of that year
+                                          ("2023-06-10", dt.date(2020, 12, 23))])
+def test_a_day_named_with_its_weekday_and_no_year_is_news_of_that_day(checker, date, newest):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("briefing.txt", "briefing.txt", f"Fecha: {date}\n\n{BRIEFING}\n"))
+    days = [ev.intervals[0][0] for ev in analysed.evidence if ev.kind == "newest-day"]
+    assert days == [newest], analysed.evidence
+
+
+def test_a_briefing_of_its_own_weekday_is_not_misdated_by_older_news(check_text):
+    drow, found = date_findings(check_text, f"Fecha: 2021-04-30\n\n{BRIEFING}\n")
+    assert drow["verdict"] == "consistent" and not [f for f in found if f["severity"] == "error"], found
+
+
 def test_an_elect_title_in_a_clause_dated_by_a_month_without_its_year_looks_back(check_text):
     # "Back in November ... a letter to President-Elect Obama" in February 2009: the last November before the
     # text's date, inside the transition; a year later, that November is not
