@@ -490,7 +490,9 @@ def relation(item: Evidence, day: dt.date, grace: dt.timedelta = GRACE) -> str:
     if item.kind in NEWEST:
         first, _ = item.intervals[0]
         if first > day + grace:
-            return "ahead"
+            # the next weeks' events ("the hearing on Tuesday, March 11") are news of a text's own days; a newest
+            # date months or years ahead, of a text moved back
+            return "ahead<0.25" if _years(day, first) < 0.25 else "ahead"
         return _ago(_years(first, day))
     if item.kind in EVENTS:
         first, last = item.intervals[0]
@@ -699,6 +701,7 @@ def _edges(ev: Evidence) -> Iterable[dt.date]:
         for d in (first, last):
             yield from (d, d + DAY, d - GRACE, d + GRACE + DAY, d - dt.timedelta(days=366), d + dt.timedelta(days=366))
             yield from (d + dt.timedelta(days=math.ceil(g * YEAR)) for g in (0.25, 3, 6, 10))
+            yield d - dt.timedelta(days=math.floor(0.25 * YEAR))  # where a newest date comes within three months ahead
         return
     if ev.died is not None:
         yield ev.died + DAY
@@ -791,7 +794,9 @@ _DATED_WORDS = {"behind<0.25": "within three months before the date", "behind0.2
                 "behind1-3": "1-3 years before the date", "behind3-6": "3-6 years before the date",
                 "behind6-10": "6-10 years before the date", "behind10+": "more than 10 years before the date",
                 "behind<1": "within a year before the date", "behind1+": "more than a year before the date",
-                "ahead": "after the date", "ahead<1": "within a year after the date",
+                "ahead": "more than three months after the date",
+                "ahead<0.25": "within three months after the date",
+                "ahead<1": "within a year after the date",
                 "ahead1+": "more than a year after the date"}
 _KIND_WORDS = {"title": "titled", "former": "called former", "elect": "called -elect", "future": "called nominee or future",
                "then": "called then-"}

@@ -668,6 +668,19 @@ def test_a_deadline_is_not_the_newest_news(checker):
     assert [ev.intervals[0][0] for ev in newest] == [dt.date(2007, 10, 3)], newest
 
 
+def test_a_newest_date_weeks_ahead_is_a_relation_of_its_own():
+    # the next weeks' events are a text's own news; a newest date months ahead is of a text moved back
+    item = evidence.Evidence("newest-day", "plain", "", "", ((dt.date(2018, 9, 21), dt.date(2018, 9, 21)),),
+                             "Friday, September 21st", (), "newest-day", "en")
+    assert evidence.relation(item, dt.date(2018, 9, 10)) == "ahead<0.25"
+    assert evidence.relation(item, dt.date(2018, 5, 10)) == "ahead"
+    assert evidence.relation(item, dt.date(2018, 9, 21)) == "behind<0.25"
+    # the window tests the day the relation changes
+    assert dt.date(2018, 6, 22) in set(evidence._edges(item))
+    assert evidence.relation(item, dt.date(2018, 6, 22)) == "ahead<0.25"
+    assert evidence.relation(item, dt.date(2018, 6, 21)) == "ahead"
+
+
 # A briefing that opens on its own day with the weekday and no year, then tells of a delivery four months back:
 # the weekday pins the day to the declared year, so the text's newest news is of that day
 BRIEFING = ("Buenos días. Hoy viernes 30 de abril les informamos del avance de la vacunación. El 23 de diciembre de "
