@@ -668,6 +668,13 @@ def test_a_deadline_is_not_the_newest_news(checker):
     assert [ev.intervals[0][0] for ev in newest] == [dt.date(2007, 10, 3)], newest
 
 
+def newest_days(checker, text: str) -> list[dt.date]:
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("newest.txt", "newest.txt", text))
+    return [ev.intervals[0][0] for ev in analysed.evidence if ev.kind == "newest-day"]
+
+
 def test_a_newest_date_weeks_ahead_is_a_relation_of_its_own():
     # the next weeks' events are a text's own news; a newest date months ahead is of a text moved back
     item = evidence.Evidence("newest-day", "plain", "", "", ((dt.date(2018, 9, 21), dt.date(2018, 9, 21)),),
@@ -679,6 +686,13 @@ def test_a_newest_date_weeks_ahead_is_a_relation_of_its_own():
     assert dt.date(2018, 6, 22) in set(evidence._edges(item))
     assert evidence.relation(item, dt.date(2018, 6, 22)) == "ahead<0.25"
     assert evidence.relation(item, dt.date(2018, 6, 21)) == "ahead"
+
+
+def test_a_date_told_as_to_come_is_not_the_newest_news(checker):
+    # an increase that "will take effect" months after the release is no news of its days
+    text = ("Date: 2008-07-31\n\nThe Senate passed the cost-of-living bill on July 29, 2008. The increase will take "
+            "effect on December 1, 2008.\n")
+    assert newest_days(checker, text) == [dt.date(2008, 7, 29)]
 
 
 # A briefing that opens on its own day with the weekday and no year, then tells of a delivery four months back:
