@@ -695,6 +695,15 @@ def test_a_date_told_as_to_come_is_not_the_newest_news(checker):
     assert newest_days(checker, text) == [dt.date(2008, 7, 29)]
 
 
+@pytest.mark.parametrize("text, newest", [
+    ("Date: 2007-06-08\n\nThe committee chose the pages on May 30, 2007. The fall session begins with check-in on "
+     "Sunday, September 2, 2007 and ends Friday, January 25, 2008.\n", dt.date(2007, 5, 30)),
+    ("Fecha: 2007-06-08\n\nEl comité eligió a los becarios el 30 de mayo de 2007. El periodo de otoño inicia el 2 de "
+     "septiembre de 2007 y termina el 25 de enero de 2008.\n", dt.date(2007, 5, 30))])
+def test_a_calendar_in_the_present_is_a_schedule(checker, text, newest):
+    assert newest_days(checker, text) == [newest]
+
+
 # A briefing that opens on its own day with the weekday and no year, then tells of a delivery four months back:
 # the weekday pins the day to the declared year, so the text's newest news is of that day
 BRIEFING = ("Buenos días. Hoy viernes 30 de abril les informamos del avance de la vacunación. El 23 de diciembre de "

@@ -93,6 +93,8 @@ PACK = Language(
     schedule_words=("until", "till", "through", "thru", "beginning", "starting", "effective", "expires?", "expiring",
                     "expiration", "expiry", "deadline", "due", "by", "no later than", "scheduled", "set to", "slated",
                     "will run", "runs",
+                    # a present schedule: "the session begins ... and ends Friday January 25, 2008"
+                    "begins", "starts", "ends", "ending", "opens", "closes", "takes? effect", "goes? into effect",
                     "from", "after", "before", "between",
                     # "a one-year bridge ... to December 31, 2012": "to" right before the date (its month
                     # name aside) is "until"

@@ -67,7 +67,9 @@ PACK = Language(
     unit_words={"dia": "day", "dias": "day", "día": "day", "días": "day", "semana": "week", "semanas": "week",
                 "mes": "month", "meses": "month", "ano": "year", "anos": "year", "año": "year", "años": "year"},
     shift_words={"pasado": -1, "pasada": -1, "proximo": 1, "proxima": 1, "próximo": 1, "próxima": 1, "entrante": 1},
-    schedule_words=("hasta", "a partir del?", "desde", "vence", "vencimiento", "plazo", "para", "antes de"),
+    schedule_words=("hasta", "a partir del?", "desde", "vence", "vencimiento", "plazo", "para", "antes de",
+                    # un calendario en presente: "el periodo inicia ... y termina el 25 de enero de 2008"
+                    "inicia", "comienza", "empieza", "termina", "concluye", "cierra", "entra en vigor"),
     ago_units=("años", "décadas"),
     lookback_cues=(
         r"\b(?:sexenio|mandato|época|tiempos?|política|políticas|legado|memoria)\s+(?:of|de|del)\b",
