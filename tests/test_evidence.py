@@ -714,11 +714,7 @@ BRIEFING = ("Buenos días. Hoy viernes 30 de abril les informamos del avance de 
                                           # April 30, 2023 was a Sunday: the day is not of that year
                                           ("2023-06-10", dt.date(2020, 12, 23))])
 def test_a_day_named_with_its_weekday_and_no_year_is_news_of_that_day(checker, date, newest):
-    from checker.ingest.readers import read_text
-
-    analysed = checker.analyse(read_text("briefing.txt", "briefing.txt", f"Fecha: {date}\n\n{BRIEFING}\n"))
-    days = [ev.intervals[0][0] for ev in analysed.evidence if ev.kind == "newest-day"]
-    assert days == [newest], analysed.evidence
+    assert newest_days(checker, f"Fecha: {date}\n\n{BRIEFING}\n") == [newest]
 
 
 def test_a_briefing_of_its_own_weekday_is_not_misdated_by_older_news(check_text):
