@@ -1019,6 +1019,19 @@ def test_a_deadline_in_a_past_clause_is_no_tense_conflict(check_text):
     assert [f for f in found if f["rule_id"] == "DT107"], found
 
 
+@pytest.mark.parametrize("text, flagged", [
+    # the release's date field a day before it went out
+    ("Date: 2007-01-08\n\nThe House passed the minimum wage bill on January 9, 2007, by a vote of 315 to 116.\n", False),
+    # a day a past clause designates, days ahead
+    ("Date: 2015-09-29\n\nTwo members introduced a resolution designating Friday, October 2, 2015 as National "
+     "Manufacturing Day.\n", False),
+    # beyond the hand-over week, still a past event after the text
+    ("Date: 2007-01-08\n\nThe House passed the minimum wage bill on January 19, 2007, by a vote of 315 to 116.\n", True)])
+def test_a_past_event_within_the_hand_over_week_is_no_tense_conflict(check_text, text, flagged):
+    _, found = date_findings(check_text, text)
+    assert bool([f for f in found if f["rule_id"] == "DT107"]) == flagged, found
+
+
 def test_an_expiration_date_is_a_schedule(checker):
     # class 3: the day a contract or a permit runs out is a validity, whatever the clause's tense
     from checker.ingest.readers import read_text
