@@ -2,8 +2,9 @@
 
 "Thu, Aug 4, 2009" cannot be right: August 4, 2009 was a Tuesday. A wrong weekday in a header is the
 mark of a hand-edited date; in the body it is a typo or a sign that the text was moved to another year.
-With no year written ("Friday, July 13th"), the year is the declared date's, and the finding is a
-warning naming the nearest years in which the weekday does fit.
+With no year written ("Friday, July 13th"), the day is the one nearest the declared date (in its year, the
+year before or the year after), and the finding is a warning naming the nearest years in which the weekday
+does fit.
 
 Fails:
     Updated 11:06 PM EDT, Thu, Aug 4, 2009
@@ -50,7 +51,8 @@ class WeekdayMismatch(Rule):
                 fits = [y for y in range(day.year - 6, day.year + 7)
                         if (d := safe_date(y, day.month, day.day)) and d.weekday() == t.weekday]
                 near = sorted(fits, key=lambda y: abs(y - day.year))[:2]
-                yield self.finding(doc, f"“{t.span.text}”: in {day.year}, the declared date's year, {day:%B %-d} is a "
-                                        f"{weekday_name(day.weekday())}; it is a {weekday_name(t.weekday)} in "
+                was = "was" if doc.declared is not None and day <= doc.declared.value.last_day else "is"
+                yield self.finding(doc, f"“{t.span.text}”: {day:%B %-d, %Y}, the one nearest the declared date, {was} a "
+                                        f"{weekday_name(day.weekday())}; {day:%B %-d} is a {weekday_name(t.weekday)} in "
                                         f"{' and '.join(map(str, sorted(near)))}.",
                                    [t.span], severity=Severity.WARNING, confidence=0.7)

@@ -722,6 +722,17 @@ def test_a_briefing_of_its_own_weekday_is_not_misdated_by_older_news(check_text)
     assert drow["verdict"] == "consistent" and not [f for f in found if f["severity"] == "error"], found
 
 
+def test_a_weekday_without_a_year_is_checked_on_the_day_nearest_the_date(check_text):
+    # early January: the November a text names without its year is last year's, and the message says which
+    # day was checked; a day of the next weeks that fits its weekday is no finding
+    _, found = date_findings(check_text, "Date: 2009-01-04\n\nThe forum met on Thursday, November 3rd, and meets "
+                                         "again on Friday, January 9.\n")
+    weekday = [f for f in found if f["rule_id"] == "DT104"]
+    assert len(weekday) == 1 and weekday[0]["severity"] == "warning", found
+    assert "November 3, 2008, the one nearest the declared date, was a Monday" in weekday[0]["message"]
+    assert "2005 and 2011" in weekday[0]["message"]
+
+
 def test_an_elect_title_in_a_clause_dated_by_a_month_without_its_year_looks_back(check_text):
     # "Back in November ... a letter to President-Elect Obama" in February 2009: the last November before the
     # text's date, inside the transition; a year later, that November is not
