@@ -385,14 +385,17 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
     # a deadline or a validity ("between January 1, 2007 and December 31, 2014", "until 2020") is no news of the
     # last weeks: the newest date is of the dates that are not scheduled; nor is a date told as to come ("the
     # increase will take effect on December 1, 2008"), which a text names months ahead of its own day
+    def news(t: TimeExpression) -> bool:
+        return not scheduled(text, t) and t.tense is not Tense.FUTURE
+
     named = [t for t in doc.times if t.value is not None and t.year_explicit and t.kind in (TimeKind.ABSOLUTE, TimeKind.YEAR)
-             and not scheduled(text, t) and t.tense is not Tense.FUTURE]
+             and news(t)]
     # a day written without its year but with a weekday that fits it ("hoy viernes 30 de abril", "on Tuesday,
     # March 4") names a full date too: the weekday pins the year, which the declared date's nearest occurrence
     # of the day (`times.normalise`) holds only if that is the year written about; where it is not, the weekday
     # does not fit and the day is left out (DT104 tells of it)
     days = [t for t in named if t.kind is TimeKind.ABSOLUTE and t.value.day is not None] + [
-        t for t in doc.times if _weekday_pinned(t) and not scheduled(text, t) and t.tense is not Tense.FUTURE]
+        t for t in doc.times if _weekday_pinned(t) and news(t)]
     newest_day = max(days, key=lambda t: t.value.first_day) if days else None
     if newest_day is not None:
         out.append(Evidence("newest-day", "plain", "", "", ((newest_day.value.first_day, newest_day.value.last_day),),
