@@ -283,6 +283,26 @@ CASES = [
      {"jp.finance_minister"}),
     ("Deputy Prime Minister Michael Heseltine opened the factory.", "1996-02-20",
      "Deputy Prime Minister Michael Heseltine", {"gb.deputy_prime_minister"}),
+    # a capitalised word before a surname is a first name only where it may be one: not a sentence's opening
+    # function word, not the word a sentence ends with, not a plural title, not a headline's verb
+    ("The panel met on Tuesday. President Trump spoke first. Yet Trump said nothing of the tariffs.", "2018-04-10",
+     "President Trump", {"us.president"}),
+    ("Republicans held the line. An Obama aide said President Obama would veto the bill.", "2015-02-11",
+     "President Obama", {"us.president"}),
+    ("The House passed the Pipeline Safety Act. Sherman wrote most of it, and Congressman Sherman thanked his "
+     "staff.", "2016-09-20", "Congressman Sherman", {"us.house_representative"}),
+    ("Senators Murray and Cantwell wrote to the agency. Senator Murray said the reply was late.", "2015-03-03",
+     "Senator Murray", {"us.senator"}),
+    ("Party Whip Criticizes Levin\n\nSenator Levin answered his critics on the floor.", "2004-05-05",
+     "Senator Levin", {"us.senator"}),
+    # a word of an office's title that people bear as a given name ("Francisco", as in "Mayor of San
+    # Francisco") is a first name, and not Marco Rubio's
+    ("Francisco Rubio, a state senator from Laredo, spoke first. Senator Rubio said the plan was late.",
+     "2013-03-09", "Senator Rubio", set()),
+    ("Marco Rubio spoke first. Senator Rubio said the plan was late.", "2013-03-09", "Senator Rubio", {"us.senator"}),
+    # a first name the knowledge base lacks, read after an honorific's stop, excludes its namesakes
+    ("We wrote to Dr. Leander Shaw of the state court. Justice Shaw has not answered.", "2001-06-01",
+     "Justice Shaw", set()),
 ]
 
 

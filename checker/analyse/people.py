@@ -10,6 +10,7 @@ surnames are too often someone else.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -649,6 +650,71 @@ def _title_words(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(w for t in list(kb.title_index) + list(kb.generic_index) for w in t.split())
 
 
+@lru_cache(maxsize=4)
+def _known_givens(kb: KnowledgeBase) -> frozenset[str]:
+    """The given names of the knowledge base's people (the first word of a name of two words or more, where it
+    is not one of their surnames), folded. A word of an office's title counts only where two people bear it:
+    "José" and "Luis" are given names as well as words of "Mayor of San Jose" and "San Luis Potosí", but
+    "Lady" ("Lady Bird Johnson") and "Lord" are one alias's."""
+    import collections
+
+    firsts: collections.Counter = collections.Counter()
+    for p in kb.people.values():
+        words = fold(p.name).split()
+        if len(words) > 1 and words[0] not in {fold(s).split()[0] for s in p.surnames if s.strip()}:
+            firsts[words[0].rstrip(".")] += 1
+    titles = _title_words(kb)
+    return frozenset(w for w, n in firsts.items() if len(w) > 1 and (w not in titles or n >= 2))
+
+
+def _given_before(kb: KnowledgeBase, text: str, surname: str) -> set[tuple[str, ...]]:
+    """The first names the text gives a surname, each as the run of given names before it ("Congresswoman
+    Eddie Bernice Johnson": ("eddie", "bernice"); initials are skipped), folded. The run is read back from
+    the surname while the words may be given names: a word the knowledge base knows as one, or one that no
+    dictionary of the bundled languages knows in lower case ("Leander", "Edwina"), and that is no title's word
+    or qualifier. A sentence's opening word is capitalised whatever it is ("Yet Trump has ...", "Despite
+    Shapiro's assurances", "the Act. Sherman said"), and a headline's words are ("Leader Criticizes Levin")."""
+    from checker.lang.dictionaries import DICTIONARIES, known as in_dictionary
+
+    known, titles = _known_givens(kb), _title_words(kb)
+    generic = {w for t in kb.generic_index for w in t.split()}
+
+    def may_be_given(word: str) -> bool:
+        w = fold(word)
+        # plural titles: "Senators Murray and Cantwell", "Congressmen Serrano and Engel", "Secretaries Solis and Chu"
+        plural = (w[:-1], w[:-2], w[:-3] + "man", w[:-3] + "y")
+        if (w in _NOT_GIVEN or w in NOT_SURNAMES or w in AFTER_TITLE or w in generic or w in FUNCTION_WORDS
+                or w in OPENERS or w == fold(surname) or any(v in generic for v in plural)):
+            return False
+        return w in known or (w not in titles and not any(in_dictionary(word.lower(), lang) for lang in DICTIONARIES))
+
+    found = set()
+    for g in re.finditer(r"(?:\b[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+(?:[A-Z]\.\s+)*){1,3}" + re.escape(surname) + r"\b", text):
+        run: list[str] = []
+        for w in reversed(re.findall(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+", text[g.start():g.end() - len(surname)])):
+            if not may_be_given(w):
+                break
+            run.insert(0, fold(w))
+        if run:
+            found.add(tuple(run))
+    return found
+
+
+def _agree(run: tuple[str, ...], person) -> bool:
+    """Whether the given names a text writes before a surname may be the person's: the first of them is their
+    first name (`same_given`); a single one may be a middle name too ("Antonio Ramírez" for Luis Antonio
+    Ramírez Pineda), but two must begin with the first ("Edwina Bernice" is not Eddie Bernice Johnson)."""
+    surnames = {w for s in person.surnames for w in fold(s).split()}
+    for a in (person.name, *person.aliases):
+        words = fold(a).split()
+        if not words:
+            continue
+        givens = [words[0]] + list(itertools.takewhile(lambda w: w not in surnames, words[1:-1]))
+        if same_given(run[0], givens[0]) or (len(run) == 1 and any(same_given(run[0], w) for w in givens[1:])):
+            return True
+    return False
+
+
 def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
     """Who a title and a surname mean, from the rest of the text: "Secretary Bennett" after "Education
     Secretary William Bennett" is the candidate that full name named. Else, where the text gives the surname a
@@ -672,7 +738,6 @@ def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
                 for k in range(1, min(3, len(words)) + 1):
                     if len(words) > k or form in p.surnames:
                         named.setdefault(" ".join(words[-k:]), set()).add(p.person_id)
-    title_words = None
     givens_of: dict[str, set[str]] = {}
     out = []
     for m in mentions:
@@ -688,22 +753,12 @@ def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
                                modifier=m.modifier or office_words.get(pid, "")))
             continue
         if surname not in givens_of:
-            if title_words is None:
-                title_words = _title_words(kb)
-            found = set()
-            for g in re.finditer(r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\.?\s+(?:[A-Z]\.\s+)*" + re.escape(surname) + r"\b", text):
-                w = fold(g.group(1))
-                if (w not in _NOT_GIVEN and w not in NOT_SURNAMES and w not in title_words and w not in AFTER_TITLE
-                        and w != fold(surname)):
-                    found.add(w)
-            givens_of[surname] = found
+            givens_of[surname] = _given_before(kb, text, surname)
         givens = givens_of[surname]
         if not givens:
             out.append(m)
             continue
-        keep = tuple(p for p in m.person_ids
-                     if any(same_given(g, fold(a).split()[0]) for g in givens
-                            for a in (kb.person(p).name, *kb.person(p).aliases) if a.split()))
+        keep = tuple(p for p in m.person_ids if any(_agree(run, kb.person(p)) for run in givens))
         out.append(replace(m, person_ids=keep, surname_only=False) if keep else replace(m, person_ids=()))
     return out
 
