@@ -303,6 +303,20 @@ CASES = [
     # a first name the knowledge base lacks, read after an honorific's stop, excludes its namesakes
     ("We wrote to Dr. Leander Shaw of the state court. Justice Shaw has not answered.", "2001-06-01",
      "Justice Shaw", set()),
+    # a family member or namesake named in full whom the title cannot mean leaves the title its own holder
+    ('"These leaders give us hope," President Obama said on Tuesday. Michelle Obama also spoke to the fellows.',
+     "2015-05-05", "President Obama", {"us.president"}),
+    ("First Lady Melania Trump visited the hospital. President Trump spoke later in the day.", "2018-05-05",
+     "President Trump", {"us.president"}),
+    ("Laura Bush read to the children. President Bush signed the bill in the afternoon.", "2006-05-05",
+     "President Bush", {"us.president"}),
+    ("Senator Carl Levin of Michigan spoke first. Rep. Levin, his brother, spoke next.", "2010-05-05", "Rep. Levin",
+     {"us.house_representative"}),
+    # ... and the one the title can mean is still the one named in full
+    ("Secretary Hillary Clinton met the envoy. Former President Bill Clinton was at her side, and Secretary "
+     "Clinton thanked him.", "2011-05-05", "Secretary Clinton", {"us.secretary_of_state"}),
+    ("Karen Bass toured the shelter on Monday. Mayor Bass said the city would add beds.", "2023-05-05", "Mayor Bass",
+     {"us.mayor_of_los_angeles"}),
 ]
 
 

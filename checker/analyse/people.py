@@ -747,10 +747,17 @@ def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
         surname = m.name.text
         same = named.get(fold(surname), set()) & set(m.person_ids)
         if len(same) == 1:
-            # "Secretary Esper" after "Secretary of the Army Mark Esper" is still the Army's secretary
             pid = next(iter(same))
-            out.append(replace(m, person_ids=(pid,), surname_only=False,
-                               modifier=m.modifier or office_words.get(pid, "")))
+            titled = _titled(kb, m)
+            if pid in titled or not titled:
+                # "Secretary Esper" after "Secretary of the Army Mark Esper" is still the Army's secretary
+                out.append(replace(m, person_ids=(pid,), surname_only=False,
+                                   modifier=m.modifier or office_words.get(pid, "")))
+            else:
+                # the person named in full held no office the title names, and a namesake did: "President Trump"
+                # beside "Melania Trump", "Rep. Levin" beside his brother "Senator Carl Levin". The title's own
+                # candidates stay, named by surname only
+                out.append(replace(m, person_ids=tuple(p for p in m.person_ids if p in titled)))
             continue
         if surname not in givens_of:
             givens_of[surname] = _given_before(kb, text, surname)
@@ -759,6 +766,20 @@ def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
             out.append(m)
             continue
         keep = tuple(p for p in m.person_ids if any(_agree(run, kb.person(p)) for run in givens))
+        titled = _titled(kb, m) if keep else set()
+        if keep and titled and not set(keep) & titled:
+            # the first name is that of someone the knowledge base knows in no office the title names, as above
+            out.append(replace(m, person_ids=tuple(p for p in m.person_ids if p in titled)))
+            continue
         out.append(replace(m, person_ids=keep, surname_only=False) if keep else replace(m, person_ids=()))
     return out
+
+
+def _titled(kb: KnowledgeBase, m) -> set[str]:
+    """The mention's candidates whose recorded terms its title can mean (`evidence.tenures_for`)."""
+    from dataclasses import replace
+
+    from checker.evidence import tenures_for
+
+    return {p for p in m.person_ids if tenures_for(kb, replace(m, person_ids=(p,)))}
 
