@@ -1093,6 +1093,20 @@ def test_a_clause_that_tells_of_the_persons_retirement_looks_back(checker, text)
     assert roles == {"lookback"}, analysed.evidence
 
 
+@pytest.mark.parametrize("text", [
+    '"Today, after a long fight, the bill becomes law," President Obama says in the video the White House '
+    "released that afternoon.",
+    "In the grainy footage, President Kennedy asks the crowd in Houston why we go to the Moon.",
+])
+def test_a_recording_told_in_the_present_looks_back(checker, text):
+    # a recording is told in the present, as one tells what it shows: the title is that of the day it was made
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: March 23, 2020\n\n{text}\n"))
+    roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
+    assert roles == {"lookback"}, analysed.evidence
+
+
 @pytest.mark.parametrize("date, text, who, lookback", [
     # a staff biography: the members someone worked for, as the list names them, looked back at
     ("December 5, 2013", "He is a proven professional, having served as a trusted advisor in the White House during "

@@ -13,6 +13,12 @@ STAFF_CUES = (
     r"advis[eo]r|counsel|staffer|intern|scheduler|caseworker|spokes(?:man|woman|person))\s+(?:for|to)\s*$",
 )
 
+# A recording told in the present, as one tells what it shows, is a look back at the day it was made: "In the
+# 1961 footage, President Kennedy asks ...", "'...,' President Obama says in the video the White House released
+# that afternoon" (a look-back cue before the title and after the name alike)
+RECORDING = (r"\bin\s+(?:the|a|an|this|that|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:video|recording|footage|tape|clip|"
+             r"newsreel|documentary|film)\b")
+
 PACK = Language(
     code="en",
     name="English",
@@ -122,7 +128,8 @@ PACK = Language(
         r"\b(?:under|during|since|signed\s+by|appointed\s+by|nominated\s+by|named\s+by|served|worked|previously|"
         r"formerly)\b",
         # a quotation of what someone said then: "To quote Senator Barack Obama, ...", "in the words of"
-        r"\b(?:to\s+quote|quoting|in\s+the\s+words\s+of)\b"),
+        r"\b(?:to\s+quote|quoting|in\s+the\s+words\s+of)\b",
+        RECORDING),
     # "confirmed that ..." is no appointment: only the confirmation of someone, or confirmed as or by
     # "further confirmation that President X's policies ..." is no appointment either: only a confirmation of
     # someone, its hearing or vote, or someone's
@@ -165,7 +172,8 @@ PACK = Language(
     do_support=frozenset({"do", "does", "did"}),
     staff_cues=STAFF_CUES,
     lookback_after=(r"(?:before|until|prior\s+to|up\s+to)\s+(?:his|her|their)\s+(?:retirement|death|departure|"
-                    r"resignation|defeat|passing)",),
+                    r"resignation|defeat|passing)",
+                    RECORDING),
     # what English-speaking people are called for short (the full names they stand for)
     given_name_forms={
         "mike": ("michael",), "mick": ("michael",), "bob": ("robert",), "bobby": ("robert",), "rob": ("robert",),
