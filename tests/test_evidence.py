@@ -314,6 +314,19 @@ def test_a_candidates_old_title_during_the_campaign_is_no_error(check_text):
     assert not [f for f in found if f["severity"] == "error"], found
 
 
+@pytest.mark.parametrize("day, text", [
+    ("June 17, 2015", "Donald Trump said on Tuesday that he is running for president. Governor Jeb Bush, who "
+                      "entered the race on Monday, did not comment."),
+    ("June 9, 2023", "Vice President Mike Pence tells a crowd in Iowa that he is running for the nomination. "
+                     "Vice President Pence says the party must keep its old promises."),
+])
+def test_a_primary_candidates_old_title_is_no_error(check_text, day, text):
+    # class 1, the primaries: a candidate who has left office goes by it while the race runs
+    drow, found = date_findings(check_text, f"Date: {day}\n\n{text}\n")
+    assert not [f for f in found if f["severity"] == "error"], found
+    assert drow["verdict"] == "consistent"
+
+
 def test_a_speakers_label_is_weighed_as_one_of_its_own(check_text):
     # a transcript's label gives the speaker's office at the time: years after the term it is a sign of a
     # misdated transcript, measured per language

@@ -268,15 +268,19 @@ def test_the_campaign_table_is_valid_and_names_known_people_and_offices(base):
         assert all(a <= b for a, b in stretches)
         assert all(b1 < a2 for (_, b1), (a2, _) in zip(stretches, stretches[1:]))
     assert dt.date(1979, 11, 13) <= dt.date(1980, 10, 28) <= dict(table["Q9960"])[dt.date(1979, 11, 13)]
+    # a primary's candidate runs until the day they withdrew, not until the office is filled
+    assert dict(table["p.rudy_giuliani"])[dt.date(2007, 2, 5)] == dt.date(2008, 1, 30)
 
 
 def test_a_campaign_row_that_does_not_fit_the_schema_is_refused(tmp_path):
     from checker.kb import campaigns
 
     bad = tmp_path / "campaigns.csv"
-    head = "person_id,office_id,start,election,inauguration,note,source\n"
-    for row in ("Q9960,us.president,1981-01-01,1980-11-04,1981-01-20,,editorial",  # declared after the election
-                "Q9960,us.president,1979-11-13,1980-11-04,1980-01-20,,editorial"):  # inaugurated before it
+    head = "person_id,office_id,start,election,inauguration,withdrew,note,source\n"
+    for row in ("Q9960,us.president,1981-01-01,1980-11-04,1981-01-20,,,editorial",  # declared after the election
+                "Q9960,us.president,1979-11-13,1980-11-04,1980-01-20,,,editorial",  # inaugurated before it
+                "Q9960,us.president,1979-11-13,1980-11-04,1981-01-20,1979-10-01,,editorial",  # withdrew before declaring
+                "Q9960,us.president,1979-11-13,1980-11-04,1981-01-20,1980-11-20,,editorial"):  # after the election
         bad.write_text(head + row + "\n")
         with pytest.raises(ValueError, match="campaign table"):
             campaigns._validated(bad)

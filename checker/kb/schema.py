@@ -117,6 +117,7 @@ class CampaignsSchema(pa.DataFrameModel):
     start: Series[str] = pa.Field(str_matches=ISO_DATE)
     election: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")
     inauguration: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    withdrew: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", nullable=True)
     note: Series[str] = pa.Field(nullable=True)
     source: Series[str] = pa.Field(str_length={"min_value": 1})
 
@@ -131,3 +132,7 @@ class CampaignsSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def election_before_inauguration(cls, df):  # noqa: N805 (pandera passes the class)
         return df["election"] < df["inauguration"]
+
+    @pa.dataframe_check
+    def withdrew_while_running(cls, df):  # noqa: N805 (pandera passes the class)
+        return df["withdrew"].isna() | ((df["start"].str[:10] <= df["withdrew"]) & (df["withdrew"] <= df["election"]))
