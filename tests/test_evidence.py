@@ -1096,6 +1096,8 @@ def test_an_apposition_that_calls_the_person_former_looks_back(checker):
 @pytest.mark.parametrize("text", [
     "Schiff's bill is based on a bill championed by Rep. George Miller (D-CA) before his retirement.",
     "La reforma fue impulsada por el secretario de Hacienda Luis Videgaray hasta su renuncia.",
+    "Speaker John Boehner, who resigned from Congress, spoke at the dinner on Tuesday.",
+    "El rey Juan Carlos, que abdicó el mes pasado, no asistió a la recepción del martes.",
 ])
 def test_a_clause_that_tells_of_the_persons_retirement_looks_back(checker, text):
     # class 1: the clause itself says the person has since left ("before his retirement", "hasta su retiro")

@@ -173,6 +173,9 @@ PACK = Language(
     staff_cues=STAFF_CUES,
     lookback_after=(r"(?:before|until|prior\s+to|up\s+to)\s+(?:his|her|their)\s+(?:retirement|death|departure|"
                     r"resignation|defeat|passing)",
+                    # a relative clause that tells of the end: "Speaker John Boehner, who resigned in 2015, ..."
+                    r"who\s+(?:has\s+|had\s+)?(?:since\s+|later\s+|recently\s+)?(?:resigned|retired|stepped\s+down|"
+                    r"left\s+office|abdicated|was\s+ousted|lost\s+(?:re-?election|(?:his|her)\s+seat))",
                     RECORDING),
     # what English-speaking people are called for short (the full names they stand for)
     given_name_forms={

@@ -114,7 +114,10 @@ PACK = Language(
     not_surnames=frozenset({"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado",
                             "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                             "septiembre", "octubre", "noviembre", "diciembre", "dijo", "y"}),
-    lookback_after=(r"(?:antes\s+de|hasta)\s+su\s+(?:retiro|jubilaci[oó]n|muerte|fallecimiento|renuncia|salida)",),
+    lookback_after=(r"(?:antes\s+de|hasta)\s+su\s+(?:retiro|jubilaci[oó]n|muerte|fallecimiento|renuncia|salida)",
+                    # una oración de relativo que cuenta el final: "el rey Juan Carlos, que abdicó el mes pasado"
+                    r"que\s+(?:ya\s+)?(?:renunci[oó]|dimiti[oó]|abdic[oó]|dej[oó]\s+el\s+cargo|se\s+retir[oó]|"
+                    r"fue\s+destituid[oa]|perdi[oó]\s+la\s+reelecci[oó]n)"),
     # what Spanish-speaking people are called for short (the full names they stand for)
     given_name_forms={
         "pepe": ("jose",), "paco": ("francisco",), "pancho": ("francisco",), "curro": ("francisco",),
