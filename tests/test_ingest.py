@@ -31,6 +31,36 @@ def test_header_lines(header, iso, source):
     assert declared(f"A headline\n{header}\n\nThe minister spoke to reporters in the capital.\n") == (iso, source)
 
 
+@pytest.mark.parametrize("text,iso", [
+    # a page flattened into one line: the header inside it, the story after its date
+    ("By Dana Whitfield | Updated 04:53 AM EDT, Thu, Mar 28, 2024 WASHINGTON (AP) — The secretary of homeland "
+     "security met the interior minister in Mexico City on Monday to talk about the border, and both sides called "
+     "the meeting useful.", "2024-03-28"),
+    ("Updated March 28, 2024. The secretary of homeland security met the interior minister in Mexico City on "
+     "Monday to talk about the border, and both sides called the meeting useful, a spokesman said afterwards.",
+     "2024-03-28"),
+    ("Actualizado 28 de marzo de 2024 CIUDAD DE MÉXICO.- La secretaria de Seguridad se reunió este lunes con el "
+     "embajador para hablar de la frontera, y ambas partes calificaron la reunión de útil, dijo un vocero.",
+     "2024-03-28"),
+    # a key in lower case is a word of the story, not a header
+    ("The agency said its guidance was updated March 28, 2024 after the hearing, and the secretary met the "
+     "minister in Mexico City on Monday to talk about the border and the ports of entry.", None),
+])
+def test_a_header_inside_a_flattened_line(text, iso):
+    got = declared(text + "\n")
+    assert (got[0] if got and got[1].startswith("header:") else None) == iso, got
+
+
+def test_the_story_after_a_header_in_a_flattened_line_is_content(checker):
+    from checker.ingest.readers import read_text
+
+    text = ("By Dana Whitfield | Updated 04:53 AM EDT, Thu, Mar 28, 2024 WASHINGTON (AP) — Secretary of Homeland "
+            "Security Janet Napolitano met with Interior Secretary Miguel Ángel Osorio Chong in Mexico City on Monday.\n")
+    analysed = checker.analyse(read_text("f.txt", "f.txt", text))
+    assert analysed.declared.source == "header:Updated"
+    assert {m.name.text for m in analysed.mentions} >= {"Janet Napolitano", "Miguel Ángel Osorio Chong"}
+
+
 def test_published_header_wins_over_a_later_update_line():
     text = "Release Date: July 12, 2018\n\nThe secretary will travel.\n\nLast Updated: 02/05/2021\n"
     assert declared(text) == ("2018-07-12", "header:Release Date")

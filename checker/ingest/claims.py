@@ -42,6 +42,9 @@ _KEY_LANGUAGE: dict[str, lang.Language] = {}
 # because sites print "Last Updated" in the footer.
 HEADER_LINES = 60
 MAX_HEADER_LINE = 200
+# a header inside a longer line (`header_claims`): among this many first lines, within this many characters
+INLINE_HEADER_LINES, INLINE_HEADER_REACH = 3, 300
+_INLINE_HEADER_RE = re.compile("(?!)")
 
 _COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|&copy;|copyright)\s{0,3}(?:©\s{0,2})?(?P<y1>(?:19|20)\d{2})(?:\s{0,2}[-–]\s{0,2}(?P<y2>(?:19|20)\d{2}))?",
@@ -85,9 +88,14 @@ def header_claims(text: str, start: int = 0, day_first: bool = False) -> list[Cl
     """
     claims = []
     for n, (pos, line) in enumerate(iter_lines(text, start)):
-        if len(line) > MAX_HEADER_LINE:
-            continue
-        m = _HEADER_RE.match(line)
+        m = _HEADER_RE.match(line) if len(line) <= MAX_HEADER_LINE else None
+        if m is None and n < INLINE_HEADER_LINES:
+            # a page flattened into one line keeps its header inside it, the content after the date on the same
+            # line: "By Jane Doe | Updated 04:53 AM EDT, Thu, Mar 28, 2024 WASHINGTON (AP) — ...". Among the
+            # first lines, a key written with a capital at the line's start or after a space or a separator,
+            # its date right after it, is a header too
+            m = next((k for k in _INLINE_HEADER_RE.finditer(line[:INLINE_HEADER_REACH]) if k.group("key")[:1].isupper()),
+                     None)
         if not m:
             continue
         key = m.group("key").lower()
@@ -348,13 +356,15 @@ def _page_claim(ranked: list[Claim]) -> Claim:
 
 def _rebuild() -> None:
     """The header keys and date shapes of the registered languages."""
-    global _HEADER_RE, _DATE_SHAPE
+    global _HEADER_RE, _INLINE_HEADER_RE, _DATE_SHAPE
     _PUBLISHED_KEYS[:] = [k for p in lang.packs() for k in p.published_keys]
     _UPDATED_KEYS[:] = [k for p in lang.packs() for k in p.updated_keys]
     _KEY_LANGUAGE.clear()
     _KEY_LANGUAGE.update({k: p for p in lang.packs() for k in p.published_keys + p.updated_keys})
     key_alt = "|".join(re.escape(k) for k in sorted(_PUBLISHED_KEYS + _UPDATED_KEYS, key=len, reverse=True))
     _HEADER_RE = re.compile(rf"^[ \t*_#>]{{0,6}}(?P<key>{key_alt})\b[ \t]{{0,3}}(?::|-|–|—)?[ \t]{{0,3}}(?P<value>.{{1,160}})$", re.I)
+    _INLINE_HEADER_RE = re.compile(rf"(?:^|(?<=[\s|•·]))[ \t*_#>]{{0,6}}(?P<key>{key_alt})\b[ \t]{{0,3}}(?::|-|–|—)?[ \t]{{0,3}}"
+                                   rf"(?P<value>.{{1,160}})", re.I)
     month_words = "|".join(sorted(MONTHS, key=len, reverse=True))
     _DATE_SHAPE = re.compile(rf"(?:{month_words})\.?\s{{1,3}}\d{{1,2}}\b|\b\d{{1,2}}\s{{1,3}}(?:de\s{{1,3}})?(?:{month_words})\b|"
                              r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)

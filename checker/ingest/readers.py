@@ -79,8 +79,14 @@ def _header_end(text: str, claims: list[Claim], start: int = 0) -> int:
     for c in claims:
         if c.kind in (ClaimKind.PUBLISHED, ClaimKind.UPDATED) and c.span.start < 2000:
             nl = text.find("\n", c.span.end)
-            end = max(end, len(text) if nl < 0 else nl + 1)
+            line_end = len(text) if nl < 0 else nl + 1
+            # a header inside a flattened line ends with its date: the sentences after it are content
+            end = max(end, c.span.end if len(text[c.span.end:line_end].strip()) > HEADER_TAIL else line_end)
     return end
+
+
+# what a header line may carry after its date and still be all header ("Updated March 28, 2024 | 5 min read")
+HEADER_TAIL = 60
 
 
 # "President: Ronald Reagan", "Speaker: ...", "Location: ...": a short capitalised key, a colon, a short value
