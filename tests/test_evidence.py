@@ -1109,6 +1109,20 @@ def test_a_clause_that_tells_of_the_persons_retirement_looks_back(checker, text)
 
 
 @pytest.mark.parametrize("text", [
+    "Twenty years after the attacks of September 11, 2001, the city will read the names on Saturday.",
+    "On Sunday the museum will mark the tenth anniversary of the flood of August 29, 2005.",
+    "A quince años del 11 de septiembre de 2001, la ciudad recordará a las víctimas el domingo.",
+])
+def test_a_date_an_anniversary_counts_from_is_history(checker, text):
+    # "N years after", "the anniversary of": the date is history, whatever the future verb of the clause
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: September 9, 2016\n\n{text}\n"))
+    kinds = {ev.kind for ev in analysed.evidence if ev.kind.startswith("event")}
+    assert kinds == {"event-past"}, analysed.evidence
+
+
+@pytest.mark.parametrize("text", [
     '"Today, after a long fight, the bill becomes law," President Obama says in the video the White House '
     "released that afternoon.",
     "In the grainy footage, President Kennedy asks the crowd in Houston why we go to the Moon.",

@@ -17,7 +17,7 @@ spacy = import_spacy()  # before any other spaCy import: see spacy_import.py
 from spacy.util import filter_spans, get_lang_class  # noqa: E402
 
 from checker.analyse.people import PeopleMatcher, corefer, pattern_words
-from checker.analyse.tense import tense_near
+from checker.analyse.tense import tense_near, told_as_history
 from checker.analyse.times import KIND, build_matcher, find as find_times, normalise, trigger_ids
 from checker.ingest.claims import declared_claim
 from checker.ingest.clean import PARAGRAPH_BREAK, unwrap
@@ -266,6 +266,8 @@ class _Paragraph:
             # a bare year takes its tense from what comes before it ("was founded in 1990"), not from a
             # verb after it ("the bid to host the fair in 2023 was passed")
             tense = tense_near(para[a:s0] if label == "year" else para[a:b], s0 - a, e0 - a, self.lang)
+            if tense is not Tense.PAST and told_as_history(para[a:s0]):
+                tense = Tense.PAST  # "twenty years after the attacks of September 11, 2001, the city will ..."
             yield TimeExpression(self.span(s0, e0), KIND[label], value, weekday, tense, self.lang, self.span(a, b),
                                  explicit)
 

@@ -107,6 +107,21 @@ def _markers(sentence: str, lang: str) -> tuple[tuple[int, int, Tense, bool], ..
 languages.on_change(_markers.cache_clear)
 
 
+@lru_cache(maxsize=1)
+def _history() -> re.Pattern:
+    cues = [c for p in languages.packs() for c in p.history_before]
+    return re.compile(rf"(?:{'|'.join(cues)})[^.;:!?]{{0,60}}$", re.I) if cues else re.compile("(?!)")
+
+
+def told_as_history(before: str) -> bool:
+    """Whether the words before a date in its sentence make it history, whatever the clause's verb: "Twenty
+    years after the attacks of September 11, 2001, the city will mark the anniversary" tells of 2001 as past."""
+    return bool(_history().search(before))
+
+
+languages.on_change(_history.cache_clear)
+
+
 def tense_near(sentence: str, start: int, end: int, lang: str) -> Tense:
     """The tense of the sentence around sentence[start:end] (offsets relative to the sentence): the nearest
     marker's, the first of equals."""

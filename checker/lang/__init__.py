@@ -135,6 +135,10 @@ class Language:
     # of the look-back cues, those of a job held for someone ("served as an aide to", "as Chief of Staff for"):
     # a biography's list of the members one worked for ("Rep. A (D-CA) and Rep. B") is looked back at whole
     staff_cues: tuple[str, ...] = ()
+    # before a date in its sentence, words that make it history whatever the verb of the clause: "twenty years
+    # after the attacks of September 11, 2001, the city will mark", "the tenth anniversary of", "a diez años de"
+    # (regular expressions)
+    history_before: tuple[str, ...] = ()
 
     #: fields that may be empty: a language need not have verb endings, participles, a "former" prefix,
     #: or words of some kinds (Spanish has no "incoming" before a title, English
@@ -146,7 +150,7 @@ class Language:
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
                           "reporting_verbs", "former_after", "acting_after", "plain_after",
                           "time_qualifiers", "contractions", "contracted_bases", "contracted_is",
-                          "given_name_forms", "do_support", "lookback_after", "staff_cues"})
+                          "given_name_forms", "do_support", "lookback_after", "staff_cues", "history_before"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""
