@@ -68,8 +68,9 @@ RETRO_CUES = re.compile("(?!)")
 RETRO_REACH = 6  # words between the cue and the title, at most
 # of RETRO_CUES, a job held for someone: every registered language's `staff_cues`, built by `_rebuild`
 STAFF_CUES = re.compile("(?!)")
-# after a name, in its clause, that the person has since left: "Rep. X (D-CA) before his retirement". Built by
-# `_rebuild` from every registered language's `lookback_after`.
+# after a name, in its clause, that the person has since left ("Rep. X (D-CA) before his retirement") or that
+# the present tense tells what a recording shows ("says in the video"). Built by `_rebuild` from every
+# registered language's `lookback_after` and `recording_after`.
 RETRO_AFTER = re.compile("(?!)")
 # "soon-to-be Senator": every registered language's phrases (`Language.future_before_phrases`), by `_rebuild`
 FUTURE_PHRASE = re.compile("(?!)")
@@ -123,7 +124,7 @@ def _rebuild() -> None:
     RETRO_CUES = re.compile("|".join(cues), re.I) if cues else re.compile("(?!)")
     staff = [c for p in languages.packs() for c in p.staff_cues]
     STAFF_CUES = re.compile("|".join(staff), re.I) if staff else re.compile("(?!)")
-    after = [c for p in languages.packs() for c in p.lookback_after]
+    after = [c for p in languages.packs() for c in p.lookback_after + p.recording_after]
     RETRO_AFTER = re.compile(rf"[^.;:!?]{{0,40}}?\b(?:{'|'.join(after)})\b", re.I) if after else re.compile("(?!)")
     phrases = [f for p in languages.packs() for f in p.future_before_phrases]
     FUTURE_PHRASE = re.compile(rf"\b(?:{'|'.join(phrases)})[\s,]*$", re.I) if phrases else re.compile("(?!)")

@@ -132,6 +132,9 @@ class Language:
     # after a mention, in its clause, words that say the person has since left the office: "a bill championed
     # by Rep. X before his retirement", "hasta su renuncia" (regular expressions, matched from the name's end)
     lookback_after: tuple[str, ...] = ()
+    # after a mention, in its clause, words that say its present tense tells what a recording shows ('"...,"
+    # President Obama says in the video'): a look back too, though no end of the term (regular expressions)
+    recording_after: tuple[str, ...] = ()
     # of the look-back cues, those of a job held for someone ("served as an aide to", "as Chief of Staff for"):
     # a biography's list of the members one worked for ("Rep. A (D-CA) and Rep. B") is looked back at whole
     staff_cues: tuple[str, ...] = ()
@@ -150,7 +153,8 @@ class Language:
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
                           "reporting_verbs", "former_after", "acting_after", "plain_after",
                           "time_qualifiers", "contractions", "contracted_bases", "contracted_is",
-                          "given_name_forms", "do_support", "lookback_after", "staff_cues", "history_before"})
+                          "given_name_forms", "do_support", "lookback_after", "staff_cues", "history_before",
+                          "recording_after"})
 
     def empty_fields(self) -> list[str]:
         """The required fields this pack leaves empty."""

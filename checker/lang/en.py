@@ -176,8 +176,8 @@ PACK = Language(
                     r"resignation|defeat|passing)",
                     # a relative clause that tells of the end: "Speaker John Boehner, who resigned in 2015, ..."
                     r"who\s+(?:has\s+|had\s+)?(?:since\s+|later\s+|recently\s+)?(?:resigned|retired|stepped\s+down|"
-                    r"left\s+office|abdicated|was\s+ousted|lost\s+(?:re-?election|(?:his|her)\s+seat))",
-                    RECORDING),
+                    r"left\s+office|abdicated|was\s+ousted|lost\s+(?:re-?election|(?:his|her)\s+seat))"),
+    recording_after=(RECORDING,),
     # what English-speaking people are called for short (the full names they stand for)
     given_name_forms={
         "mike": ("michael",), "mick": ("michael",), "bob": ("robert",), "bobby": ("robert",), "rob": ("robert",),
