@@ -359,9 +359,11 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
             ahead = []
         former = [m for m, _ in group if m.qualifiers.former]
         if plain:
-            # a text that itself calls the person former ("former President Obama ... President Obama voted")
-            # knows the term is over: its bare titles are the courtesy that outlives the office, looking back
-            role = "lookback" if former else _role(plain, ts, doc.times)
+            # a text that itself calls the person former ("former President Obama ... President Obama voted"),
+            # or says the term ended ("Governor Palin, who resigned last year"), knows the term is over: its
+            # bare titles are the courtesy that outlives the office, looking back
+            ended = any(m.qualifiers.ended for m, _ in group)
+            role = "lookback" if former or ended else _role(plain, ts, doc.times)
             out.append(Evidence("title", role, cls, ambiguous, terms, who, spans(plain), key, lang, **facts))
         then = [m for m, _ in group if m.qualifiers.then and not m.qualifiers.former]
         if then and not plain:

@@ -170,6 +170,7 @@ class Qualifiers:
     acting: bool = False  # acting, interim, en funciones, encargado de despacho
     late: bool = False  # late, the late, fallecido
     retrospective: bool = False  # "the policies of", "under", "administration of": a look back
+    ended: bool = False  # "before his retirement", "who resigned", "que abdicó": the clause says the term is over
 
 
 @dataclass(frozen=True)

@@ -1136,6 +1136,22 @@ def test_a_recording_told_in_the_present_looks_back(checker, text):
     assert roles == {"lookback"}, analysed.evidence
 
 
+@pytest.mark.parametrize("date, text", [
+    ("August 24, 2010", "Governor Sarah Palin endorsed a candidate in the Senate primary on Tuesday. Governor "
+                        "Palin, who resigned last year, has become a kingmaker in the party's primaries."),
+    ("July 8, 2014", "El rey Juan Carlos visitó Sevilla el martes. El rey Juan Carlos, que abdicó el mes pasado, "
+                     "saludó a los vecinos."),
+])
+def test_a_text_that_says_the_term_ended_looks_back_at_every_title_of_it(checker, date, text):
+    # as a text that calls the person former elsewhere: it knows the term is over, and its bare titles are
+    # the courtesy that outlives the office
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: {date}\n\n{text}\n"))
+    roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
+    assert roles == {"lookback"}, analysed.evidence
+
+
 @pytest.mark.parametrize("date, text, who, lookback", [
     # a staff biography: the members someone worked for, as the list names them, looked back at
     ("December 5, 2013", "He is a proven professional, having served as a trusted advisor in the White House during "

@@ -72,6 +72,8 @@ STAFF_CUES = re.compile("(?!)")
 # the present tense tells what a recording shows ("says in the video"). Built by `_rebuild` from every
 # registered language's `lookback_after` and `recording_after`.
 RETRO_AFTER = re.compile("(?!)")
+# of RETRO_AFTER, the words that say the term is over (`lookback_after`, not a recording's): by `_rebuild`
+ENDED_AFTER = re.compile("(?!)")
 # "soon-to-be Senator": every registered language's phrases (`Language.future_before_phrases`), by `_rebuild`
 FUTURE_PHRASE = re.compile("(?!)")
 
@@ -94,7 +96,8 @@ GIVEN_FORMS: dict[str, set[str]] = {}
 
 def _rebuild() -> None:
     """The tables above from the registered languages."""
-    global LOWER_CASE_TITLES, RETRO_CUES, RETRO_AFTER, STAFF_CUES, FUTURE_PHRASE, ACTING_AFTER, FORMER_APPOSITION
+    global LOWER_CASE_TITLES, RETRO_CUES, RETRO_AFTER, ENDED_AFTER, STAFF_CUES, FUTURE_PHRASE, ACTING_AFTER
+    global FORMER_APPOSITION
     for words, attr in ((FORMER, "former"), (THEN, "then"), (LATE, "late"), (ACTING, "acting"),
                         (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (PLAIN_AFTER, "plain_after"),
                         (TIME_QUALIFIERS, "time_qualifiers"),
@@ -124,6 +127,8 @@ def _rebuild() -> None:
     RETRO_CUES = re.compile("|".join(cues), re.I) if cues else re.compile("(?!)")
     staff = [c for p in languages.packs() for c in p.staff_cues]
     STAFF_CUES = re.compile("|".join(staff), re.I) if staff else re.compile("(?!)")
+    ended = [c for p in languages.packs() for c in p.lookback_after]
+    ENDED_AFTER = re.compile(rf"[^.;:!?]{{0,40}}?\b(?:{'|'.join(ended)})\b", re.I) if ended else re.compile("(?!)")
     after = [c for p in languages.packs() for c in p.lookback_after + p.recording_after]
     RETRO_AFTER = re.compile(rf"[^.;:!?]{{0,40}}?\b(?:{'|'.join(after)})\b", re.I) if after else re.compile("(?!)")
     phrases = [f for p in languages.packs() for f in p.future_before_phrases]
@@ -635,9 +640,10 @@ class PeopleMatcher:
         future = not elect and (any(w in FUTURE_PRE for w in before[-1:]) or any(w in FUTURE_AFTER for w in after_title[:2])
                                 or bool(FUTURE_PHRASE.search(original[max(0, anchor.start_char - 20):anchor.start_char])))
         retro = _cue_reaches(RETRO_CUES, _clause_before(original, anchor.start_char))
-        retro = retro or bool(RETRO_AFTER.match(original, name.end_char))
+        ended = bool(ENDED_AFTER.match(original, name.end_char))
+        retro = retro or ended or bool(RETRO_AFTER.match(original, name.end_char))
         return Qualifiers(former=former, then=then, elect=elect, future=future, acting=acting, late=late,
-                          retrospective=retro)
+                          retrospective=retro, ended=ended)
 
 
 # Capitalised words before a surname that are no given names: honorifics, titles' words, sentence openers.
