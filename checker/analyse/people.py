@@ -658,6 +658,11 @@ def _title_words(kb: KnowledgeBase) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def _generic_words(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(w for t in kb.generic_index for w in t.split())
+
+
+@lru_cache(maxsize=4)
 def _known_givens(kb: KnowledgeBase) -> frozenset[str]:
     """The given names of the knowledge base's people (the first word of a name of two words or more, where it
     is not one of their surnames), folded. A word of an office's title counts only where two people bear it:
@@ -683,8 +688,7 @@ def _given_before(kb: KnowledgeBase, text: str, surname: str) -> set[tuple[str, 
     Shapiro's assurances", "the Act. Sherman said"), and a headline's words are ("Leader Criticizes Levin")."""
     from checker.lang.dictionaries import DICTIONARIES, known as in_dictionary
 
-    known, titles = _known_givens(kb), _title_words(kb)
-    generic = {w for t in kb.generic_index for w in t.split()}
+    generic = _generic_words(kb)
 
     def may_be_given(word: str) -> bool:
         w = fold(word)
@@ -693,7 +697,10 @@ def _given_before(kb: KnowledgeBase, text: str, surname: str) -> set[tuple[str, 
         if (w in _NOT_GIVEN or w in NOT_SURNAMES or w in AFTER_TITLE or w in generic or w in FUNCTION_WORDS
                 or w in OPENERS or w == fold(surname) or any(v in generic for v in plural)):
             return False
-        return w in known or (w not in titles and not any(in_dictionary(word.lower(), lang) for lang in DICTIONARIES))
+        # the knowledge base's given names are gathered on the first word that needs them (a cold one-post
+        # audit of "Secretary Noem met ..." needs none)
+        return w in _known_givens(kb) or (w not in _title_words(kb) and not any(
+            in_dictionary(word.lower(), lang) for lang in DICTIONARIES))
 
     found = set()
     for g in re.finditer(r"(?:\b[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+(?:[A-Z]\.\s+)*){1,3}" + re.escape(surname) + r"\b", text):
