@@ -27,6 +27,7 @@ from typing import Iterable, Optional
 
 from checker import lang as languages
 from checker.kb import campaigns, fold, parse_birth, parse_partial as partial
+from checker.analyse.tense import told_as_history
 from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeExpression, TimeKind
 
 DATA = Path(__file__).parent / "data" / "evidence.csv"
@@ -386,9 +387,11 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
     # newest year or month another, only where it is later than every full date.
     # a deadline or a validity ("between January 1, 2007 and December 31, 2014", "until 2020") is no news of the
     # last weeks: the newest date is of the dates that are not scheduled; nor is a date told as to come ("the
-    # increase will take effect on December 1, 2008"), which a text names months ahead of its own day
+    # increase will take effect on December 1, 2008"), which a text names months ahead of its own day; nor is a
+    # date an anniversary counts from ("the fifth anniversary of the September 11, 2001, attacks"): history
     def news(t: TimeExpression) -> bool:
-        return not scheduled(text, t) and t.tense is not Tense.FUTURE
+        return (not scheduled(text, t) and t.tense is not Tense.FUTURE
+                and not told_as_history(text[t.sentence.start:t.span.start]))
 
     named = [t for t in doc.times if t.value is not None and t.year_explicit and t.kind in (TimeKind.ABSOLUTE, TimeKind.YEAR)
              and news(t)]

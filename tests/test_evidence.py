@@ -1120,6 +1120,8 @@ def test_a_date_an_anniversary_counts_from_is_history(checker, text):
     analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: September 9, 2016\n\n{text}\n"))
     kinds = {ev.kind for ev in analysed.evidence if ev.kind.startswith("event")}
     assert kinds == {"event-past"}, analysed.evidence
+    # nor is it the newest news the text tells of: an anniversary's date is years old by its nature
+    assert not [ev for ev in analysed.evidence if ev.kind.startswith("newest")], analysed.evidence
 
 
 @pytest.mark.parametrize("text", [
