@@ -732,11 +732,12 @@ def _agree(run: tuple[str, ...], person) -> bool:
 def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
     """Who a title and a surname mean, from the rest of the text: "Secretary Bennett" after "Education
     Secretary William Bennett" is the candidate that full name named. Else, where the text gives the surname a
-    first name, the mention keeps the candidates with that first name (`same_given`: "Mike"/"Michael" and
-    "Stephen"/"Steven" agree) and counts as named in full; where the
-    first name is none of theirs, the text names someone the knowledge base lacks and the mention keeps no
-    candidate (no constraint: the knowledge base is an open world). A surname the text never gives in full
-    stays `surname_only`."""
+    first name (`_given_before`), the mention keeps the candidates with that first name (`_agree`:
+    "Mike"/"Michael" and "Stephen"/"Steven" agree) and counts as named in full; where the first name is none of
+    theirs, the text names someone the knowledge base lacks and the mention keeps no candidate (no constraint:
+    the knowledge base is an open world). Where the person so named holds no recorded term the title names and
+    a namesake does ("President Obama" beside "Michelle Obama"), the title keeps its own candidates instead. A
+    surname the text never gives in full stays `surname_only`."""
     from dataclasses import replace
 
     # the people the text names in full, by their names' last words ("Sánchez Cordero": both apellidos too)
@@ -752,7 +753,7 @@ def corefer(mentions: list, text: str, kb: KnowledgeBase) -> list:
                 for k in range(1, min(3, len(words)) + 1):
                     if len(words) > k or form in p.surnames:
                         named.setdefault(" ".join(words[-k:]), set()).add(p.person_id)
-    givens_of: dict[str, set[str]] = {}
+    givens_of: dict[str, set[tuple[str, ...]]] = {}
     out = []
     for m in mentions:
         if not m.surname_only or not m.person_ids:
