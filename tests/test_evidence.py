@@ -1101,11 +1101,16 @@ def test_an_apposition_that_calls_the_person_former_looks_back(checker):
 ])
 def test_a_clause_that_tells_of_the_persons_retirement_looks_back(checker, text):
     # class 1: the clause itself says the person has since left ("before his retirement", "hasta su retiro")
+    roles, evidence = title_roles(checker, "June 22, 2017", text)
+    assert roles == {"lookback"}, evidence
+
+
+def title_roles(checker, date: str, text: str) -> tuple[set[str], tuple]:
+    """The roles of the titled people's items of a one-paragraph text dated `date`, and all its evidence."""
     from checker.ingest.readers import read_text
 
-    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: June 22, 2017\n\n{text}\n"))
-    roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
-    assert roles == {"lookback"}, analysed.evidence
+    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: {date}\n\n{text}\n"))
+    return {ev.role for ev in analysed.evidence if ev.kind == "title"}, analysed.evidence
 
 
 @pytest.mark.parametrize("text", [
@@ -1131,11 +1136,8 @@ def test_a_date_an_anniversary_counts_from_is_history(checker, text):
 ])
 def test_a_recording_told_in_the_present_looks_back(checker, text):
     # a recording is told in the present, as one tells what it shows: the title is that of the day it was made
-    from checker.ingest.readers import read_text
-
-    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: March 23, 2020\n\n{text}\n"))
-    roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
-    assert roles == {"lookback"}, analysed.evidence
+    roles, evidence = title_roles(checker, "March 23, 2020", text)
+    assert roles == {"lookback"}, evidence
 
 
 @pytest.mark.parametrize("date, text", [
@@ -1147,11 +1149,8 @@ def test_a_recording_told_in_the_present_looks_back(checker, text):
 def test_a_text_that_says_the_term_ended_looks_back_at_every_title_of_it(checker, date, text):
     # as a text that calls the person former elsewhere: it knows the term is over, and its bare titles are
     # the courtesy that outlives the office
-    from checker.ingest.readers import read_text
-
-    analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: {date}\n\n{text}\n"))
-    roles = {ev.role for ev in analysed.evidence if ev.kind == "title"}
-    assert roles == {"lookback"}, analysed.evidence
+    roles, evidence = title_roles(checker, date, text)
+    assert roles == {"lookback"}, evidence
 
 
 @pytest.mark.parametrize("date, text, who, lookback", [
