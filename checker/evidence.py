@@ -27,7 +27,6 @@ from typing import Iterable, Optional
 
 from checker import lang as languages
 from checker.kb import campaigns, fold, parse_birth, parse_partial as partial
-from checker.analyse.tense import told_as_history
 from checker.model import AnalysedDocument, Evidence, Mention, Tense, TimeExpression, TimeKind
 
 DATA = Path(__file__).parent / "data" / "evidence.csv"
@@ -389,6 +388,9 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
     # last weeks: the newest date is of the dates that are not scheduled; nor is a date told as to come ("the
     # increase will take effect on December 1, 2008"), which a text names months ahead of its own day; nor is a
     # date an anniversary counts from ("the fifth anniversary of the September 11, 2001, attacks"): history
+    # (imported here: the analysis package loads spaCy, which this module's other users need not)
+    from checker.analyse.tense import told_as_history
+
     def news(t: TimeExpression) -> bool:
         return (not scheduled(text, t) and t.tense is not Tense.FUTURE
                 and not told_as_history(text[t.sentence.start:t.span.start]))
