@@ -1,7 +1,7 @@
 """Audit the news-style probes: short stories written for this project, each dated correctly, in the shapes
 news takes and the corpora here lack.
 
-    .venv/bin/python benchmarks/news_probes.py [--folder benchmarks/news_probes]
+    .venv/bin/python benchmarks/news_probes.py [--folder benchmarks/news_probes] [--shift 7]
 
 `benchmarks/news_probes/` holds 73 one-paragraph stories in English and Spanish (our own sentences about
 real events, dated on the day they tell of): anniversaries and "this day in history", obituaries, campaign
@@ -11,11 +11,15 @@ deaths, coronations, central banks, courts, another anniversary) were written af
 and the share is the figure to watch. They were written to find classes of false alarms, and some of those
 classes were then fixed: the set is a development set, not a held-out measure (docs/benchmarks.md says which
 classes and when). Prints the verdicts and every document not called consistent with its date findings.
+
+With --shift N, audits copies whose front-matter date is moved N years forward (back, where forward passes
+LATEST_YEAR): each is then wrongly dated, and the share called inconsistent is the share caught.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import re
 import subprocess
 import sys
 import tempfile
@@ -23,26 +27,44 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LATEST_YEAR = 2025
+
+
+def shifted(folder: Path, years: int, out: Path) -> Path:
+    """Copies of the stories with their front matter's date moved `years` forward (or back)."""
+    out.mkdir()
+    for f in sorted(folder.glob("*.md")):
+        text = f.read_text(encoding="utf-8")
+        m = re.search(r"^date: (\d{4})", text, re.M)
+        year = int(m.group(1))
+        new = year + years if year + years <= LATEST_YEAR else year - years
+        (out / f.name).write_text(text[:m.start(1)] + str(new) + text[m.end(1):], encoding="utf-8")
+    return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folder", type=Path, default=ROOT / "benchmarks" / "news_probes")
+    ap.add_argument("--shift", type=int, default=0, help="move every date this many years: all wrongly dated")
     args = ap.parse_args()
     exe = Path(sys.executable).parent / "checker"
     with tempfile.TemporaryDirectory(prefix="checker-probes-") as tmp:
-        subprocess.run([str(exe), "audit", str(args.folder), "--out", tmp, "--fail-on", "never", "--format", "csv",
-                        "--no-cache", "-q"], check=True, capture_output=True)
+        folder = shifted(args.folder, args.shift, Path(tmp) / "in") if args.shift else args.folder
+        subprocess.run([str(exe), "audit", str(folder), "--out", str(Path(tmp) / "out"), "--fail-on", "never",
+                        "--format", "csv", "--no-cache", "-q"], check=True, capture_output=True)
+        tmp = Path(tmp) / "out"
         with open(Path(tmp) / "documents.csv", encoding="utf-8", newline="") as fh:
             docs = list(csv.DictReader(fh))
         with open(Path(tmp) / "findings.csv", encoding="utf-8", newline="") as fh:
             findings = [f for f in csv.DictReader(fh) if f["category"] == "date"]
     verdicts = Counter(d["verdict"] for d in docs)
-    wrong = verdicts["inconsistent"]
-    print(f"{len(docs)} rightly dated stories: " + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()))
-          + f"; false alarms {wrong} ({100 * wrong / max(1, len(docs)):.1f}%)")
+    flagged = verdicts["inconsistent"]
+    what = (f"wrongly dated copies ({args.shift:+d} years): ", "caught") if args.shift else ("rightly dated stories: ",
+                                                                                            "false alarms")
+    print(f"{len(docs)} {what[0]}" + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()))
+          + f"; {what[1]} {flagged} ({100 * flagged / max(1, len(docs)):.1f}%)")
     for d in sorted(docs, key=lambda d: d["path"]):
-        if d["verdict"] == "consistent":
+        if (d["verdict"] == "inconsistent") is bool(args.shift):
             continue
         print(f"- {Path(d['path']).name} ({d['declared_date']}): {d['verdict']}")
         for f in findings:
