@@ -10,7 +10,10 @@ tolerance by one unit. The tolerance is one unit of the count (a year for years)
 day for days. A count back to the day someone took office ("in the seven months since he took office,
 President Biden has ...", "a seis meses de que asumió, la presidenta Claudia Sheinbaum ...") is read against
 the knowledge base's start of that term, where the sentence names one titled person, in one unbroken term,
-and the clause neither dates itself nor speaks of a later term.
+and the clause neither dates itself nor speaks of a later term. So is a count back to the day someone left
+office, told right after the name ("Governor Palin, who resigned last year", "el rey Juan Carlos, que abdicó
+el mes pasado"), against the end of their last term before the declared date; a surname alone in an office of
+many seats is left alone where the knowledge base may lack the holder meant.
 
 Fails:
     Date: June 3, 2016
@@ -64,6 +67,14 @@ _SINCE_OFFICE = re.compile(
 # what every such clause holds, looked for first: the whole pattern tried at each word of a text is slow
 _CLAUSE = re.compile(r"\bsince\s+(?:he|she|taking|his|her)\b|\bque\s+(?:asumió|tomó|rindió)\b", re.I)
 
+# right after a name, a count back to the day the person left the office: "Governor Palin, who resigned last
+# year", "Speaker Boehner, who retired two years ago", "el rey Juan Carlos, que abdicó el mes pasado"
+_LEFT_OFFICE = re.compile(
+    r"\s*,?\s*(?:who\s+(?:resigned|retired|stepped\s+down|left\s+office|abdicated)|"
+    r"que\s+(?:renunció|dimitió|abdicó|dejó\s+el\s+cargo|se\s+retiró))\s+"
+    r"(?:(?:last|(?:el|la)(?=\s+\w+\s+pasad))\s+(?P<last>year|month|week|año|mes|semana)(?:\s+pasad[oa])?|"
+    r"(?:hace\s+)?" + _COUNT + r"\s+" + _UNITS + r"(?:\s+ago)?)\b", re.I)
+
 
 def _months(d: dt.date) -> int:
     return d.year * 12 + d.month - 1
@@ -108,6 +119,42 @@ class RelativeTimeAnchor(Rule):
                 [rel.span, anchor.span], expected=(lo, hi), confidence=0.9)
 
         yield from self._since_office(doc, ctx, d, text)
+        yield from self._left_office(doc, ctx, d, text)
+
+    def _left_office(self, doc, ctx, d, text):
+        """A count back to the day a titled person left the office, told right after the name, read against the
+        knowledge base's end of their last term before the declared date."""
+        for m in doc.mentions:
+            match = _LEFT_OFFICE.match(text, m.span.end) if m.title is not None else None
+            if match is None or (match.group("last") is None and not re.search(r"(?i)\b(?:ago|hace)\b", match.group(0))):
+                continue
+            tenures = ctx.tenures_for(m)
+            ended = [t for t in tenures if t.end is not None and not t.end_open and t.end <= d.last_day + GRACE]
+            if not ended or len({t.person_id for t in tenures}) != 1:
+                continue
+            if m.surname_only and any(ctx.kb.seats(t.office_id) > 1 and not (ctx.complete_from(t.office_id) or t.start)
+                                      < t.start for t in tenures):
+                continue  # "Senator Smith": a namesake the knowledge base lacks may be meant in an office of many seats
+            last = max(ended, key=lambda t: t.end)
+            if match.group("last"):
+                n, unit = 1, match.group("last").lower()
+            else:
+                count = match.group("n").lower()
+                n, unit = NUMBER_WORDS.get(count) or (int(count) if count.isdigit() else 0), match.group("unit").lower()
+            if not n:
+                continue
+            reached = self._back(d.first_day, n, unit)
+            found = self._off(unit, reached, PartialDate.of(last.end), 0, d)
+            if found is None:
+                continue
+            off, (lo, hi) = found
+            who = ctx.person(last.person_id).name
+            yield self.finding(
+                doc, f"“{' '.join(match.group(0).strip(' ,').split())}”: {who} left office as "
+                     f"{ctx.office(last.office_id).name_en} on {last.end.isoformat()}, so the count, laid back from the "
+                     f"declared date {d.iso()}, reaches {reached.iso()}, {off}: it fits a text written "
+                     f"{lo.isoformat()}..{hi.isoformat()}.",
+                [m.span], expected=(lo, hi), confidence=0.9)
 
     def _since_office(self, doc, ctx, d, text):
         if not _CLAUSE.search(text):

@@ -610,6 +610,17 @@ def test_former_before_a_term_the_record_may_lack_says_nothing(checker):
     ("June 1, 2019", "In the seven months since he took office, President Trump has signed 40 orders.", False),
     # "over the last" is "during", not "more than"
     ("June 3, 2016", "Over the past ten years, since March 2, 1990, the firm has grown.", True),
+    # a count back to the day someone left the office, told right after the name
+    ("August 24, 2010", "Governor Sarah Palin endorsed a candidate on Tuesday. Governor Palin, who resigned last "
+                        "year, has become a kingmaker.", False),
+    ("August 24, 2017", "Governor Sarah Palin endorsed a candidate on Tuesday. Governor Palin, who resigned last "
+                        "year, has become a kingmaker.", True),
+    ("July 8, 2014", "El rey Juan Carlos, que abdicó el mes pasado, saludó a los vecinos de Sevilla.", False),
+    ("July 8, 2021", "El rey Juan Carlos, que abdicó el mes pasado, saludó a los vecinos de Sevilla.", True),
+    ("June 1, 2017", "Speaker John Boehner, who retired two years ago, spoke at the dinner.", False),
+    ("June 1, 2022", "Speaker John Boehner, who retired two years ago, spoke at the dinner.", True),
+    # a surname alone in an office of many seats: a namesake the knowledge base lacks may be meant
+    ("June 1, 2022", "Senator Smith, who retired two years ago, spoke at the dinner.", False),
 ])
 def test_a_count_of_time_back_to_a_named_date(check_text, date, text, flagged):
     assert_fires(check_text, "DT114", date, text, flagged, "back from the declared date")
