@@ -76,6 +76,12 @@ _LEFT_OFFICE = re.compile(
     r"(?:hace\s+)?" + _COUNT + r"\s+" + _UNITS + r"(?:\s+ago)?)\b", re.I)
 
 
+def _count(match: re.Match) -> int:
+    """The count a pattern's "n" group holds, in digits or words (0 for none it knows)."""
+    count = match.group("n").lower()
+    return NUMBER_WORDS.get(count) or (int(count) if count.isdigit() else 0)
+
+
 def _months(d: dt.date) -> int:
     return d.year * 12 + d.month - 1
 
@@ -136,25 +142,8 @@ class RelativeTimeAnchor(Rule):
                                       < t.start for t in tenures):
                 continue  # "Senator Smith": a namesake the knowledge base lacks may be meant in an office of many seats
             last = max(ended, key=lambda t: t.end)
-            if match.group("last"):
-                n, unit = 1, match.group("last").lower()
-            else:
-                count = match.group("n").lower()
-                n, unit = NUMBER_WORDS.get(count) or (int(count) if count.isdigit() else 0), match.group("unit").lower()
-            if not n:
-                continue
-            reached = self._back(d.first_day, n, unit)
-            found = self._off(unit, reached, PartialDate.of(last.end), 0, d)
-            if found is None:
-                continue
-            off, (lo, hi) = found
-            who = ctx.person(last.person_id).name
-            yield self.finding(
-                doc, f"“{' '.join(match.group(0).strip(' ,').split())}”: {who} left office as "
-                     f"{ctx.office(last.office_id).name_en} on {last.end.isoformat()}, so the count, laid back from the "
-                     f"declared date {d.iso()}, reaches {reached.iso()}, {off}: it fits a text written "
-                     f"{lo.isoformat()}..{hi.isoformat()}.",
-                [m.span], expected=(lo, hi), confidence=0.9)
+            n, unit = (1, match.group("last").lower()) if match.group("last") else (_count(match), match.group("unit").lower())
+            yield from self._term_count(doc, ctx, d, m, match.group(0).strip(" ,"), n, unit, last, "left")
 
     def _since_office(self, doc, ctx, d, text):
         if not _CLAUSE.search(text):
@@ -184,24 +173,26 @@ class RelativeTimeAnchor(Rule):
                     continue
             elif not re.fullmatch(r"(?i)\s*,?\s*(?:the|el|la)?\s*", text[match.end():m.span.start]):
                 continue
-            start = tenures[0].start
-            count = match.group("n").lower()
-            n = NUMBER_WORDS.get(count) or (int(count) if count.isdigit() else 0)
-            unit = match.group("unit").lower()
-            if not n:
-                continue
-            reached = self._back(d.first_day, n, unit)
-            found = self._off(unit, reached, PartialDate.of(start), 0, d)
-            if found is None:
-                continue
-            off, (lo, hi) = found
-            who = ctx.person(tenures[0].person_id).name
-            yield self.finding(
-                doc, f"“{' '.join(match.group(0).split())}”: {who} took office as "
-                     f"{ctx.office(tenures[0].office_id).name_en} on {start.isoformat()}, so the count, laid back from "
-                     f"the declared date {d.iso()}, reaches {reached.iso()}, {off}: it fits a text written "
-                     f"{lo.isoformat()}..{hi.isoformat()}.",
-                [m.span], expected=(lo, hi), confidence=0.9)
+            yield from self._term_count(doc, ctx, d, m, match.group(0), _count(match), match.group("unit").lower(),
+                                        tenures[0], "took")
+
+    def _term_count(self, doc, ctx, d, m, words: str, n: int, unit: str, tenure, took_or_left: str):
+        """The finding where `n` `unit`s counted back from the declared date miss the day `tenure` began
+        ("took") or ended ("left"); nothing within the count's tolerance."""
+        day = tenure.start if took_or_left == "took" else tenure.end
+        if not n:
+            return
+        reached = self._back(d.first_day, n, unit)
+        found = self._off(unit, reached, PartialDate.of(day), 0, d)
+        if found is None:
+            return
+        off, (lo, hi) = found
+        yield self.finding(
+            doc, f"“{' '.join(words.split())}”: {ctx.person(tenure.person_id).name} {took_or_left} office as "
+                 f"{ctx.office(tenure.office_id).name_en} on {day.isoformat()}, so the count, laid back from the "
+                 f"declared date {d.iso()}, reaches {reached.iso()}, {off}: it fits a text written "
+                 f"{lo.isoformat()}..{hi.isoformat()}.",
+            [m.span], expected=(lo, hi), confidence=0.9)
 
     @staticmethod
     def _back(day: dt.date, n: int, unit: str) -> PartialDate:
