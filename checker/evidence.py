@@ -405,12 +405,12 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         t for t in doc.times if _weekday_pinned(t) and news(t)]
     newest_day = max(days, key=lambda t: t.value.first_day) if days else None
     if newest_day is not None:
-        out.append(Evidence("newest-day", _told(newest_day), "", "", ((newest_day.value.first_day, newest_day.value.last_day),),
+        out.append(Evidence("newest-day", "plain", "", "", ((newest_day.value.first_day, newest_day.value.last_day),),
                             newest_day.span.text, (newest_day.span,), "newest-day", newest_day.language))
     later = [t for t in named if newest_day is None or t.value.first_day > newest_day.value.last_day]
     if later:
         newest = max(later, key=lambda t: t.value.first_day)
-        out.append(Evidence("newest", _told(newest), "", "", ((newest.value.first_day, newest.value.last_day),),
+        out.append(Evidence("newest", "plain", "", "", ((newest.value.first_day, newest.value.last_day),),
                             newest.span.text, (newest.span,), "newest", newest.language))
     for t in doc.times:
         if t.value is None or not t.year_explicit or t.tense not in (Tense.PAST, Tense.FUTURE):
@@ -425,12 +425,6 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         out.append(Evidence(kind, role, "", "", ((t.value.first_day, t.value.last_day),), t.span.text, (t.span,),
                             f"time:{t.span.start}", t.language))
     return out
-
-
-def _told(t: TimeExpression) -> str:
-    """How the newest date is told: in a present clause ("the Games return to Tokyo in 2020", a calendar's
-    present) or otherwise ("plain")."""
-    return "present" if t.tense is Tense.PRESENT else "plain"
 
 
 def _weekday_pinned(t: TimeExpression) -> bool:
@@ -838,8 +832,7 @@ def describe(m: Model, ev: Evidence, day: dt.date) -> str:
     quote = " | ".join(dict.fromkeys(" ".join(s.text.split()) for s in ev.evidence))
     if ev.kind in NEWEST:
         what = "full date" if ev.kind == "newest-day" else "date"
-        told = ", told in the present," if ev.role == "present" else ","
-        return f"the newest {what} the text names is “{quote}”{told} {_DATED_WORDS[rel]} ({strength})"
+        return f"the newest {what} the text names is “{quote}”, {_DATED_WORDS[rel]} ({strength})"
     if ev.kind in EVENTS:
         told = "told as past" if ev.kind.endswith("past") else "told as to come"
         return f"“{quote}” {told}{' (a schedule)' if ev.role == 'schedule' else ''}, {_DATED_WORDS[rel]} ({strength})"
