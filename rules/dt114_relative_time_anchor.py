@@ -67,12 +67,11 @@ _SINCE_OFFICE = re.compile(
 # what every such clause holds, looked for first: the whole pattern tried at each word of a text is slow
 _CLAUSE = re.compile(r"\bsince\s+(?:he|she|taking|his|her)\b|\bque\s+(?:asumió|tomó|rindió)\b", re.I)
 
-# right after a name, a count back to the day the person left the office: "Governor Palin, who resigned last
-# year", "Speaker Boehner, who retired two years ago", "el rey Juan Carlos, que abdicó el mes pasado"
-_LEFT_OFFICE = re.compile(
-    r"\s*,?\s*(?:who\s+(?:resigned|retired|stepped\s+down|left\s+office|abdicated)|"
-    r"que\s+(?:renunció|dimitió|abdicó|dejó\s+el\s+cargo|se\s+retiró))\s+"
-    r"(?:(?:last|(?:el|la)(?=\s+\w+\s+pasad))\s+(?P<last>year|month|week|año|mes|semana)(?:\s+pasad[oa])?|"
+# right after the words that say a person left the office (the language packs' `lookback_after`: "who
+# resigned", "que abdicó"), a count back to that day: "Governor Palin, who resigned last year", "Speaker
+# Boehner, who retired two years ago", "el rey Juan Carlos, que abdicó el mes pasado"
+_COUNT_AFTER = re.compile(
+    r"\s+(?:(?:last|(?:el|la)(?=\s+\w+\s+pasad))\s+(?P<last>year|month|week|año|mes|semana)(?:\s+pasad[oa])?|"
     r"(?:hace\s+)?" + _COUNT + r"\s+" + _UNITS + r"(?:\s+ago)?)\b", re.I)
 
 
@@ -130,8 +129,13 @@ class RelativeTimeAnchor(Rule):
     def _left_office(self, doc, ctx, d, text):
         """A count back to the day a titled person left the office, told right after the name, read against the
         knowledge base's end of their last term before the declared date."""
+        from checker.analyse import people  # (its ENDED_AFTER is rebuilt with the language packs)
+
         for m in doc.mentions:
-            match = _LEFT_OFFICE.match(text, m.span.end) if m.title is not None else None
+            if m.title is None or not m.qualifiers.ended:
+                continue
+            cue = people.ENDED_AFTER.match(text, m.span.end)
+            match = _COUNT_AFTER.match(text, cue.end()) if cue else None
             if match is None or (match.group("last") is None and not re.search(r"(?i)\b(?:ago|hace)\b", match.group(0))):
                 continue
             tenures = ctx.tenures_for(m)
@@ -143,7 +147,7 @@ class RelativeTimeAnchor(Rule):
                 continue  # "Senator Smith": a namesake the knowledge base lacks may be meant in an office of many seats
             last = max(ended, key=lambda t: t.end)
             n, unit = (1, match.group("last").lower()) if match.group("last") else (_count(match), match.group("unit").lower())
-            yield from self._term_count(doc, ctx, d, m, match.group(0).strip(" ,"), n, unit, last, "left")
+            yield from self._term_count(doc, ctx, d, m, text[m.span.end:match.end()].strip(" ,"), n, unit, last, "left")
 
     def _since_office(self, doc, ctx, d, text):
         if not _CLAUSE.search(text):
