@@ -388,12 +388,8 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
     # last weeks: the newest date is of the dates that are not scheduled; nor is a date told as to come ("the
     # increase will take effect on December 1, 2008"), which a text names months ahead of its own day; nor is a
     # date an anniversary counts from ("the fifth anniversary of the September 11, 2001, attacks"): history
-    # (imported here: the analysis package loads spaCy, which this module's other users need not)
-    from checker.analyse.tense import told_as_history
-
     def news(t: TimeExpression) -> bool:
-        return (not scheduled(text, t) and t.tense is not Tense.FUTURE
-                and not told_as_history(text[t.sentence.start:t.span.start]))
+        return not scheduled(text, t) and t.tense is not Tense.FUTURE and not t.history
 
     named = [t for t in doc.times if t.value is not None and t.year_explicit and t.kind in (TimeKind.ABSOLUTE, TimeKind.YEAR)
              and news(t)]

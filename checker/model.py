@@ -237,6 +237,8 @@ class TimeExpression:
     language: str
     sentence: Span
     year_explicit: bool = False
+    # told as history whatever the clause's verb: a date "twenty years after" or "the anniversary of" counts from
+    history: bool = False
 
 
 class Strength(str, Enum):

@@ -266,10 +266,11 @@ class _Paragraph:
             # a bare year takes its tense from what comes before it ("was founded in 1990"), not from a
             # verb after it ("the bid to host the fair in 2023 was passed")
             tense = tense_near(para[a:s0] if label == "year" else para[a:b], s0 - a, e0 - a, self.lang)
-            if tense is not Tense.PAST and told_as_history(para[a:s0]):
+            history = told_as_history(para[a:s0])
+            if history:
                 tense = Tense.PAST  # "twenty years after the attacks of September 11, 2001, the city will ..."
             yield TimeExpression(self.span(s0, e0), KIND[label], value, weekday, tense, self.lang, self.span(a, b),
-                                 explicit)
+                                 explicit, history)
 
 
 # a full stop and a space before a capital or a footnote's number (quotes, brackets, a source's asterisk or a
