@@ -87,6 +87,13 @@ class RuleContext:
         """The tenures of the people a mention can be in the offices its title names."""
         return tenures_for(self.kb, mention)
 
+    def term_end_cue(self, text: str, at: int) -> Optional[re.Match]:
+        """The words right after a name (at `at`) that say the person has since left the office ("who resigned",
+        "que abdicó": the language packs' `lookback_after`, as the analysis reads them into `Qualifiers.ended`)."""
+        from checker.analyse import people  # the packs' pattern, rebuilt when they change
+
+        return people.ENDED_AFTER.match(text, at)
+
     def complete_from(self, office_id: str) -> Optional[dt.date]:
         """The day from which the knowledge base holds (nearly) every holder of the office; before it, a holder
         it lacks may be meant (`KnowledgeBase.complete_from`)."""

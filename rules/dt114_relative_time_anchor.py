@@ -129,12 +129,10 @@ class RelativeTimeAnchor(Rule):
     def _left_office(self, doc, ctx, d, text):
         """A count back to the day a titled person left the office, told right after the name, read against the
         knowledge base's end of their last term before the declared date."""
-        from checker.analyse import people  # (its ENDED_AFTER is rebuilt with the language packs)
-
         for m in doc.mentions:
             if m.title is None or not m.qualifiers.ended:
                 continue
-            cue = people.ENDED_AFTER.match(text, m.span.end)
+            cue = ctx.term_end_cue(text, m.span.end)
             match = _COUNT_AFTER.match(text, cue.end()) if cue else None
             if match is None or (match.group("last") is None and not re.search(r"(?i)\b(?:ago|hace)\b", match.group(0))):
                 continue
