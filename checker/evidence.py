@@ -351,9 +351,13 @@ def items(doc: AnalysedDocument, kb) -> list[Evidence]:
         # and oath, as to a nominee: its plain titles are read as a future title's (before the term a
         # nominee's office to come; after it, stale all the same)
         appointed = any(_appointed(m) for m, _ in group) or any(t.person_id in appointees for t in ts)
+        # and so does a text that calls the person -elect of the office ("President-elect Barack Obama named
+        # ... President Obama will"; "la presidenta electa ... la presidenta de México, Claudia Sheinbaum"):
+        # before the term its bare titles are the -elect's, the office to come
+        elected = any(m.qualifiers.elect for m, _ in group)
         plain = [m for m, _ in group if not (m.qualifiers.former or m.qualifiers.elect or m.qualifiers.future
                                              or m.qualifiers.then)]
-        if appointed and plain:
+        if (appointed or elected) and plain:
             plain, ahead = [], plain
         else:
             ahead = []

@@ -1183,3 +1183,22 @@ def test_the_members_a_staffer_worked_for_are_looked_back_at(checker, date, text
     analysed = checker.analyse(read_text("s.txt", "s.txt", f"Date: {date}\n\n{text}\n"))
     roles = {ev.role for ev in analysed.evidence if ev.kind == "title" and who in ev.who}
     assert roles and (roles == {"lookback"}) is lookback, analysed.evidence
+
+
+@pytest.mark.parametrize("text, elect", [
+    # the weeks of a transition: a text that calls the winner -elect gives the bare title the office to come
+    ("Date: December 16, 2008\n\nPresident-elect Barack Obama picked his education secretary on Tuesday. "
+     "President Obama meets the governors in Philadelphia next week.\n", True),
+    ("Fecha: 9 de septiembre de 2024\n\nLa presidenta electa, Claudia Sheinbaum, recorrió el tren con el "
+     "presidente Andrés Manuel López Obrador. La presidenta Sheinbaum anunció su gabinete.\n", True),
+    # without the -elect, the bare title is the title in office it says
+    ("Date: December 16, 2008\n\nPresident Barack Obama picked his education secretary on Tuesday. "
+     "President Obama meets the governors in Philadelphia next week.\n", False),
+])
+def test_a_text_that_calls_someone_elect_gives_their_bare_title_as_the_office_to_come(checker, text, elect):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("e.txt", "e.txt", text))
+    bare = [ev for ev in analysed.evidence if ev.kind in ("title", "future")
+            and ev.who.startswith(("Barack Obama", "Claudia Sheinbaum"))]
+    assert [ev.kind for ev in bare] == (["future"] if elect else ["title"]), analysed.evidence
