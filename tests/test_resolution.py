@@ -340,3 +340,20 @@ def test_given_names_agree(a, b, agree):
     from checker.analyse.people import same_given
 
     assert same_given(a, b) is agree
+
+
+@pytest.mark.parametrize("sentence, name, office", [
+    # Mexican ceremony: the holder's profession between the title and the name, "constitucional" after the title
+    ("Preside el acto el presidente constitucional de los Estados Unidos Mexicanos, licenciado Andrés Manuel "
+     "López Obrador.", "López Obrador", "head_of_state"),
+    ("Lo acompaña la presidenta electa de los Estados Unidos Mexicanos, doctora Claudia Sheinbaum Pardo.",
+     "Sheinbaum", "head_of_state"),
+    ("Habló el secretario de Salud, doctor Jorge Alcocer Varela.", "Alcocer", "mx.secretary_of_health"),
+    ("Firmó la secretaria de Energía, ingeniera Rocío Nahle García.", "Nahle", "mx.secretary_of_energy"),
+])
+def test_a_profession_between_title_and_name_keeps_the_title(checker, sentence, name, office):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("p.txt", "p.txt", f"Fecha: 7 de septiembre de 2024\n\n{sentence}\n"))
+    titled = [m for m in analysed.mentions if name in m.span.text and m.title is not None]
+    assert titled and any(office in o for o in titled[0].office_ids), analysed.mentions

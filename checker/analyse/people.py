@@ -178,8 +178,13 @@ def title_gender(title: str) -> str:
 # Words that may stand between a title and the name ("Secretary of State, Mike Pompeo", "Mexico's").
 # the words after a generic title that introduce the office it names: "Secretary of the Army", "titular de"
 OFFICE_JOINERS = ("of", "for", "de", "del")
-GAP_WORDS = {",", "the", "of", "de", "del", "la", "el", "a", "al", "'s", "’s", "mr.", "mrs.", "ms.", "dr.", "gen.", "general",
-             "admiral", "almirante", "don", "doña", "dona", "lic.", "licenciado", "licenciada", "ing.", "ingeniero"}
+# Mexican usage puts the holder's profession between the title and the name ("el secretario de Salud, doctor
+# Jorge Alcocer"; "la secretaria de Energía, ingeniera Rocío Nahle"), and an office's name may run through
+# "los" ("presidenta electa de los Estados Unidos Mexicanos, Claudia Sheinbaum").
+GAP_WORDS = {",", "the", "of", "de", "del", "la", "el", "los", "las", "a", "al", "'s", "’s", "mr.", "mrs.", "ms.", "dr.",
+             "gen.", "general", "admiral", "almirante", "don", "doña", "dona", "lic.", "licenciado", "licenciada", "ing.",
+             "ingeniero", "ingeniera", "doctor", "doctora", "dra.", "maestro", "maestra", "mtro.", "mtra.", "arquitecto",
+             "arquitecta", "arq."}
 
 
 @dataclass(frozen=True)

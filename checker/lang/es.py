@@ -58,7 +58,8 @@ PACK = Language(
     late=frozenset({"fallecido", "fallecida", "extinto", "finado"}),
     acting=frozenset({"interino", "interina", "encargado", "encargada"}),
     acting_after=("en funciones",),
-    plain_after=frozenset({"saliente", "salientes"}),
+    # "el presidente constitucional de los Estados Unidos Mexicanos", as Mexican ceremony names the office
+    plain_after=frozenset({"saliente", "salientes", "constitucional"}),
     elect_after=frozenset({"electo", "electa"}),
     future_before=frozenset(),
     future_after=frozenset({"designado", "designada", "entrante", "entrantes"}),
