@@ -3,11 +3,14 @@ news takes and the corpora here lack.
 
     .venv/bin/python benchmarks/news_probes.py [--folder benchmarks/news_probes] [--shift 7]
 
-`benchmarks/news_probes/` holds 73 one-paragraph stories in English and Spanish (our own sentences about
-real events, dated on the day they tell of): anniversaries and "this day in history", obituaries, campaign
+`benchmarks/news_probes/` holds 113 short stories in English and Spanish (our own sentences about real
+events, dated on the day they tell of): anniversaries and "this day in history", obituaries, campaign
 coverage, courtesy titles of people out of office, family named beside a president, abdications, hand-overs,
 a recording told in the present; h*.md (Latin American and Spanish politics), i*.md and j*.md (hand-overs,
-deaths, coronations, central banks, courts, another anniversary) were written after the fixes. Every one is rightly dated, so each "inconsistent" verdict is a false alarm
+deaths, coronations, central banks, courts, another anniversary) were written after the fixes; k*.md (40:
+the UK, Canada, Australia, Germany, France, Spain, Mexico, Chile, Argentina, Colombia, Brazil, Russia, South
+Africa, US courts, Congress, governors, mayors, the Fed, business and sports, obituaries, bilingual stories)
+were written at stop 41 by a session that did not see the checker. Every one is rightly dated, so each "inconsistent" verdict is a false alarm
 and the share is the figure to watch. They were written to find classes of false alarms, and some of those
 classes were then fixed: the set is a development set, not a held-out measure (docs/benchmarks.md says which
 classes and when). Prints the verdicts and every document not called consistent with its date findings.
