@@ -357,3 +357,21 @@ def test_a_profession_between_title_and_name_keeps_the_title(checker, sentence, 
     analysed = checker.analyse(read_text("p.txt", "p.txt", f"Fecha: 7 de septiembre de 2024\n\n{sentence}\n"))
     titled = [m for m in analysed.mentions if name in m.span.text and m.title is not None]
     assert titled and any(office in o for o in titled[0].office_ids), analysed.mentions
+
+
+@pytest.mark.parametrize("sentence, name, titled", [
+    # British copy sets a lower-case title off before the name
+    ("The prime minister, Gordon Brown, named his cabinet.", "Gordon Brown", True),
+    ("The former prime minister, Tony Blair, was named envoy.", "Tony Blair", True),
+    ("He kept his chancellor, Alistair Darling.", "Alistair Darling", True),
+    # a comma that ends a clause sets nothing off: no second comma closes the name
+    ("After meeting the chancellor, Alistair Darling said no.", "Alistair Darling", False),
+    # nor does a title with no determiner before it
+    ("Yesterday prime minister, Gordon Brown, spoke.", "Gordon Brown", False),
+])
+def test_a_lower_case_title_set_off_before_a_full_name_is_a_title(checker, sentence, name, titled):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("g.txt", "g.txt", f"Date: June 28, 2007\n\n{sentence}\n"))
+    mine = [m for m in analysed.mentions if name in m.span.text]
+    assert mine and (mine[0].title is not None) == titled, analysed.mentions

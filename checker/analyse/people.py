@@ -48,6 +48,8 @@ SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "
                                "ten", "ter"})
 # the words that join a title to its complement ("Secretary of ...", "ministra de ...")
 COMPLEMENT = frozenset({"of", "de", "del"})
+# words before a lower-case English title set off before a name (`PeopleMatcher._set_off`)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "'s", "’s"})
 # of the qualifiers before a title, words of time too ("past", "late"), which reach no farther than a
 # capitalised word: "the late Chicago Mayor", but not "this past weekend Congressman"
 TIME_QUALIFIERS: set[str] = set()
@@ -346,7 +348,10 @@ class PeopleMatcher:
                 specific_title = t.text in self.kb.title_index and t.text not in self.kb.generic_index
                 generic = t.text in self.kb.generic_index or t.text in self.kb.former_titles
                 plain = t.text[2:] if t.text in self.kb.former_titles else t.text
-                if not specific_title and not (generic and plain.startswith(LOWER_CASE_TITLES)):
+                # and so is any title set off before a full name ("the prime minister, Gordon Brown, said")
+                if not specific_title and not (generic and plain.startswith(LOWER_CASE_TITLES)) and not (
+                        generic and not is_surname and any(tok.text == "," for tok in doc[t.end:name.start])
+                        and self._set_off(doc, t, name, original)):
                     continue
             pids = tuple(sorted((self.kb.alias_index if not is_surname else self.kb.surname_index).get(name.text, ())))
             if is_surname and name.start > t.end and doc[name.start - 1].lower_ in SURNAME_PARTICLES and \
@@ -468,6 +473,21 @@ class PeopleMatcher:
     def _allcaps(original: str, span) -> bool:
         s = original[span.start_char:span.end_char]
         return s.isupper()
+
+    @staticmethod
+    def _set_off(doc, title, name, original: str) -> bool:
+        """Whether a lower-case title stands in apposition before the name, as British copy writes it: "the
+        prime minister, Gordon Brown, said", "his chancellor, Alistair Darling.": a determiner before the
+        title (past its qualifiers and a country's word: "the former US president"), and the apposition
+        closed after the name. Not "After meeting the chancellor, Alistair Darling said": no second comma
+        closes the name."""
+        k = title.start - 1
+        while k >= 0 and k > title.start - 4 and doc[k].lower_ not in _DETERMINERS and (
+                doc[k].lower_ in FORMER | THEN | LATE | ACTING or doc[k].text in ("-", "‐", "–")
+                or original[doc[k].idx:doc[k].idx + 1].isupper()):
+            k -= 1
+        return (k >= 0 and doc[k].lower_ in _DETERMINERS
+                and (name.end == len(doc) or doc[name.end].text in (",", ".", ";", ")", ":")))
 
     def _name_after(self, doc, title, by_start, original):
         i = title.end
