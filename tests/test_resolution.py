@@ -375,3 +375,16 @@ def test_a_lower_case_title_set_off_before_a_full_name_is_a_title(checker, sente
     analysed = checker.analyse(read_text("g.txt", "g.txt", f"Date: June 28, 2007\n\n{sentence}\n"))
     mine = [m for m in analysed.mentions if name in m.span.text]
     assert mine and (mine[0].title is not None) == titled, analysed.mentions
+
+
+@pytest.mark.parametrize("sentence, who", [
+    # a party before a generic title names no office: the title is the one the person held
+    ("Voters recalled Democratic Gov. Gray Davis in October.", "Gray Davis"),
+    ("Texas Republican Sen. John Cornyn voted no.", "John Cornyn"),
+    ("GOP Rep. Paul Ryan wrote the budget.", "Paul Ryan"),
+])
+def test_a_party_before_a_generic_title_names_no_office(checker, sentence, who):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("r.txt", "r.txt", f"Date: November 17, 2012\n\n{sentence}\n"))
+    assert [ev for ev in analysed.evidence if ev.kind == "title" and ev.who.startswith(who)], analysed.evidence

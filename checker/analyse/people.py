@@ -84,6 +84,8 @@ FUTURE_PHRASE = re.compile("(?!)")
 LOWER_CASE_TITLES: tuple[str, ...] = ()
 # Words before a title that name the country, not the office: "U.S. Secretary", "Mexican President".
 COUNTRY_WORDS: set[str] = set()
+# before a title, the holder's party: "Republican Sen.", "Democratic Gov." (no office's name)
+PARTY_WORDS: set[str] = set()
 # Capitalised at a sentence's start, and no office's name: "Today Secretary Kerry", "When Governor Brown".
 OPENERS: set[str] = set()
 # English function words, which name no office even capitalised at a clause's start ("Though President
@@ -104,7 +106,8 @@ def _rebuild() -> None:
                         (ELECT_AFTER, "elect_after"), (FORMER_AFTER, "former_after"), (PLAIN_AFTER, "plain_after"),
                         (TIME_QUALIFIERS, "time_qualifiers"),
                         (FUTURE_PRE, "future_before"), (FUTURE_AFTER, "future_after"),
-                        (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (OPENERS, "openers")):
+                        (NOT_SURNAMES, "not_surnames"), (COUNTRY_WORDS, "country_words"), (PARTY_WORDS, "party_words"),
+                        (OPENERS, "openers")):
         words.clear()
         words.update(languages.union(attr))
     FUNCTION_WORDS.clear()
@@ -427,6 +430,7 @@ class PeopleMatcher:
             word = original[tok.idx:tok.idx + len(tok)]
             if (not word[:1].isupper() or not word.replace("-", "").rstrip(".").isalpha() or tok.lower_ in GAP_WORDS
                     or tok.lower_ in FORMER | THEN | LATE | ACTING | FUTURE_PRE or tok.lower_ in COUNTRY_WORDS
+                    or tok.lower_ in PARTY_WORDS
                     or tok.lower_ in NOT_SURNAMES or tok.lower_ in OPENERS or tok.lower_ in FUNCTION_WORDS
                     or tok.lower_ in self.kb.generic_index):
                 break

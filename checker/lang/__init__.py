@@ -83,6 +83,8 @@ class Language:
     acting_after: tuple[str, ...] = ()
     # after the title, words that leave it the title in office it is: "el presidente saliente" (outgoing)
     plain_after: frozenset[str] = frozenset()
+    # before a title, the holder's party, which names no office: "Republican Sen. John McCain", "Democratic Gov."
+    party_words: frozenset[str] = frozenset()
     # contracted words, as the tense markers read them: an ending and the word it stands for ("n't": the
     # word before it, "doesn't" -> "does"; "'ll" -> "will"), bases that change ("wo" of "won't" -> "will"),
     # and the words whose "'s" is "is" (a name's "'s" is a possessive)
@@ -151,7 +153,7 @@ class Language:
                           "plain_past", "former_prefix", "second_surnames", "ago_before", "future_before",
                           "country_words", "lower_case_titles", "recent", "lookback_cues", "appointment_cues",
                           "appointer_after", "appointer_before", "present_verbs", "verb_adverbs",
-                          "reporting_verbs", "former_after", "acting_after", "plain_after",
+                          "reporting_verbs", "former_after", "acting_after", "plain_after", "party_words",
                           "time_qualifiers", "contractions", "contracted_bases", "contracted_is",
                           "given_name_forms", "do_support", "lookback_after", "staff_cues", "history_before",
                           "recording_after"})

@@ -162,6 +162,8 @@ PACK = Language(
     country_words=frozenset({"u.s.", "us", "u.s", "american", "america", "mexican", "mexico", "british", "uk", "u.k.",
                              "federal", "national", "the", "a", "an", "our", "their", "his", "her", "its", "this",
                              "that", "new", "then"}),
+    party_words=frozenset({"republican", "democratic", "democrat", "gop", "libertarian", "labour",
+                           "conservative", "tory", "liberal"}),
     # an English lower-case "secretary" before a name is usually no title
     lower_case_titles=(),
     title_gender={"congresswoman": "f", "congressman": "m", "chairwoman": "f", "chairman": "m", "councilwoman": "f",
