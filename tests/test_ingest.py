@@ -81,6 +81,7 @@ def test_opening_and_dateline():
     ("Ciudad de México, a 7 de abril de 2021.", "dateline"),
     ("CIUDAD DE MÉXICO.- 7 de abril de 2021", "dateline"),
     ("Toluca, Méx., miércoles 7 de abril de 2021", "dateline"),
+    ("Conferencia matutina, 7 de abril de 2021", "dateline"),  # a Spanish heading, in sentence case
 ])
 def test_date_lines_that_open_a_text(first, source):
     # bylines with the date, a date line with its time, a release line, and datelines as Mexican offices
@@ -94,6 +95,8 @@ def test_date_lines_that_open_a_text(first, source):
     "HEART OF THE VALLEY — April 7, 2021",  # a dash alone: a quoted post's head in a page, no dateline
     "By the numbers | 2021",  # no day
     "April 7, 2021 budget hearing moved to Friday",  # a date that opens a sentence, not a date line
+    "**Census Day is Wednesday, April 7, 2021.**",  # a notice's sentence: its "place" holds a verb
+    "The hearing is set for Wednesday, April 7, 2021.",
 ])
 def test_lines_that_only_look_like_date_lines(first):
     assert declared(f"{first}\n\nThe county board reviewed the roads budget.\n") is None

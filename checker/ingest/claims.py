@@ -185,9 +185,24 @@ def opening_claims(text: str, start: int, day_first: bool = False, max_lines: in
                 continue
         m = _DATELINE_RE.match(line, lead - pos)
         c = _date_after(text, pos, line, lead, m.end(), "dateline", day_first, whole_line=False) if m else None
+        if c is not None and not _place(m.group("place")) and " de " not in c.span.text[len(m.group(0)):]:
+            # an English dateline's place is a name, written with capitals; a Spanish heading is written in
+            # sentence case ("Conferencia matutina, 4 de julio de 2022"), its date with "de"
+            c = None
         if c is not None:
             out.append(c)
     return out
+
+
+# the lower-case words a place's name may hold ("Ciudad de México", "Isle of Man", "Stratford upon Avon")
+_PLACE_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "of", "the", "upon", "on", "and", "en",
+                              "di", "da", "do", "dos", "das", "du", "sur", "am", "an", "der", "im"})
+
+
+def _place(words: str) -> bool:
+    """Whether a dateline's place reads as a place's name: every word in lower case is one a name holds.
+    "Census Day is Saturday, April 1, 2000" opens a sentence of a notice: no dateline."""
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _PLACE_PARTICLES for w in words.split())
 
 
 def _date_after(text: str, pos: int, line: str, lead: int, after: int, source: str, day_first: bool,
