@@ -61,6 +61,16 @@ def _classify(word: str, pack: languages.Language, past: re.Pattern | None, futu
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _word_tense(word: str, lang: str) -> Tense | None:
+    """`_classify` of a word in the language's text. A word's class depends on the word and the language
+    alone, and a news text repeats its words: kept per process (bounded), and cleared when the packs change."""
+    pack = languages.get(lang)
+    return _classify(word, pack, *_endings(pack.past_ending, pack.future_ending))
+
+
+languages.on_change(_word_tense.cache_clear)
+
 _TOKEN = re.compile(r"[\w'’]+", re.UNICODE)
 
 
@@ -86,7 +96,6 @@ def _markers(sentence: str, lang: str) -> tuple[tuple[int, int, Tense, bool], ..
     out: list[tuple[int, int, Tense, bool]] = []
     if pack.future_phrases:
         out.extend((m.start(), m.end(), Tense.FUTURE, False) for m in _future_phrases(pack.future_phrases).finditer(sentence))
-    past, future = _endings(pack.past_ending, pack.future_ending)
     words: list[str] = []
     for m in _TOKEN.finditer(sentence):
         word = m.group(0).replace("’", "'")  # "doesn’t" as "doesn't"
@@ -94,7 +103,7 @@ def _markers(sentence: str, lang: str) -> tuple[tuple[int, int, Tense, bool], ..
         words.append(word.lower())
         if word == "May" and (m.start() > 0 or sentence[m.end():m.end() + 2].strip()[:1].isdigit()):
             continue  # the month ("signed by President Bush in May 2008"), not the modal verb
-        t = _classify(word, pack, past, future)
+        t = _word_tense(word, lang)
         if t is not None and pack.do_support and before and _after_do(before, pack):
             continue  # "did not do": the auxiliary carries the tense, the bare verb none
         if t is Tense.PAST and pack.participle_future and word.lower() not in pack.plain_past:
