@@ -485,3 +485,14 @@ def test_a_binary_document_is_named_and_the_way_to_its_text_said(name, data, say
     docs = list(read_one(name, data))
     assert len(docs) == 1 and not docs[0].readable
     assert [p.code for p in docs[0].problems] == ["IN001"] and says in docs[0].problems[0].message
+
+
+def test_a_header_line_below_the_prose_dates_the_text_but_leaves_the_content_above_it():
+    # a county's notice closes with the day it was posted: that line dates it, and the notice above is content
+    text = ("---\ndate: 2020-03-20\n---\nOFFICE OF THE COUNTY JUDGE\n\nNOTICE IS HEREBY GIVEN that the court will "
+            "meet by telephone on Tuesday, March 24, 2020, under the rules on open meetings that Governor Greg Abbott "
+            "suspended on Monday, March 16, after he declared a state of disaster for every county in the state.\n\n"
+            "Posted March 20, 2020, at the County Courthouse.\n")
+    doc = next(read_one("n.md", text.encode()))
+    assert doc.body_start < text.index("NOTICE")
+    assert {c.source for c in doc.claims} >= {"frontmatter:date", "header:Posted"}

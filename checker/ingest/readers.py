@@ -77,7 +77,7 @@ def _header_end(text: str, claims: list[Claim], start: int = 0) -> int:
     lines the text opens with (see header_block)."""
     end = header_block(text, start)
     for c in claims:
-        if c.kind in (ClaimKind.PUBLISHED, ClaimKind.UPDATED) and c.span.start < 2000:
+        if c.kind in (ClaimKind.PUBLISHED, ClaimKind.UPDATED) and c.span.start < 2000 and not _prose_before(text, start, c.span.start):
             nl = text.find("\n", c.span.end)
             line_end = len(text) if nl < 0 else nl + 1
             # a header inside a flattened line ends with its date: the sentences after it are content
@@ -87,6 +87,16 @@ def _header_end(text: str, claims: list[Claim], start: int = 0) -> int:
 
 # what a header line may carry after its date and still be all header ("Updated March 28, 2024 | 5 min read")
 HEADER_TAIL = 60
+# a line of this many words is prose, no header's or title's
+PROSE_WORDS = 30
+
+
+def _prose_before(text: str, start: int, at: int) -> bool:
+    """Whether a line of prose stands between `start` and the line of `at`: a header found below it ("Posted
+    March 20, 2020, at the County Courthouse", closing a county's notice) dates the text, but the content
+    above it is content, not header."""
+    line_start = text.rfind("\n", start, at) + 1
+    return any(len(line.split()) >= PROSE_WORDS for line in text[start:max(start, line_start)].splitlines())
 
 
 # "President: Ronald Reagan", "Speaker: ...", "Location: ...": a short capitalised key, a colon, a short value
