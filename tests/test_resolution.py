@@ -388,3 +388,19 @@ def test_a_party_before_a_generic_title_names_no_office(checker, sentence, who):
 
     analysed = checker.analyse(read_text("r.txt", "r.txt", f"Date: November 17, 2012\n\n{sentence}\n"))
     assert [ev for ev in analysed.evidence if ev.kind == "title" and ev.who.startswith(who)], analysed.evidence
+
+
+@pytest.mark.parametrize("sentence, name, qualifier", [
+    # an apposition after the name carries its own "former", "then" or "late" before the title
+    ("The talks were chaired by Donald Tusk, the former president of the European Council, on Friday.",
+     "Donald Tusk", "former"),
+    ("Jack Straw, former foreign secretary, spoke.", "Jack Straw", "former"),
+    ("Gordon Brown, then chancellor, spoke.", "Gordon Brown", "then"),
+    ("Ted Kennedy, the late senator, was honoured.", "Ted Kennedy", "late"),
+])
+def test_an_apposition_after_the_name_keeps_its_qualifier(checker, sentence, name, qualifier):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("q.txt", "q.txt", f"Date: February 20, 2016\n\n{sentence}\n"))
+    mine = [m for m in analysed.mentions if name in m.span.text and m.title is not None]
+    assert mine and getattr(mine[0].qualifiers, qualifier), analysed.mentions

@@ -592,9 +592,11 @@ class PeopleMatcher:
         return self._firsts[pid]
 
     def _name_before(self, doc, title, by_end):
-        # "Kristin Noem, head of the ...", "Olga Sánchez Cordero, secretaria de Gobernación"
+        # "Kristin Noem, head of the ...", "Olga Sánchez Cordero, secretaria de Gobernación", and with the
+        # apposition's qualifiers: "Jack Straw, the former foreign secretary", "Gordon Brown, then chancellor"
         i = title.start
-        while i > 0 and doc[i - 1].lower_ in ("the", "el", "la", "a", "an"):
+        while i > 0 and (doc[i - 1].lower_ in ("the", "el", "la", "a", "an") or doc[i - 1].lower_ in FORMER | THEN | LATE
+                         or doc[i - 1].text in ("-", "‐")):
             i -= 1
         if i > 0 and doc[i - 1].text == ",":
             return by_end.get(i - 1)
@@ -665,6 +667,13 @@ class PeopleMatcher:
             former = self._former_across_and(doc, title, original) or self._former_in_apposition(title, name, original)
         then = any(w in THEN for w in before[-2:])
         late = any(w in LATE for w in before[-2:])
+        if appositive and title is not None:
+            # the apposition's own qualifiers stand between the name and the title: "Jack Straw, the former
+            # foreign secretary", "Gordon Brown, then chancellor", "Ted Kennedy, the late senator"
+            lead = [doc[k].lower_ for k in range(name.end, title.start)]
+            former = former or any(w in FORMER for w in lead)
+            then = then or any(w in THEN for w in lead)
+            late = late or any(w in LATE for w in lead)
         acting = (any(w in ACTING for w in before[-2:] + after_title[:1])
                   or (title is not None and _acting_phrase(doc, title.end) > 0))
         elect = any(w in ELECT_AFTER for w in after_title[:2] + after_name[:1])
