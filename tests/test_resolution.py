@@ -404,3 +404,15 @@ def test_an_apposition_after_the_name_keeps_its_qualifier(checker, sentence, nam
     analysed = checker.analyse(read_text("q.txt", "q.txt", f"Date: February 20, 2016\n\n{sentence}\n"))
     mine = [m for m in analysed.mentions if name in m.span.text and m.title is not None]
     assert mine and getattr(mine[0].qualifiers, qualifier), analysed.mentions
+
+
+@pytest.mark.parametrize("sentence, who", [
+    # Spanish writes "former" into one-word titles of a single office too
+    ("Lo recibió el exrey Juan Carlos en el palacio.", "Juan Carlos"),
+    ("La exdiputada Ana Gabriela Guevara habló.", "Ana Guevara"),
+])
+def test_ex_before_a_title_of_one_office_is_former(checker, sentence, who):
+    from checker.ingest.readers import read_text
+
+    analysed = checker.analyse(read_text("x.txt", "x.txt", f"Fecha: 23 de marzo de 2014\n\n{sentence}\n"))
+    assert [ev for ev in analysed.evidence if ev.kind == "former" and ev.who.startswith(who)], analysed.evidence

@@ -352,9 +352,9 @@ class PeopleMatcher:
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
-                specific_title = t.text in self.kb.title_index and t.text not in self.kb.generic_index
-                generic = t.text in self.kb.generic_index or t.text in self.kb.former_titles
                 plain = t.text[2:] if t.text in self.kb.former_titles else t.text
+                specific_title = plain in self.kb.title_index and plain not in self.kb.generic_index
+                generic = plain in self.kb.generic_index
                 # and so is any title set off before a full name ("the prime minister, Gordon Brown, said")
                 if not specific_title and not (generic and plain.startswith(LOWER_CASE_TITLES)) and not (
                         generic and not is_surname and any(tok.text == "," for tok in doc[t.end:name.start])
@@ -661,7 +661,7 @@ class PeopleMatcher:
         after_title = [doc[k].lower_ for k in range(title.end, min(len(doc), title.end + 3))] if title is not None else []
         after_name = [doc[k].lower_ for k in range(name.end, min(len(doc), name.end + 2))]
         title_words = title.text.split() if title is not None else []
-        former = any(w in FORMER for w in before[-2:]) or any(w.startswith("ex") and w[2:] in self.kb.generic_index for w in title_words[:1])
+        former = any(w in FORMER for w in before[-2:]) or any(fold(w) in self.kb.former_titles for w in title_words[:1])
         former = former or any(w in FORMER_AFTER for w in after_title[:1])
         if not former and title is not None and not appositive:
             former = self._former_across_and(doc, title, original) or self._former_in_apposition(title, name, original)

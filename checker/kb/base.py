@@ -43,9 +43,13 @@ class KnowledgeBase:
                 self.title_index.setdefault(fold(t), set()).add(o.office_id)
         self.generic_index: dict[str, tuple[str, ...]] = {
             fold(k): v for lang in GENERIC_TITLES.values() for k, v in lang.items()}
-        # a language that writes "former" into the word: expresidente, exsecretaria, excanciller
+        # a language that writes "former" into the word: expresidente, exsecretaria, excanciller; and into
+        # the one-word titles of its offices that name one office: exrey, exalcalde, exdiputada
         self.former_titles = {p.former_prefix + fold(k) for p in languages.packs() if p.former_prefix
                               for k in p.generic_titles if " " not in k}
+        self.former_titles |= {p.former_prefix + fold(t) for p in languages.packs() if p.former_prefix
+                               for o in self.offices.values() for t in getattr(o, f"titles_{p.code}", ())
+                               if " " not in t.strip()}
         # office -> (complete_from, seats), made on first use
         self._complete: Optional[dict[str, tuple[Optional[dt.date], int]]] = None
         self._by_office: dict[str, list[Tenure]] = {}
@@ -88,8 +92,8 @@ class KnowledgeBase:
         """Specific offices a title names ("Homeland Security Secretary"), and the office levels a generic
         title names ("Secretary")."""
         f = fold(title).strip()
-        if f.startswith("ex") and f[2:] in self.generic_index:
-            f = f[2:]  # "expresidente": the office is the president's; the "former" is read elsewhere
+        if (f.startswith("ex") and f[2:] in self.generic_index) or (f in self.former_titles and f[2:] in self.title_index):
+            f = f[2:]  # "expresidente", "exrey": the office is the plain title's; the "former" is read elsewhere
         if f in self.generic_index:
             # "President" names whichever head of state the person was, in any country
             return set(), self.generic_index[f]
