@@ -20,7 +20,11 @@ classes were then fixed: the set is a development set, not a held-out measure (d
 classes and when). Prints the verdicts and every document not called consistent with its date findings.
 
 With --shift N, audits copies whose front-matter date is moved N years forward (back, where forward passes
-LATEST_YEAR): each is then wrongly dated, and the share called inconsistent is the share caught.
+LATEST_YEAR): each is then wrongly dated, and the share called inconsistent is the share caught. With --former,
+audits copies in which "former" stands before the title of one person the story names in office on its date
+(the first such title, away from the hand-over weeks at either end of the term; "ex" glued to a Spanish title):
+each is then wrong, as an inserted "former" is in ../shared's labelled sets, and the share called inconsistent
+is the share caught.
 """
 from __future__ import annotations
 
@@ -49,14 +53,51 @@ def shifted(folder: Path, years: int, out: Path) -> Path:
     return out
 
 
+def with_former(folder: Path, out: Path) -> Path:
+    """Copies of the stories with "former" put before the first title of someone in office on the story's date,
+    more than the hand-over grace from the term's first and last days; stories with no such title are left out."""
+    from checker.config import Settings
+    from checker.engine import Checker
+    from checker.evidence import GRACE, tenures_for
+    from checker.ingest import read_one
+
+    checker = Checker(Settings(cache=False))
+    out.mkdir()
+    for f in sorted(folder.glob("*.md")):
+        doc = next(read_one(str(f), f.read_bytes()))
+        analysed = checker.analyse(doc)
+        if analysed.declared is None:
+            continue
+        day = analysed.declared.value.first_day
+        for m in analysed.mentions:
+            q = m.qualifiers
+            if m.title is None or len(m.person_ids) != 1 or q.former or q.then or q.elect or q.late or q.future:
+                continue
+            if not any(t.start + GRACE < day and (t.end is None or day < t.end - GRACE)
+                       for t in tenures_for(checker.analyser.kb, m)):
+                continue
+            text, s = doc.text, m.title.start
+            word = text[s:m.title.end]
+            opens = not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:—-\n"
+            if m.language == "es":
+                new = ("Ex" + word[:1].lower() if word[:1].isupper() else "ex" + word[:1]) + word[1:]
+            else:
+                new = ("Former " if opens else "former ") + word
+            (out / f.name).write_text(text[:s] + new + text[m.title.end:], encoding="utf-8")
+            break
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folder", type=Path, default=ROOT / "benchmarks" / "news_probes")
     ap.add_argument("--shift", type=int, default=0, help="move every date this many years: all wrongly dated")
+    ap.add_argument("--former", action="store_true", help="put \"former\" before one in-office title: all wrong")
     args = ap.parse_args()
     exe = Path(sys.executable).parent / "checker"
     with tempfile.TemporaryDirectory(prefix="checker-probes-") as tmp:
-        folder = shifted(args.folder, args.shift, Path(tmp) / "in") if args.shift else args.folder
+        folder = (shifted(args.folder, args.shift, Path(tmp) / "in") if args.shift else
+                  with_former(args.folder, Path(tmp) / "in") if args.former else args.folder)
         subprocess.run([str(exe), "audit", str(folder), "--out", str(Path(tmp) / "out"), "--fail-on", "never",
                         "--format", "csv", "--no-cache", "-q"], check=True, capture_output=True)
         tmp = Path(tmp) / "out"
@@ -66,12 +107,13 @@ def main() -> int:
             findings = [f for f in csv.DictReader(fh) if f["category"] == "date"]
     verdicts = Counter(d["verdict"] for d in docs)
     flagged = verdicts["inconsistent"]
-    what = (f"wrongly dated copies ({args.shift:+d} years): ", "caught") if args.shift else ("rightly dated stories: ",
-                                                                                            "false alarms")
+    wrong = bool(args.shift or args.former)
+    what = ((f"wrongly dated copies ({args.shift:+d} years): " if args.shift else "copies with \"former\" put before a "
+             "title in office: ", "caught") if wrong else ("rightly dated stories: ", "false alarms"))
     print(f"{len(docs)} {what[0]}" + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()))
           + f"; {what[1]} {flagged} ({100 * flagged / max(1, len(docs)):.1f}%)")
     for d in sorted(docs, key=lambda d: d["path"]):
-        if (d["verdict"] == "inconsistent") is bool(args.shift):
+        if (d["verdict"] == "inconsistent") is wrong:
             continue
         print(f"- {Path(d['path']).name} ({d['declared_date']}): {d['verdict']}")
         for f in findings:
