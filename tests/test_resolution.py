@@ -416,3 +416,13 @@ def test_ex_before_a_title_of_one_office_is_former(checker, sentence, who):
 
     analysed = checker.analyse(read_text("x.txt", "x.txt", f"Fecha: 23 de marzo de 2014\n\n{sentence}\n"))
     assert [ev for ev in analysed.evidence if ev.kind == "former" and ev.who.startswith(who)], analysed.evidence
+
+
+def test_an_address_before_a_title_names_no_office(checker):
+    # a speech's salutation: "Señora" before a generic title is the address, not the office's name
+    from checker.ingest.readers import read_text
+
+    text = ("Fecha: 1 de marzo de 2020\n\nSeñora exvicepresidenta de la Nación, doctora Cristina Fernández de "
+            "Kirchner; señores legisladores.\n")
+    analysed = checker.analyse(read_text("s.txt", "s.txt", text))
+    assert [ev for ev in analysed.evidence if ev.kind == "former" and ev.who.startswith("Cristina")], analysed.evidence

@@ -185,11 +185,12 @@ def title_gender(title: str) -> str:
 OFFICE_JOINERS = ("of", "for", "de", "del")
 # Mexican usage puts the holder's profession between the title and the name ("el secretario de Salud, doctor
 # Jorge Alcocer"; "la secretaria de Energía, ingeniera Rocío Nahle"), and an office's name may run through
-# "los" ("presidenta electa de los Estados Unidos Mexicanos, Claudia Sheinbaum").
+# "los" ("presidenta electa de los Estados Unidos Mexicanos, Claudia Sheinbaum"); a speech's address puts
+# "señora" before the title ("Señora vicepresidenta de la Nación, doctora ..."), which names no office.
 GAP_WORDS = {",", "the", "of", "de", "del", "la", "el", "los", "las", "a", "al", "'s", "’s", "mr.", "mrs.", "ms.", "dr.",
              "gen.", "general", "admiral", "almirante", "don", "doña", "dona", "lic.", "licenciado", "licenciada", "ing.",
              "ingeniero", "ingeniera", "doctor", "doctora", "dra.", "maestro", "maestra", "mtro.", "mtra.", "arquitecto",
-             "arquitecta", "arq."}
+             "arquitecta", "arq.", "señor", "señora", "senor", "senora", "sr.", "sra."}
 
 
 @dataclass(frozen=True)
