@@ -26,6 +26,13 @@ def resolve(checker, text: str, date: str = "2015-06-01") -> dict[str, tuple[set
     return out
 
 
+def analyse_text(checker, text: str):
+    """The whole analysis of a text written for a test, its date line included."""
+    from checker.ingest.readers import read_text
+
+    return checker.analyse(read_text("case.txt", "case.txt", text))
+
+
 def offices(checker, text, date="2015-06-01"):
     return {k: v[1] for k, v in resolve(checker, text, date).items()}
 
@@ -352,11 +359,9 @@ def test_given_names_agree(a, b, agree):
     ("Firmó la secretaria de Energía, ingeniera Rocío Nahle García.", "Nahle", "mx.secretary_of_energy"),
 ])
 def test_a_profession_between_title_and_name_keeps_the_title(checker, sentence, name, office):
-    from checker.ingest.readers import read_text
-
-    analysed = checker.analyse(read_text("p.txt", "p.txt", f"Fecha: 7 de septiembre de 2024\n\n{sentence}\n"))
-    titled = [m for m in analysed.mentions if name in m.span.text and m.title is not None]
-    assert titled and any(office in o for o in titled[0].office_ids), analysed.mentions
+    found = analyse_text(checker, f"Fecha: 7 de septiembre de 2024\n\n{sentence}\n")
+    titled = [m for m in found.mentions if name in m.span.text and m.title is not None]
+    assert titled and any(office in o for o in titled[0].office_ids), found.mentions
 
 
 @pytest.mark.parametrize("sentence, name, titled", [
@@ -370,11 +375,9 @@ def test_a_profession_between_title_and_name_keeps_the_title(checker, sentence, 
     ("Yesterday prime minister, Gordon Brown, spoke.", "Gordon Brown", False),
 ])
 def test_a_lower_case_title_set_off_before_a_full_name_is_a_title(checker, sentence, name, titled):
-    from checker.ingest.readers import read_text
-
-    analysed = checker.analyse(read_text("g.txt", "g.txt", f"Date: June 28, 2007\n\n{sentence}\n"))
-    mine = [m for m in analysed.mentions if name in m.span.text]
-    assert mine and (mine[0].title is not None) == titled, analysed.mentions
+    found = analyse_text(checker, f"Date: June 28, 2007\n\n{sentence}\n")
+    mine = [m for m in found.mentions if name in m.span.text]
+    assert mine and (mine[0].title is not None) == titled, found.mentions
 
 
 @pytest.mark.parametrize("sentence, who", [
@@ -384,10 +387,8 @@ def test_a_lower_case_title_set_off_before_a_full_name_is_a_title(checker, sente
     ("GOP Rep. Paul Ryan wrote the budget.", "Paul Ryan"),
 ])
 def test_a_party_before_a_generic_title_names_no_office(checker, sentence, who):
-    from checker.ingest.readers import read_text
-
-    analysed = checker.analyse(read_text("r.txt", "r.txt", f"Date: November 17, 2012\n\n{sentence}\n"))
-    assert [ev for ev in analysed.evidence if ev.kind == "title" and ev.who.startswith(who)], analysed.evidence
+    found = analyse_text(checker, f"Date: November 17, 2012\n\n{sentence}\n")
+    assert [ev for ev in found.evidence if ev.kind == "title" and ev.who.startswith(who)], found.evidence
 
 
 @pytest.mark.parametrize("sentence, name, qualifier", [
@@ -399,11 +400,9 @@ def test_a_party_before_a_generic_title_names_no_office(checker, sentence, who):
     ("Ted Kennedy, the late senator, was honoured.", "Ted Kennedy", "late"),
 ])
 def test_an_apposition_after_the_name_keeps_its_qualifier(checker, sentence, name, qualifier):
-    from checker.ingest.readers import read_text
-
-    analysed = checker.analyse(read_text("q.txt", "q.txt", f"Date: February 20, 2016\n\n{sentence}\n"))
-    mine = [m for m in analysed.mentions if name in m.span.text and m.title is not None]
-    assert mine and getattr(mine[0].qualifiers, qualifier), analysed.mentions
+    found = analyse_text(checker, f"Date: February 20, 2016\n\n{sentence}\n")
+    mine = [m for m in found.mentions if name in m.span.text and m.title is not None]
+    assert mine and getattr(mine[0].qualifiers, qualifier), found.mentions
 
 
 @pytest.mark.parametrize("sentence, who", [
@@ -412,17 +411,12 @@ def test_an_apposition_after_the_name_keeps_its_qualifier(checker, sentence, nam
     ("La exdiputada Ana Gabriela Guevara habló.", "Ana Guevara"),
 ])
 def test_ex_before_a_title_of_one_office_is_former(checker, sentence, who):
-    from checker.ingest.readers import read_text
-
-    analysed = checker.analyse(read_text("x.txt", "x.txt", f"Fecha: 23 de marzo de 2014\n\n{sentence}\n"))
-    assert [ev for ev in analysed.evidence if ev.kind == "former" and ev.who.startswith(who)], analysed.evidence
+    found = analyse_text(checker, f"Fecha: 23 de marzo de 2014\n\n{sentence}\n")
+    assert [ev for ev in found.evidence if ev.kind == "former" and ev.who.startswith(who)], found.evidence
 
 
 def test_an_address_before_a_title_names_no_office(checker):
     # a speech's salutation: "Señora" before a generic title is the address, not the office's name
-    from checker.ingest.readers import read_text
-
-    text = ("Fecha: 1 de marzo de 2020\n\nSeñora exvicepresidenta de la Nación, doctora Cristina Fernández de "
-            "Kirchner; señores legisladores.\n")
-    analysed = checker.analyse(read_text("s.txt", "s.txt", text))
-    assert [ev for ev in analysed.evidence if ev.kind == "former" and ev.who.startswith("Cristina")], analysed.evidence
+    found = analyse_text(checker, "Fecha: 1 de marzo de 2020\n\nSeñora exvicepresidenta de la Nación, doctora "
+                                  "Cristina Fernández de Kirchner; señores legisladores.\n")
+    assert [ev for ev in found.evidence if ev.kind == "former" and ev.who.startswith("Cristina")], found.evidence
