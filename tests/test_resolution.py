@@ -420,3 +420,11 @@ def test_an_address_before_a_title_names_no_office(checker):
     found = analyse_text(checker, "Fecha: 1 de marzo de 2020\n\nSeñora exvicepresidenta de la Nación, doctora "
                                   "Cristina Fernández de Kirchner; señores legisladores.\n")
     assert [ev for ev in found.evidence if ev.kind == "former" and ev.who.startswith("Cristina")], found.evidence
+
+
+def test_a_surname_after_the_titles_joiner_is_the_offices_complement(checker):
+    # "Cámara" is someone's surname; after "presidente de la" it names the chamber, and the holder follows
+    found = analyse_text(checker, "Fecha: 1 de marzo de 2020\n\nSaludo al presidente de la Cámara de Diputados, "
+                                  "Sergio Massa, y a los gobernadores.\n")
+    titled = [m for m in found.mentions if m.title is not None]
+    assert [m.name.text for m in titled] == ["Sergio Massa"], found.mentions

@@ -312,12 +312,11 @@ class PeopleMatcher:
         full = {sp.start: sp for sp in names}
         for t in titles:
             name = self._name_after(doc, t, by_start, original)
-            if (name is not None and name.start not in full and name.start > t.end and doc[name.start - 1].lower_ in COMPLEMENT
-                    and name.end + 1 in full and doc[name.end].text == ","):
-                # "la ministra de Economía de España, Nadia Calviño": a surname after "de" and before a comma
-                # and a full name is the office's complement (Carolina España is a deputy), the full name the
-                # holder's
-                name = full[name.end + 1]
+            if name is not None and name.start not in full and self._complement(doc, name.start, t.end, original):
+                # "la ministra de Economía de España, Nadia Calviño", "el presidente de la Cámara de Diputados,
+                # Sergio Massa": a surname after "de" or "de la" is the office's complement (Carolina España is
+                # a deputy; Cámara, someone's surname), and the holder's name follows it
+                name = self._name_after(doc, name, by_start, original)
             appositive = False
             if name is None:
                 name = self._name_before(doc, t, by_end)
@@ -482,6 +481,14 @@ class PeopleMatcher:
     def _allcaps(original: str, span) -> bool:
         s = original[span.start_char:span.end_char]
         return s.isupper()
+
+    @staticmethod
+    def _complement(doc, k: int, title_end: int, original: str) -> bool:
+        """Whether the word at `k` follows the title's joiner to its complement: "de", "of", or "de la", "of the",
+        written in lower case (a capitalised "De" begins a surname: "Representative De Fazio")."""
+        def joiner(i: int, words) -> bool:
+            return i >= title_end and doc[i].lower_ in words and original[doc[i].idx:doc[i].idx + 1].islower()
+        return joiner(k - 1, COMPLEMENT) or (joiner(k - 1, ("la", "las", "los", "el", "the")) and joiner(k - 2, COMPLEMENT))
 
     @staticmethod
     def _set_off(doc, title, name, original: str) -> bool:
