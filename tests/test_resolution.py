@@ -428,3 +428,9 @@ def test_a_surname_after_the_titles_joiner_is_the_offices_complement(checker):
                                   "Sergio Massa, y a los gobernadores.\n")
     titled = [m for m in found.mentions if m.title is not None]
     assert [m.name.text for m in titled] == ["Sergio Massa"], found.mentions
+
+
+def test_ex_glued_to_a_title_of_several_words_is_former(checker):
+    found = analyse_text(checker, "Fecha: 11 de marzo de 1990\n\nSe espera la asistencia del exsecretario general de "
+                                  "la ONU, Javier Pérez de Cuéllar.\n")
+    assert [ev for ev in found.evidence if ev.kind == "former" and ev.who.startswith("Javier")], found.evidence

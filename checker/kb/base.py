@@ -44,12 +44,11 @@ class KnowledgeBase:
         self.generic_index: dict[str, tuple[str, ...]] = {
             fold(k): v for lang in GENERIC_TITLES.values() for k, v in lang.items()}
         # a language that writes "former" into the word: expresidente, exsecretaria, excanciller; and into
-        # the one-word titles of its offices that name one office: exrey, exalcalde, exdiputada
+        # the titles of its offices that name one office: exrey, exalcaldesa, exsecretario general de la ONU
         self.former_titles = {p.former_prefix + fold(k) for p in languages.packs() if p.former_prefix
                               for k in p.generic_titles if " " not in k}
-        self.former_titles |= {p.former_prefix + fold(t) for p in languages.packs() if p.former_prefix
-                               for o in self.offices.values() for t in getattr(o, f"titles_{p.code}", ())
-                               if " " not in t.strip()}
+        self.former_titles |= {p.former_prefix + fold(t).strip() for p in languages.packs() if p.former_prefix
+                               for o in self.offices.values() for t in getattr(o, f"titles_{p.code}", ()) if t.strip()}
         # office -> (complete_from, seats), made on first use
         self._complete: Optional[dict[str, tuple[Optional[dt.date], int]]] = None
         self._by_office: dict[str, list[Tenure]] = {}
