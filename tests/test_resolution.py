@@ -434,3 +434,15 @@ def test_ex_glued_to_a_title_of_several_words_is_former(checker):
     found = analyse_text(checker, "Fecha: 11 de marzo de 1990\n\nSe espera la asistencia del exsecretario general de "
                                   "la ONU, Javier Pérez de Cuéllar.\n")
     assert [ev for ev in found.evidence if ev.kind == "former" and ev.who.startswith("Javier")], found.evidence
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a comma after an English lower-case title that sets nothing off: an item of a list, the end of a clause
+    ("Angela Rayner is deputy prime minister, David Lammy foreign secretary, Yvette Cooper home secretary.",
+     "David Lammy"),
+    ("David Lammy is foreign secretary, Yvette Cooper home secretary and John Healey defence secretary.",
+     "Yvette Cooper"),
+])
+def test_a_list_of_appointments_titles_no_one_across_its_commas(checker, sentence, name):
+    found = analyse_text(checker, f"Date: July 5, 2024\n\n{sentence}\n")
+    assert [m.title for m in found.mentions if m.name.text == name] == [None], found.mentions

@@ -50,6 +50,9 @@ SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "
 COMPLEMENT = frozenset({"of", "de", "del"})
 # words before a lower-case English title set off before a name (`PeopleMatcher._set_off`)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "'s", "’s"})
+# the articles before a Spanish title ("el secretario de Salud, doctor ..."): a Spanish title in a paragraph
+# read as English is not held to English apposition
+_ARTICLES_ES = frozenset({"el", "la", "los", "las", "al", "del", "su", "sus"})
 # of the qualifiers before a title, words of time too ("past", "late"), which reach no farther than a
 # capitalised word: "the late Chicago Mayor", but not "this past weekend Congressman"
 TIME_QUALIFIERS: set[str] = set()
@@ -355,10 +358,15 @@ class PeopleMatcher:
                 plain = t.text[2:] if t.text in self.kb.former_titles else t.text
                 specific_title = plain in self.kb.title_index and plain not in self.kb.generic_index
                 generic = plain in self.kb.generic_index
-                # and so is any title set off before a full name ("the prime minister, Gordon Brown, said")
+                # and so is any title set off before a full name ("the prime minister, Gordon Brown, said"); in
+                # English a comma after a lower-case title must set it off so, or it ends a clause or an item of a
+                # list ("Angela Rayner is deputy prime minister, David Lammy foreign secretary")
+                comma = any(tok.text == "," for tok in doc[t.end:name.start])
+                set_off = comma and self._set_off(doc, t, name, original)
+                if comma and self.lang == "en" and not set_off and self._determiner(doc, t, original) not in _ARTICLES_ES:
+                    continue
                 if not specific_title and not (generic and plain.startswith(LOWER_CASE_TITLES)) and not (
-                        generic and not is_surname and any(tok.text == "," for tok in doc[t.end:name.start])
-                        and self._set_off(doc, t, name, original)):
+                        generic and not is_surname and set_off):
                     continue
             pids = tuple(sorted((self.kb.alias_index if not is_surname else self.kb.surname_index).get(name.text, ())))
             if is_surname and name.start > t.end and doc[name.start - 1].lower_ in SURNAME_PARTICLES and \
@@ -497,13 +505,19 @@ class PeopleMatcher:
         title (past its qualifiers and a country's word: "the former US president"), and the apposition
         closed after the name. Not "After meeting the chancellor, Alistair Darling said": no second comma
         closes the name."""
+        return (PeopleMatcher._determiner(doc, title, original) in _DETERMINERS
+                and (name.end == len(doc) or doc[name.end].text in (",", ".", ";", ")", ":")))
+
+    @staticmethod
+    def _determiner(doc, title, original: str) -> str:
+        """The word before a title, past its qualifiers and capitalised words ("the former US president"), in
+        lower case ("" at the text's start)."""
         k = title.start - 1
-        while k >= 0 and k > title.start - 4 and doc[k].lower_ not in _DETERMINERS and (
+        while k >= 0 and k > title.start - 4 and doc[k].lower_ not in _DETERMINERS | _ARTICLES_ES and (
                 doc[k].lower_ in FORMER | THEN | LATE | ACTING or doc[k].text in ("-", "‐", "–")
                 or original[doc[k].idx:doc[k].idx + 1].isupper()):
             k -= 1
-        return (k >= 0 and doc[k].lower_ in _DETERMINERS
-                and (name.end == len(doc) or doc[name.end].text in (",", ".", ";", ")", ":")))
+        return doc[k].lower_ if k >= 0 else ""
 
     def _name_after(self, doc, title, by_start, original):
         i = title.end
