@@ -209,3 +209,22 @@ def test_dev_news_pages_declare_their_date_at_least_as_often_as_htmldate(checker
         row, _ = checker.check(doc)
         assert row["verdict"] != "inconsistent", r["doc"]  # all of them are labelled true
     assert ours >= theirs and ours / len(rows) >= 0.95, (ours, theirs, len(rows))
+
+
+@pytest.mark.parametrize("heading", ["Related stories on the Sentinel:", "Más noticias", "Lee también"])
+def test_a_list_of_links_to_other_stories_is_not_the_article(heading):
+    # a print page's foot, kept with its paragraphs: the items carry other stories' dates, not the article's
+    story = "".join(f"<p>{p}</p>" for p in (
+        "WASHINGTON -- The vice president conceded the election last night, a day after the Supreme Court halted "
+        "the hand count of ballots in Florida that the state's court had ordered.",
+        "He said he disagreed with the ruling but would accept it, and called on his supporters to stand behind "
+        "the president-elect, who spoke an hour later from the state capitol in Austin.",
+        "The electors meet in the state capitals on Monday; the inauguration is set for Jan. 20."))
+    page = (f"<html><head><title>The vice president concedes - Print Version</title></head><body>"
+            f"<div class='printhead'>From the online edition. <a href='#'>Print</a></div>"
+            f"<p>Thursday, December 14, 2000</p><h1>The vice president concedes</h1>{story}"
+            f"<div class='printfoot'><p><b>{heading}</b><br>- Twenty years later: the recount revisited "
+            f"(Nov. 2, 2020)<br>- The state certifies the count (Nov. 27, 2000)</p>"
+            f"<p>Copyright 2000 The Sentinel.</p></div></body></html>")
+    doc = next(read_one("r.html", page.encode()))
+    assert "2020" not in doc.text and "halted the hand count" in doc.text

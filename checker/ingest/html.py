@@ -200,10 +200,38 @@ def _extract(tree) -> dict:
     return got
 
 
+# A heading over a list of links to other stories: "Related stories on Sentinel Online:", "Más noticias",
+# "Lee también", "Most read". Inside the article's container trafilatura keeps such a list, and its items carry
+# the other stories' dates and titles (a 2000 page's link to a 2020 retrospective), which are not the article's.
+_LINK_LIST_HEAD = re.compile(
+    r"(?:related(?: stories| articles| news| coverage| content| links)?|more (?:stories|news|coverage|from|on)|"
+    r"read (?:more|also|next)|see also|you (?:may|might) also like|most (?:read|popular|viewed|shared)|"
+    r"recommended|further reading|also on|(?:noticias|notas|art[ií]culos|temas) relacionad[oa]s|relacionad[oa]s|"
+    r"m[aá]s (?:noticias|le[ií]d[oa]s|vist[oa]s|de)|lo m[aá]s (?:le[ií]do|visto)|lee tambi[eé]n|lea tambi[eé]n|"
+    r"(?:tambi[eé]n )?(?:te|le) puede interesar|otras noticias)\b[^.!?]{0,40}:?", re.I)
+
+
+def _without_link_lists(lines: list[str]) -> list[str]:
+    """The lines without a list of links under such a heading (the heading and its "- " items)."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if (len(lines[k]) <= 80 and _LINK_LIST_HEAD.fullmatch(lines[k]) and k + 1 < len(lines)
+                and lines[k + 1].startswith("- ")):
+            k += 1
+            while k < len(lines) and lines[k].startswith("- "):
+                k += 1
+            continue
+        out.append(lines[k])
+        k += 1
+    return out
+
+
 def _paragraphs(text: str) -> str:
-    """trafilatura puts one block per line; the analyser reads paragraphs separated by blank lines."""
+    """trafilatura puts one block per line; the analyser reads paragraphs separated by blank lines. A list of
+    links to other stories under its heading is left out (`_LINK_LIST_HEAD`)."""
     lines = [" ".join(ln.split()) for ln in text.splitlines()]
-    return "\n\n".join(ln for ln in lines if ln)
+    return "\n\n".join(_without_link_lists([ln for ln in lines if ln]))
 
 
 def _visible_text(tree, sep: str = "\n") -> str:
