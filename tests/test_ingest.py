@@ -496,3 +496,10 @@ def test_a_header_line_below_the_prose_dates_the_text_but_leaves_the_content_abo
     doc = next(read_one("n.md", text.encode()))
     assert doc.body_start < text.index("NOTICE")
     assert {c.source for c in doc.claims} >= {"frontmatter:date", "header:Posted"}
+
+
+def test_a_header_in_a_flattened_line_is_read_whole_past_its_reach():
+    # a table page flattened into one line: the key starts within the reach, its date ends past it
+    lead = "ELECCIONES Los socialistas ganan " + "y el partido celebra la victoria en la sede " * 6
+    text = f"Titular\n\n{lead[:270]} Madrid | Publicado el 15 de marzo de 2004 El partido ganó ayer las elecciones.\n"
+    assert declared(text) == ("2004-03-15", "header:Publicado el")

@@ -44,6 +44,7 @@ HEADER_LINES = 60
 MAX_HEADER_LINE = 200
 # a header inside a longer line (`header_claims`): among this many first lines, within this many characters
 INLINE_HEADER_LINES, INLINE_HEADER_REACH = 3, 300
+INLINE_DATE_REACH = 80  # what a header's date may take past the reach its key begins in
 _INLINE_HEADER_RE = re.compile("(?!)")
 
 _COPYRIGHT_RE = re.compile(
@@ -93,9 +94,11 @@ def header_claims(text: str, start: int = 0, day_first: bool = False) -> list[Cl
             # a page flattened into one line keeps its header inside it, the content after the date on the same
             # line: "By Jane Doe | Updated 04:53 AM EDT, Thu, Mar 28, 2024 WASHINGTON (AP) — ...". Among the
             # first lines, a key written with a capital at the line's start or after a space or a separator,
-            # its date right after it, is a header too
-            m = next((k for k in _INLINE_HEADER_RE.finditer(line[:INLINE_HEADER_REACH]) if k.group("key")[:1].isupper()),
-                     None)
+            # its date right after it, is a header too. The key must begin within the line's first
+            # INLINE_HEADER_REACH characters; its date is read whole past them ("... Madrid | Publicado el 15 de
+            # marzo de 2004" cut at the reach was "15 de mar", a day of this year)
+            m = next((k for k in _INLINE_HEADER_RE.finditer(line[:INLINE_HEADER_REACH + INLINE_DATE_REACH])
+                      if k.group("key")[:1].isupper() and k.start() < INLINE_HEADER_REACH), None)
         if not m:
             continue
         key = m.group("key").lower()
