@@ -228,3 +228,15 @@ def test_a_list_of_links_to_other_stories_is_not_the_article(heading):
             f"<p>Copyright 2000 The Sentinel.</p></div></body></html>")
     doc = next(read_one("r.html", page.encode()))
     assert "2020" not in doc.text and "halted the hand count" in doc.text
+
+
+def test_a_date_in_a_spanish_side_column_is_not_the_byline():
+    # "columna_lateral": a side column's list of other stories, each with its date in a "fecha" span
+    page = ("<html lang='es'><head><title>Gana la oposición</title></head><body><table><tr><td>"
+            "<h1>Gana la oposición</h1><p class='firma'>Redacción | Publicado el 15 de marzo de 2004</p>"
+            "<p>El partido de la oposición ganó ayer las elecciones generales con mayoría simple y su candidato "
+            "será investido en abril.</p><p>El presidente del Gobierno en funciones felicitó al ganador.</p></td>"
+            "<td id='columna_lateral'><h4>Otras</h4><ul><li><a href='/a'>Una noticia anterior</a> "
+            "<span class='fecha'>12/03/2004</span></li></ul></td></tr></table></body></html>")
+    doc = next(read_one("l.html", page.encode()))
+    assert [c.value.iso() for c in doc.claims if c.source == "html:byline"] in ([], ["2004-03-15"]), doc.claims

@@ -94,7 +94,9 @@ ITEMPROP_DATES = {"datepublished": ClaimKind.PUBLISHED, "datecreated": ClaimKind
 BYLINE_ATTR = re.compile(r"date|time|byline|publi|posted|dateline|timestamp|updated|modified|fecha|meta", re.I)
 # ... and where a date belongs to some other story: lists of related, popular or recommended pages.
 ELSEWHERE_ATTR = re.compile(r"related|recommend|trending|popular|sidebar|widget|promo|teaser|more-|latest|"
-                            r"newsletter|footer|breadcrumb|comment|rail|menu|top-?bar|masthead", re.I)
+                            r"newsletter|footer|breadcrumb|comment|rail|menu|top-?bar|masthead|"
+                            # and as Spanish sites name them: a side column, related news, the most read
+                            r"lateral|relacionad|mas-?leid|mas-?noticias|comentario", re.I)
 ELSEWHERE_TAGS = {"nav", "aside", "footer"}
 UPDATE_WORDS = re.compile(r"updat|modif|edit|actualiz|revis", re.I)
 MAX_BYLINE = 200
