@@ -226,10 +226,7 @@ def tenures_for(kb, m: Mention):
             found.extend(own or _as_generic(kb, m, pid))
             continue
         word = fold(m.title.text) if m.title is not None else ""
-        for ex in ("ex-", "ex ", "ex"):  # "expresidente", "ex-secretary": the office is the plain title's
-            if word.startswith(ex) and word[len(ex):] in kb.generic_index:
-                word = word[len(ex):]
-                break
+        word = kb.former_titles.get(word, word)  # "expresidente": the office is the plain title's
         found.extend(t for t in kb.tenures_of(pid) if kb.office(t.office_id).level in levels
                      and _titles(word, m.language, kb.office(t.office_id))
                      and (not m.modifier or _names(m.modifier, kb.office(t.office_id))))

@@ -355,7 +355,7 @@ class PeopleMatcher:
             if not appositive and not original[t.start_char:t.start_char + 1].isupper() and not self._allcaps(original, t):
                 # lower-case "president" is a title in Spanish ("el presidente López Obrador") and in
                 # apposition, but an English lower-case "secretary" before a name is usually not one
-                plain = t.text[2:] if t.text in self.kb.former_titles else t.text
+                plain = self.kb.former_titles.get(t.text, t.text)
                 specific_title = plain in self.kb.title_index and plain not in self.kb.generic_index
                 generic = plain in self.kb.generic_index
                 # and so is any title set off before a full name ("the prime minister, Gordon Brown, said"); in

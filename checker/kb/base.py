@@ -44,11 +44,14 @@ class KnowledgeBase:
         self.generic_index: dict[str, tuple[str, ...]] = {
             fold(k): v for lang in GENERIC_TITLES.values() for k, v in lang.items()}
         # a language that writes "former" into the word: expresidente, exsecretaria, excanciller; and into
-        # the titles of its offices that name one office: exrey, exalcaldesa, exsecretario general de la ONU
-        self.former_titles = {p.former_prefix + fold(k) for p in languages.packs() if p.former_prefix
-                              for k in p.generic_titles if " " not in k}
-        self.former_titles |= {p.former_prefix + fold(t).strip() for p in languages.packs() if p.former_prefix
-                               for o in self.offices.values() for t in getattr(o, f"titles_{p.code}", ()) if t.strip()}
+        # the titles of its offices that name one office: exrey, exalcaldesa, exsecretario general de la ONU.
+        # Each such title -> the title it says the person held
+        self.former_titles: dict[str, str] = {}
+        for p in languages.packs():
+            if p.former_prefix:
+                plain = [fold(k) for k in p.generic_titles if " " not in k] + [
+                    fold(t).strip() for o in self.offices.values() for t in getattr(o, f"titles_{p.code}", ()) if t.strip()]
+                self.former_titles.update((p.former_prefix + t, t) for t in plain)
         # office -> (complete_from, seats), made on first use
         self._complete: Optional[dict[str, tuple[Optional[dt.date], int]]] = None
         self._by_office: dict[str, list[Tenure]] = {}
@@ -91,8 +94,7 @@ class KnowledgeBase:
         """Specific offices a title names ("Homeland Security Secretary"), and the office levels a generic
         title names ("Secretary")."""
         f = fold(title).strip()
-        if (f.startswith("ex") and f[2:] in self.generic_index) or (f in self.former_titles and f[2:] in self.title_index):
-            f = f[2:]  # "expresidente", "exrey": the office is the plain title's; the "former" is read elsewhere
+        f = self.former_titles.get(f, f)  # "expresidente", "exrey": the plain title's office; "former" is read elsewhere
         if f in self.generic_index:
             # "President" names whichever head of state the person was, in any country
             return set(), self.generic_index[f]
