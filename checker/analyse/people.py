@@ -48,7 +48,7 @@ SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "
                                "ten", "ter"})
 # the words that join a title to its complement ("Secretary of ...", "ministra de ...")
 COMPLEMENT = frozenset({"of", "de", "del"})
-# words before a lower-case English title set off before a name (`PeopleMatcher._set_off`)
+# words before a lower-case English title set off before a name (`PeopleMatcher._closed`)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "'s", "’s"})
 # the articles before a Spanish title ("el secretario de Salud, doctor ..."): a Spanish title in a paragraph
 # read as English is not held to English apposition
@@ -362,8 +362,9 @@ class PeopleMatcher:
                 # English a comma after a lower-case title must set it off so, or it ends a clause or an item of a
                 # list ("Angela Rayner is deputy prime minister, David Lammy foreign secretary")
                 comma = any(tok.text == "," for tok in doc[t.end:name.start])
-                set_off = comma and self._set_off(doc, t, name, original)
-                if comma and self.lang == "en" and not set_off and self._determiner(doc, t, original) not in _ARTICLES_ES:
+                before = self._determiner(doc, t, original) if comma else ""
+                set_off = before in _DETERMINERS and self._closed(doc, name)
+                if comma and self.lang == "en" and not set_off and before not in _ARTICLES_ES:
                     continue
                 if not specific_title and not (generic and plain.startswith(LOWER_CASE_TITLES)) and not (
                         generic and not is_surname and set_off):
@@ -499,14 +500,12 @@ class PeopleMatcher:
         return joiner(k - 1, COMPLEMENT) or (joiner(k - 1, ("la", "las", "los", "el", "the")) and joiner(k - 2, COMPLEMENT))
 
     @staticmethod
-    def _set_off(doc, title, name, original: str) -> bool:
-        """Whether a lower-case title stands in apposition before the name, as British copy writes it: "the
-        prime minister, Gordon Brown, said", "his chancellor, Alistair Darling.": a determiner before the
-        title (past its qualifiers and a country's word: "the former US president"), and the apposition
-        closed after the name. Not "After meeting the chancellor, Alistair Darling said": no second comma
-        closes the name."""
-        return (PeopleMatcher._determiner(doc, title, original) in _DETERMINERS
-                and (name.end == len(doc) or doc[name.end].text in (",", ".", ";", ")", ":")))
+    def _closed(doc, name) -> bool:
+        """Whether an apposition ends with the name. A lower-case title set off by a comma stands in apposition
+        before the name, as British copy writes it, with a determiner before it (`_determiner`) and closed
+        after the name: "the prime minister, Gordon Brown, said", "his chancellor, Alistair Darling."; not
+        "After meeting the chancellor, Alistair Darling said", where no second comma closes the name."""
+        return name.end == len(doc) or doc[name.end].text in (",", ".", ";", ")", ":")
 
     @staticmethod
     def _determiner(doc, title, original: str) -> str:
