@@ -101,6 +101,11 @@ TITLE_GENDER: dict[str, str] = {}
 GIVEN_FORMS: dict[str, set[str]] = {}
 
 
+def _after_name(cues: list[str]) -> re.Pattern:
+    """Any of `cues` in the clause right after a name (within 40 characters, before its end)."""
+    return re.compile(rf"[^.;:!?]{{0,40}}?\b(?:{'|'.join(cues)})\b", re.I) if cues else re.compile("(?!)")
+
+
 def _rebuild() -> None:
     """The tables above from the registered languages."""
     global LOWER_CASE_TITLES, RETRO_CUES, RETRO_AFTER, ENDED_AFTER, STAFF_CUES, FUTURE_PHRASE, ACTING_AFTER
@@ -135,10 +140,8 @@ def _rebuild() -> None:
     RETRO_CUES = re.compile("|".join(cues), re.I) if cues else re.compile("(?!)")
     staff = [c for p in languages.packs() for c in p.staff_cues]
     STAFF_CUES = re.compile("|".join(staff), re.I) if staff else re.compile("(?!)")
-    ended = [c for p in languages.packs() for c in p.lookback_after]
-    ENDED_AFTER = re.compile(rf"[^.;:!?]{{0,40}}?\b(?:{'|'.join(ended)})\b", re.I) if ended else re.compile("(?!)")
-    after = [c for p in languages.packs() for c in p.lookback_after + p.recording_after]
-    RETRO_AFTER = re.compile(rf"[^.;:!?]{{0,40}}?\b(?:{'|'.join(after)})\b", re.I) if after else re.compile("(?!)")
+    ENDED_AFTER = _after_name([c for p in languages.packs() for c in p.lookback_after])
+    RETRO_AFTER = _after_name([c for p in languages.packs() for c in p.lookback_after + p.recording_after])
     phrases = [f for p in languages.packs() for f in p.future_before_phrases]
     FUTURE_PHRASE = re.compile(rf"\b(?:{'|'.join(phrases)})[\s,]*$", re.I) if phrases else re.compile("(?!)")
 
