@@ -81,6 +81,13 @@ def _count(match: re.Match) -> int:
     return NUMBER_WORDS.get(count) or (int(count) if count.isdigit() else 0)
 
 
+def _recorded_before(ctx, tenure) -> bool:
+    """Whether the knowledge base holds every holder of the office from before the term began: then a title
+    and a surname that fit the term mean its holder, not a namesake the base lacks."""
+    complete = ctx.complete_from(tenure.office_id)
+    return complete is not None and complete < tenure.start
+
+
 def _months(d: dt.date) -> int:
     return d.year * 12 + d.month - 1
 
@@ -140,8 +147,7 @@ class RelativeTimeAnchor(Rule):
             ended = [t for t in tenures if t.end is not None and not t.end_open and t.end <= d.last_day + GRACE]
             if not ended or len({t.person_id for t in tenures}) != 1:
                 continue
-            if m.surname_only and any(ctx.kb.seats(t.office_id) > 1 and not (ctx.complete_from(t.office_id) or t.start)
-                                      < t.start for t in tenures):
+            if m.surname_only and any(ctx.kb.seats(t.office_id) > 1 and not _recorded_before(ctx, t) for t in tenures):
                 continue  # "Senator Smith": a namesake the knowledge base lacks may be meant in an office of many seats
             last = max(ended, key=lambda t: t.end)
             n, unit = (1, match.group("last").lower()) if match.group("last") else (_count(match), match.group("unit").lower())
@@ -161,7 +167,7 @@ class RelativeTimeAnchor(Rule):
             tenures = sorted(ctx.tenures_for(m), key=lambda t: t.start)
             if not tenures or len({t.person_id for t in tenures}) != 1 or tenures[0].start_open:
                 continue
-            if m.surname_only and not all((ctx.complete_from(t.office_id) or t.start) < t.start for t in tenures):
+            if m.surname_only and not all(_recorded_before(ctx, t) for t in tenures):
                 continue  # "Governor Smith": a holder the knowledge base lacks may be meant, unless it holds them all
             # one unbroken stretch of service: its start is the day the count reaches back to
             if any(b.start > (a.end or b.start) + GRACE for a, b in zip(tenures, tenures[1:])):
