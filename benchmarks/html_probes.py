@@ -15,13 +15,12 @@ verdict is not "consistent", with its date findings.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
+
+from news_probes import audited  # the same audit and tables as the story probes (this folder is on the path)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,14 +30,8 @@ def main() -> int:
     ap.add_argument("--folder", type=Path, default=ROOT / "benchmarks" / "html_probes")
     args = ap.parse_args()
     manifest = {r["file"]: r for r in map(json.loads, (args.folder / "manifest.jsonl").read_text("utf-8").splitlines())}
-    exe = Path(sys.executable).parent / "checker"
-    with tempfile.TemporaryDirectory(prefix="checker-html-probes-") as tmp:
-        subprocess.run([str(exe), "audit", str(args.folder), "--out", tmp, "--fail-on", "never", "--format", "csv",
-                        "--no-cache", "-q"], check=True, capture_output=True)
-        with open(Path(tmp) / "documents.csv", encoding="utf-8", newline="") as fh:
-            docs = {Path(d["path"]).name: d for d in csv.DictReader(fh)}
-        with open(Path(tmp) / "findings.csv", encoding="utf-8", newline="") as fh:
-            findings = [f for f in csv.DictReader(fh) if f["category"] == "date"]
+    table, findings = audited(args.folder)
+    docs = {Path(d["path"]).name: d for d in table}
     missing = sorted(set(manifest) - set(docs))
     right = [name for name, m in manifest.items() if name in docs and docs[name]["declared_date"] == m["published"]]
     verdicts = Counter(d["verdict"] for name, d in docs.items() if name in manifest)

@@ -90,23 +90,28 @@ def with_former(folder: Path, out: Path) -> Path:
     return out
 
 
+def audited(folder: Path) -> tuple[list[dict], list[dict]]:
+    """The documents table of an audit of `folder` (no cache) and its date findings."""
+    exe = Path(sys.executable).parent / "checker"
+    with tempfile.TemporaryDirectory(prefix="checker-probes-out-") as out:
+        subprocess.run([str(exe), "audit", str(folder), "--out", out, "--fail-on", "never", "--format", "csv",
+                        "--no-cache", "-q"], check=True, capture_output=True)
+        with open(Path(out) / "documents.csv", encoding="utf-8", newline="") as fh:
+            docs = list(csv.DictReader(fh))
+        with open(Path(out) / "findings.csv", encoding="utf-8", newline="") as fh:
+            return docs, [f for f in csv.DictReader(fh) if f["category"] == "date"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folder", type=Path, default=ROOT / "benchmarks" / "news_probes")
     ap.add_argument("--shift", type=int, default=0, help="move every date this many years: all wrongly dated")
     ap.add_argument("--former", action="store_true", help="put \"former\" before one in-office title: all wrong")
     args = ap.parse_args()
-    exe = Path(sys.executable).parent / "checker"
     with tempfile.TemporaryDirectory(prefix="checker-probes-") as tmp:
         folder = (shifted(args.folder, args.shift, Path(tmp) / "in") if args.shift else
                   with_former(args.folder, Path(tmp) / "in") if args.former else args.folder)
-        subprocess.run([str(exe), "audit", str(folder), "--out", str(Path(tmp) / "out"), "--fail-on", "never",
-                        "--format", "csv", "--no-cache", "-q"], check=True, capture_output=True)
-        tmp = Path(tmp) / "out"
-        with open(Path(tmp) / "documents.csv", encoding="utf-8", newline="") as fh:
-            docs = list(csv.DictReader(fh))
-        with open(Path(tmp) / "findings.csv", encoding="utf-8", newline="") as fh:
-            findings = [f for f in csv.DictReader(fh) if f["category"] == "date"]
+        docs, findings = audited(folder)
     verdicts = Counter(d["verdict"] for d in docs)
     flagged = verdicts["inconsistent"]
     wrong = bool(args.shift or args.former)
